@@ -1,0 +1,117 @@
+import type { Locator, Page } from '@playwright/test';
+import { chunked } from '../test/modelslab-server';
+import { expect, test } from './fixtures/test';
+
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+const reply = (page: Page) => page.locator('.message--assistant').last();
+
+async function ask(page: Page, text: string) {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  expect(b).not.toBeNull();
+  return b!;
+}
+
+test('a reply streams in token by token', async ({ app }) => {
+  const words = chunked(
+    'Streaming replies arrive a few words at a time so the reader never waits for the end. '.repeat(3),
+    1,
+  );
+  app.server.next({ kind: 'stream', chunks: words, delayMs: 60, keepAlive: true, usage: true });
+  await ask(app.page, 'Explain streaming');
+
+  await expect(app.page.locator('.message--user')).toHaveText('Explain streaming');
+  const seen = new Set<number>();
+  const content = reply(app.page).locator('.message__content');
+  await expect(async () => {
+    const text = (await content.textContent().catch(() => '')) ?? '';
+    seen.add(text.length);
+    expect(await reply(app.page).getAttribute('data-status')).toBe('done');
+  }).toPass({ intervals: [40], timeout: 15_000 });
+
+  const lengths = [...seen].filter((n) => n > 0).sort((a, b) => a - b);
+  const full = words.join('');
+  expect(lengths.length, `intermediate lengths ${lengths.join(',')}`).toBeGreaterThanOrEqual(4);
+  expect(lengths.at(-1)).toBe(full.length);
+  await expect(content).toHaveText(full.trimEnd());
+  await expect(composer(app.page)).toHaveValue('');
+});
+
+test('Stop keeps the partial text, closes the request, and never moves', async ({ app }) => {
+  app.server.next({ kind: 'stream', chunks: ['Here ', 'is ', 'a ', 'partial ', 'answer'], delayMs: 40, hang: true });
+  const send = app.page.getByRole('button', { name: 'Send' });
+  await composer(app.page).fill('Write an essay');
+  const sendBox = await box(send);
+  await composer(app.page).press('Enter');
+
+  const stop = app.page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  const early = await box(stop);
+  await expect(reply(app.page)).toContainText('partial answer');
+  const late = await box(stop);
+  expect(early).toEqual(late);
+  expect(early).toEqual(sendBox);
+
+  await stop.click();
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'stopped');
+  await expect(reply(app.page).locator('.message__content')).toHaveText('Here is a partial answer');
+  await expect(reply(app.page)).toContainText('Stopped');
+  const request = app.server.chatRequests().at(-1)!;
+  await request.finished;
+  expect(request.closedEarly).toBe(true);
+  await expect(send).toBeVisible();
+});
+
+test('Esc stops a streaming reply', async ({ app }) => {
+  app.server.next({ kind: 'stream', chunks: ['Still ', 'going'], hang: true });
+  await ask(app.page, 'Go on');
+  await expect(reply(app.page)).toContainText('Still going');
+  await app.page.keyboard.press('Escape');
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'stopped');
+  await expect(reply(app.page).locator('.message__content')).toHaveText('Still going');
+});
+
+test('Enter sends and Shift+Enter adds a line', async ({ app }) => {
+  await composer(app.page).fill('first line');
+  await composer(app.page).press('Shift+Enter');
+  await composer(app.page).pressSequentially('second line');
+  await expect(composer(app.page)).toHaveValue('first line\nsecond line');
+  await composer(app.page).press('Enter');
+  await expect(app.page.locator('.message--user')).toHaveText('first line\nsecond line');
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+});
+
+test('parameters and the model id reach the server', async ({ app }) => {
+  const model = app.page.getByRole('textbox', { name: 'Model' });
+  await model.fill('meta-llama-3-8B-instruct');
+  await app.page.getByRole('button', { name: 'Parameters' }).click();
+  await app.page.getByRole('textbox', { name: 'Temperature' }).fill('0.4');
+  await app.page.getByRole('textbox', { name: 'Max tokens' }).fill('256');
+  await app.page.getByRole('textbox', { name: 'Top P' }).fill('7');
+  await expect(app.page.getByText('Between 0 and 1')).toBeVisible();
+  await app.page.getByLabel('System prompt').fill('Answer in French.');
+  await ask(app.page, 'Bonjour');
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+  const body = app.server.chatRequests().at(-1)!.body as Record<string, unknown>;
+  expect(body).toMatchObject({ model: 'meta-llama-3-8B-instruct', temperature: 0.4, max_tokens: 256 });
+  expect(body).not.toHaveProperty('top_p');
+  expect((body.messages as { role: string }[])[0]).toEqual({ role: 'system', content: 'Answer in French.' });
+});
+
+test('a second message continues the same conversation', async ({ app }) => {
+  await ask(app.page, 'One');
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+  await ask(app.page, 'Two');
+  await expect(app.page.locator('.message--assistant')).toHaveCount(2);
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+  const messages = (app.server.chatRequests().at(-1)!.body as { messages: { role: string }[] }).messages;
+  expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+  await expect(app.page.getByRole('navigation').getByRole('button', { name: 'One' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+});

@@ -1,0 +1,26 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures/test';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('a chat with a reply and an error looks right and passes axe', async ({ app }) => {
+      const input = app.page.getByRole('textbox', { name: 'Message' });
+      await input.fill('What makes a good desktop chat app?');
+      await input.press('Enter');
+      await expect(app.page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
+      app.server.next({ kind: 'json', status: 402, body: { status: 'error', message: 'Insufficient credits' } });
+      await input.fill('And one more thing?');
+      await input.press('Enter');
+      await expect(app.page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'error');
+      await app.page.getByRole('button', { name: 'Parameters' }).click();
+      await app.page.screenshot({ path: `e2e/output/chat-${scheme}.png` });
+
+      const results = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import OpenAI from 'openai';
+import { ApiError, appError } from '../../shared/errors';
+import { parseJson, readErrorBody } from './error-body';
+
+export type FetchLike = typeof fetch;
+
+/**
+ * Puts ModelsLab's responses into the shape the SDK understands: an error body in either shape
+ * becomes `{"error":{...}}` with its status kept, and an HTTP 200 that carries an error is thrown
+ * as one instead of being read as an empty stream.
+ */
+export function normalizingFetch(base: FetchLike): FetchLike {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (!(response.headers.get('content-type') ?? '').includes('json')) return response;
+    const raw = await response.text();
+    const body = parseJson(raw);
+    const error = readErrorBody(body);
+    if (response.ok && error) {
+      throw new ApiError(appError('api_error', error.message));
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    const out = error ? JSON.stringify({ error: { message: error.message, retry_after: error.retryAfter } }) : raw;
+    return new Response(out, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  fetch?: FetchLike;
+}
+
+export function createClient(options: ClientOptions): OpenAI {
+  return new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    // A failed request is shown to the user with its reason; silent retries would hide 429s and double-bill.
+    maxRetries: 0,
+    // Its console output would echo raw chunks; every failure reaches the user as an error value instead.
+    logLevel: 'off',
+    fetch: normalizingFetch(options.fetch ?? globalThis.fetch),
+  });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import { API_METHODS, channelOf } from '../shared/contract';
+import type { Result } from '../shared/errors';
+import { RecordingSender } from '../../test/chat-harness';
+import { registerIpc, type Handlers, type IpcMainLike } from './ipc';
+import { createHandlers, createServices } from './services';
+
+type Listener = Parameters<IpcMainLike['handle']>[1];
+
+function setup(trusted = true) {
+  const listeners = new Map<string, Listener>();
+  const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
+  const services = createServices({
+    env: { MODELSLAB_API_KEY: 'k-0123456789', MODELSLAB_BASE_URL: 'http://127.0.0.1:9/api/v7/llm' },
+    version: '1.2.3',
+    platform: 'test',
+    openExternal: vi.fn(async () => {}),
+  });
+  const handlers = createHandlers(services);
+  const onUnexpectedError = vi.fn();
+  registerIpc(ipc, handlers, { isTrustedSender: () => trusted, onUnexpectedError });
+  const sender = new RecordingSender();
+  const call = (channel: string, ...args: unknown[]) =>
+    listeners.get(channel)!({ sender }, ...args) as Promise<Result<unknown>>;
+  return { listeners, call, services, handlers, onUnexpectedError };
+}
+
+const goodSend = {
+  conversationId: null,
+  content: 'Hi',
+  model: 'meta-llama-3-8B-instruct',
+  params: {},
+  systemPrompt: '',
+};
+
+/** For every method: argument lists it must refuse. */
+const badArgs: Record<string, unknown[][]> = {
+  'chat.send': [
+    [],
+    [null],
+    ['Hi'],
+    [{ ...goodSend, extra: 1 }],
+    [{ ...goodSend, content: '   ' }],
+    [{ ...goodSend, content: 5 }],
+    [{ ...goodSend, model: 'x'.repeat(5 * 1024 * 1024) }],
+    [{ ...goodSend, model: 'has spaces in it' }],
+    [{ ...goodSend, params: { temperature: 2.5 } }],
+    [{ ...goodSend, params: { top_p: -0.1 } }],
+    [{ ...goodSend, params: { max_tokens: 0 } }],
+    [{ ...goodSend, params: { max_tokens: 10.5 } }],
+    [{ ...goodSend, params: { presence_penalty: 3 } }],
+    [{ ...goodSend, params: { frequency_penalty: -2.01 } }],
+    [{ ...goodSend, params: { seed: 1 } }],
+    [{ ...goodSend, params: { temperature: '1' } }],
+    [{ ...goodSend, conversationId: 'x'.repeat(65) }],
+    [goodSend, 'extra argument'],
+  ],
+  'chat.stop': [[], [42], [''], ['x'.repeat(5 * 1024 * 1024)], ['id', 'extra']],
+  'conversations.list': [['unexpected']],
+  'conversations.get': [[], [null], [{}], ['x'.repeat(1000)]],
+  'keys.status': [[1]],
+  'app.info': [[{}]],
+  'app.openExternal': [
+    [],
+    ['javascript:alert(1)'],
+    ['file:///etc/passwd'],
+    ['not a url'],
+    [42],
+    ['https://a.b/' + 'x'.repeat(3000)],
+  ],
+};
+
+describe('registerIpc', () => {
+  it('binds every method of the contract, and nothing else', () => {
+    const { listeners } = setup();
+    const expected = Object.entries(API_METHODS).flatMap(([n, ms]) => Object.keys(ms).map((m) => channelOf(n, m)));
+    expect([...listeners.keys()].sort()).toEqual(expected.sort());
+    expect(Object.keys(badArgs).sort()).toEqual(expected.sort());
+  });
+
+  for (const [channel, cases] of Object.entries(badArgs)) {
+    it(`answers bad arguments to ${channel} with bad_input`, async () => {
+      const { call } = setup();
+      for (const args of cases) {
+        const result = await call(channel, ...args);
+        expect(result.ok, `${channel}(${JSON.stringify(args).slice(0, 80)})`).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('bad_input');
+          expect(result.error.message.length).toBeLessThanOrEqual(300);
+        }
+      }
+    });
+  }
+
+  it('accepts good arguments', async () => {
+    const { call, services } = setup();
+    expect(await call('app.info')).toEqual({
+      ok: true,
+      value: { version: '1.2.3', baseUrl: 'http://127.0.0.1:9/api/v7/llm', platform: 'test' },
+    });
+    expect(await call('keys.status')).toEqual({ ok: true, value: { configured: true, source: 'env', hint: '6789' } });
+    expect(await call('app.openExternal', 'https://modelslab.com/dashboard/api-keys')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(services.openExternal).toHaveBeenCalledWith('https://modelslab.com/dashboard/api-keys');
+    const sent = await call('chat.send', goodSend);
+    expect(sent.ok).toBe(true);
+    services.chat.stopAll();
+  });
+
+  it('refuses every call from an untrusted sender before parsing it', async () => {
+    const { call, listeners } = setup(false);
+    for (const channel of listeners.keys()) {
+      const result = await call(channel);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('answers an unknown conversation with not_found', async () => {
+    const { call } = setup();
+    expect(await call('conversations.get', 'missing')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('hides the details of an unexpected fault', async () => {
+    const listeners = new Map<string, Listener>();
+    const handlers = createHandlers(
+      createServices({ env: {}, version: '1', platform: 'test', openExternal: async () => {} }),
+    ) as Handlers;
+    handlers.keys.status = async () => {
+      throw new Error('secret internal path /home/me');
+    };
+    const onUnexpectedError = vi.fn();
+    registerIpc({ handle: (c, l) => void listeners.set(c, l) }, handlers, {
+      isTrustedSender: () => true,
+      onUnexpectedError,
+    });
+    const result = (await listeners.get('keys.status')!({ sender: new RecordingSender() })) as Result<unknown>;
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('/home/me');
+    expect(onUnexpectedError).toHaveBeenCalledOnce();
+  });
+});

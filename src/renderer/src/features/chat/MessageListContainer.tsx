@@ -1,0 +1,50 @@
+import { useLayoutEffect, useRef } from 'react';
+import { selectActiveIds, useStore } from '../../store';
+import { MessageView } from './MessageView';
+
+function Row({ id }: { id: string }) {
+  const message = useStore((s) => s.messages[id]);
+  return message ? <MessageView message={message} /> : null;
+}
+
+const NEAR_BOTTOM_PX = 48;
+
+export function MessageListContainer() {
+  const ids = useStore(selectActiveIds);
+  const tail = useStore((s) => {
+    const last = ids.at(-1);
+    return last ? s.messages[last]?.content.length : 0;
+  });
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+
+  // Follow the stream only while the reader is at the bottom.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [ids, tail]);
+
+  return (
+    <div
+      className="message-list"
+      ref={scroller}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+      }}
+    >
+      {ids.length === 0 ? (
+        <div className="empty-state">
+          <h1>What can I help with?</h1>
+          <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
+        </div>
+      ) : (
+        <div className="message-list__inner" role="log" aria-live="polite" aria-label="Conversation">
+          {ids.map((id) => (
+            <Row key={id} id={id} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { AppError, ErrorCode } from '../../../../shared/errors';
+
+const TITLES: Record<ErrorCode, string> = {
+  bad_input: 'That request was not valid',
+  no_key: 'No API key yet',
+  invalid_key: 'Invalid API key',
+  insufficient_credits: 'Insufficient credits',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  rate_limited: 'Too many requests at once',
+  bad_request: 'ModelsLab rejected the request',
+  server_error: 'ModelsLab had a server error',
+  network: 'Could not reach ModelsLab',
+  connection_lost: 'The connection dropped mid-reply',
+  bad_response: 'Unreadable reply from the server',
+  api_error: 'ModelsLab reported an error',
+  keychain_unavailable: 'The keychain is not available',
+  internal: 'Something went wrong in the app',
+};
+
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  no_key: 'Set MODELSLAB_API_KEY, or add a key in Settings.',
+  invalid_key: 'ModelsLab did not accept the API key. Check or replace it in Settings.',
+  insufficient_credits: 'Your ModelsLab account is out of credits. Top up on modelslab.com, then try again.',
+  forbidden: 'This key may not use that model or endpoint.',
+  not_found: 'Check the model id and the base URL.',
+  server_error: 'This is on ModelsLab’s side. Try again in a moment.',
+  network: 'Check your internet connection, proxy or base URL.',
+  connection_lost: 'The text that arrived is kept. Try again to get the whole reply.',
+  bad_response: 'The text that arrived is kept.',
+};
+
+export interface ErrorText {
+  title: string;
+  hint: string | null;
+  /** What the server or the network said, when it adds something to the hint. */
+  detail: string | null;
+}
+
+export function errorText(error: AppError): ErrorText {
+  let hint = HINTS[error.code] ?? null;
+  if (error.code === 'rate_limited') {
+    hint =
+      error.retryAfter !== undefined
+        ? `ModelsLab limits concurrent requests per account. Try again in ${Math.ceil(error.retryAfter)} s.`
+        : 'ModelsLab limits concurrent requests per account. Wait a moment and try again.';
+  }
+  const status = error.status ? ` (${error.status})` : '';
+  const detail = error.message && error.message !== hint ? error.message : null;
+  return { title: TITLES[error.code] + status, hint, detail };
+}

@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import type { ParamSpec } from '../../../../shared/domain';
+
+export interface ParamFieldProps {
+  spec: ParamSpec;
+  value: number | undefined;
+  onChange(value: number | undefined): void;
+}
+
+function check(spec: ParamSpec, raw: string): string | null {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) return 'Enter a number';
+  if (spec.integer && !Number.isInteger(n)) return 'Enter a whole number';
+  if (n < spec.min || n > spec.max) return `Between ${spec.min} and ${spec.max}`;
+  return null;
+}
+
+/** A slider and a number box for one sampling parameter; empty means the server's default. */
+export function ParamField({ spec, value, onChange }: ParamFieldProps) {
+  const id = useId();
+  const [raw, setRaw] = useState<string | null>(null);
+  const problem = raw === null ? null : check(spec, raw);
+  const defaultText = spec.serverDefault === null ? 'model default' : `default ${spec.serverDefault}`;
+  const shown = raw ?? (value === undefined ? '' : String(value));
+  const sliderMax = spec.integer ? Math.min(spec.max, 8192) : spec.max;
+
+  return (
+    <div className="param" data-param={spec.label}>
+      <div className="param__head">
+        <label htmlFor={id}>{spec.label}</label>
+        <span className="param__range">
+          {spec.min}–{spec.max} · {defaultText}
+        </span>
+      </div>
+      <div className="param__controls">
+        <input
+          type="range"
+          aria-label={`${spec.label} slider`}
+          min={spec.min}
+          max={sliderMax}
+          step={spec.step}
+          value={value ?? spec.serverDefault ?? (spec.min + spec.max) / 2}
+          data-unset={value === undefined || undefined}
+          onChange={(e) => {
+            setRaw(null);
+            onChange(Number(e.target.value));
+          }}
+        />
+        <input
+          id={id}
+          className="param__number"
+          inputMode="decimal"
+          placeholder="default"
+          value={shown}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => {
+            const next = e.target.value;
+            if (next.trim() === '') {
+              setRaw(null);
+              onChange(undefined);
+              return;
+            }
+            setRaw(next);
+            if (!check(spec, next)) onChange(Number(next));
+          }}
+          onBlur={() => {
+            if (!problem) setRaw(null);
+          }}
+        />
+        <button
+          type="button"
+          className="text-button"
+          disabled={value === undefined && raw === null}
+          onClick={() => {
+            setRaw(null);
+            onChange(undefined);
+          }}
+        >
+          Reset
+        </button>
+      </div>
+      <p id={`${id}-help`} className={problem ? 'param__error' : 'param__help'}>
+        {problem ?? spec.help}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { PARAM_KEYS, PARAM_SPECS } from '../../../../shared/domain';
+import { useStore } from '../../store';
+import { Icon } from '../../ui/Icon';
+import { ParamField } from './ParamField';
+
+export function ParamsPanel({ onClose }: { onClose(): void }) {
+  const params = useStore((s) => s.draft.params);
+  const systemPrompt = useStore((s) => s.draft.systemPrompt);
+  const setParam = useStore((s) => s.setParam);
+  const setDraft = useStore((s) => s.setDraft);
+
+  return (
+    <aside className="params-panel" aria-label="Parameters">
+      <div className="params-panel__head">
+        <h2>Parameters</h2>
+        <button type="button" className="icon-button" aria-label="Close parameters" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </div>
+      <label className="field">
+        <span>System prompt</span>
+        <textarea
+          rows={4}
+          value={systemPrompt}
+          placeholder="Optional instructions for every reply"
+          onChange={(e) => setDraft({ systemPrompt: e.target.value })}
+        />
+      </label>
+      {PARAM_KEYS.map((key) => (
+        <ParamField key={key} spec={PARAM_SPECS[key]} value={params[key]} onChange={(value) => setParam(key, value)} />
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,19 @@
+const PATHS = {
+  send: 'M4 12l16-8-6 16-2.5-6.5L4 12z',
+  stop: 'M7 7h10v10H7z',
+  close: 'M6 6l12 12M18 6L6 18',
+  plus: 'M12 5v14M5 12h14',
+  sliders: 'M4 7h10M18 7h2M4 17h4M12 17h8M16 5v4M10 15v4',
+  chat: 'M5 5h14v10H9l-4 4V5z',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+/** Decorative: the button around it carries the label. */
+export function Icon({ name }: { name: IconName }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

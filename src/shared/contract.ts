@@ -1,0 +1,102 @@
+import type { Result } from './errors';
+import type { ChatParams, Conversation, Message } from './domain';
+
+export interface SendInput {
+  /** null starts a new conversation. */
+  conversationId: string | null;
+  content: string;
+  model: string;
+  params: ChatParams;
+  systemPrompt: string;
+}
+
+export interface SendResult {
+  conversation: Conversation;
+  userMessage: Message;
+  assistantMessage: Message;
+}
+
+export interface ConversationDetail {
+  conversation: Conversation;
+  messages: Message[];
+}
+
+export type KeySource = 'env' | 'keychain' | 'session';
+
+/** All the renderer ever learns about the key. */
+export interface KeyStatus {
+  configured: boolean;
+  source: KeySource | null;
+  /** Last 4 characters, to tell keys apart. */
+  hint: string | null;
+}
+
+export interface AppInfo {
+  version: string;
+  baseUrl: string;
+  platform: string;
+}
+
+/** Pushed by main to the window that started the stream. */
+export type ChatEvent =
+  { type: 'delta'; conversationId: string; messageId: string; text: string } | { type: 'end'; message: Message };
+
+export interface Api {
+  chat: {
+    send(input: SendInput): Promise<SendResult>;
+    stop(messageId: string): Promise<void>;
+    onEvent(listener: (event: ChatEvent) => void): () => void;
+  };
+  conversations: {
+    list(): Promise<Conversation[]>;
+    get(conversationId: string): Promise<ConversationDetail>;
+  };
+  keys: {
+    status(): Promise<KeyStatus>;
+  };
+  app: {
+    info(): Promise<AppInfo>;
+    /** Opens an http(s) or mailto link in the OS, after main checks it. */
+    openExternal(url: string): Promise<void>;
+  };
+}
+
+type EventName<T> = { [K in keyof T]: K extends `on${string}` ? K : never }[keyof T];
+type MethodName<T> = Exclude<keyof T, EventName<T>>;
+
+/** The request/response part of the contract, which main implements. */
+export type Methods = { [N in keyof Api]: Pick<Api[N], MethodName<Api[N]>> };
+
+/** Exhaustive lists (a missing or unknown name fails the typecheck), so preload and main derive channels from data. */
+export const API_METHODS = {
+  chat: { send: true, stop: true },
+  conversations: { list: true, get: true },
+  keys: { status: true },
+  app: { info: true, openExternal: true },
+} as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
+
+export const API_EVENTS = {
+  chat: { onEvent: 'chat.event' },
+} as const satisfies {
+  [N in keyof Api as EventName<Api[N]> extends never ? never : N]: { [E in EventName<Api[N]>]: keyof EventPayloads };
+};
+
+export interface EventPayloads {
+  'chat.event': ChatEvent;
+}
+
+export type EventChannel = keyof EventPayloads;
+
+export function channelOf(namespace: string, method: string): string {
+  return `${namespace}.${method}`;
+}
+
+type Bridged<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<Result<R>> : never;
+
+/**
+ * What preload exposes as `window.api`. Methods resolve to a Result instead of rejecting because
+ * Electron's contextBridge keeps only the message of a thrown Error and would drop its code.
+ */
+export type Bridge = {
+  [N in keyof Api]: { [M in keyof Api[N]]: M extends MethodName<Api[N]> ? Bridged<Api[N][M]> : Api[N][M] };
+};

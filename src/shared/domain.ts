@@ -1,0 +1,119 @@
+import type { AppError } from './errors';
+
+export type Role = 'system' | 'user' | 'assistant';
+
+/** `interrupted`: found still `streaming` when the app started again after a crash. */
+export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error' | 'interrupted';
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface ChatParams {
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  presence_penalty?: number;
+  frequency_penalty?: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** The message this one answers or follows; versions of a reply share a parent. */
+  parentId: string | null;
+  role: Role;
+  content: string;
+  status: MessageStatus;
+  error: AppError | null;
+  model: string | null;
+  usage: Usage | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  model: string;
+  params: ChatParams;
+  systemPrompt: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const DEFAULT_MODEL = 'Qwen/Qwen2.5-VL-72B-Instruct-together';
+export const DEFAULT_BASE_URL = 'https://modelslab.com/api/v7/llm';
+export const API_KEYS_URL = 'https://modelslab.com/dashboard/api-keys';
+
+export interface ParamSpec {
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  integer: boolean;
+  /** ModelsLab's own default, when it documents one; otherwise the model's default applies. */
+  serverDefault: number | null;
+  help: string;
+}
+
+/** ModelsLab's documented ranges; an unset parameter is left out of the request so the server default applies. */
+export const PARAM_SPECS: Record<keyof ChatParams, ParamSpec> = {
+  temperature: {
+    label: 'Temperature',
+    min: 0,
+    max: 2,
+    step: 0.1,
+    integer: false,
+    serverDefault: null,
+    help: 'Higher is more varied, lower is more focused.',
+  },
+  top_p: {
+    label: 'Top P',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    integer: false,
+    serverDefault: null,
+    help: 'Sample only from the most likely tokens whose probabilities add up to this.',
+  },
+  max_tokens: {
+    label: 'Max tokens',
+    min: 1,
+    max: 131072,
+    step: 1,
+    integer: true,
+    serverDefault: 1000,
+    help: 'The longest reply, in tokens.',
+  },
+  presence_penalty: {
+    label: 'Presence penalty',
+    min: -2,
+    max: 2,
+    step: 0.1,
+    integer: false,
+    serverDefault: null,
+    help: 'Positive values push the model towards new topics.',
+  },
+  frequency_penalty: {
+    label: 'Frequency penalty',
+    min: -2,
+    max: 2,
+    step: 0.1,
+    integer: false,
+    serverDefault: null,
+    help: 'Positive values discourage repeating the same words.',
+  },
+};
+
+export const PARAM_KEYS = Object.keys(PARAM_SPECS) as (keyof ChatParams)[];
+
+/** Bounds shared by the schemas and the UI. */
+export const LIMITS = {
+  modelId: 200,
+  messageChars: 200_000,
+  systemPromptChars: 50_000,
+  id: 64,
+  url: 2048,
+} as const;

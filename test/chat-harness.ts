@@ -1,0 +1,70 @@
+import type { ChatEvent, EventChannel, EventPayloads, SendInput } from '../src/shared/contract';
+import type { Message } from '../src/shared/domain';
+import type { SenderLike } from '../src/main/ipc';
+import { createServices, type ServiceDeps } from '../src/main/services';
+import { ModelsLabServer } from './modelslab-server';
+
+/** Records what main sends to a window. */
+export class RecordingSender implements SenderLike {
+  readonly events: { channel: EventChannel; payload: unknown; at: number }[] = [];
+  private waiters: (() => void)[] = [];
+  destroyed = false;
+
+  send<C extends EventChannel>(channel: C, payload: EventPayloads[C]): void {
+    this.events.push({ channel, payload, at: performance.now() });
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  chatEvents(messageId: string): ChatEvent[] {
+    return this.events
+      .map((e) => e.payload as ChatEvent)
+      .filter((e) => (e.type === 'delta' ? e.messageId : e.message.id) === messageId);
+  }
+
+  async waitFor<T>(find: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (Date.now() > until) throw new Error('timed out waiting for an event');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  /** The final message of a stream. */
+  end(messageId: string): Promise<Message> {
+    return this.waitFor(() => {
+      const end = this.chatEvents(messageId).find((e) => e.type === 'end');
+      return end?.type === 'end' ? end.message : undefined;
+    });
+  }
+}
+
+export const input = (content: string, extra: Partial<SendInput> = {}): SendInput => ({
+  conversationId: null,
+  content,
+  model: 'meta-llama/Llama-3.1-70B-Instruct',
+  params: {},
+  systemPrompt: '',
+  ...extra,
+});
+
+export async function startChat(deps: Partial<ServiceDeps> = {}) {
+  const server = await new ModelsLabServer().start();
+  const services = createServices({
+    env: { MODELSLAB_API_KEY: server.apiKey, MODELSLAB_BASE_URL: server.baseUrl },
+    version: '0.0.0-test',
+    platform: 'test',
+    openExternal: async () => {},
+    ...deps,
+  });
+  const sender = new RecordingSender();
+  return { server, services, sender };
+}

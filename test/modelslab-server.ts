@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One scripted answer to a chat completion request. */
+export type Behaviour =
+  | {
+      kind: 'stream';
+      chunks: string[];
+      delayMs?: number;
+      /** Send `: keep-alive` comment lines between chunks. */
+      keepAlive?: boolean;
+      /** Put `role` in the first delta; real servers sometimes leave it out. */
+      role?: boolean;
+      /** End with a usage-only chunk whose `choices` is `[]`. */
+      usage?: boolean;
+      /** After the chunks, keep the connection open (with keep-alives) until the client goes. */
+      hang?: boolean;
+      /** After the chunks: an error data event, a broken chunk, or a dropped socket. */
+      then?: { errorEvent: unknown } | { malformed: true } | { drop: true };
+    }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> };
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  /** Set when the client closed the connection before the reply ended. */
+  closedEarly: boolean;
+  finished: Promise<void>;
+}
+
+export const MODELS = [
+  'Qwen/Qwen2.5-VL-72B-Instruct-together',
+  'meta-llama/Llama-3.1-70B-Instruct',
+  'meta-llama-3-8B-instruct',
+];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Splits text into chunks of a few words, the way a model streams. */
+export function chunked(text: string, wordsPerChunk = 2): string[] {
+  const words = text.split(/(?<= )/);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += wordsPerChunk) out.push(words.slice(i, i + wordsPerChunk).join(''));
+  return out;
+}
+
+/**
+ * A ModelsLab-compatible server on 127.0.0.1 for tests: the chat completions endpoint (streaming
+ * and not), the two models paths, Bearer key checks, and scripted failures.
+ */
+export class ModelsLabServer {
+  readonly requests: RecordedRequest[] = [];
+  private readonly queue: Behaviour[] = [];
+  private server: Server | null = null;
+  private port = 0;
+  apiKey: string;
+  /** Default delay between streamed chunks. */
+  delayMs = 15;
+
+  constructor(apiKey = 'ml-test-key-0123456789abcdef') {
+    this.apiKey = apiKey;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/v7/llm`;
+  }
+
+  /** Scripts the next chat requests, in order; afterwards the server echoes the prompt. */
+  next(...behaviours: Behaviour[]): void {
+    this.queue.push(...behaviours);
+  }
+
+  chatRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server!.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      req.on('end', () => resolve(data));
+    });
+    let finish!: () => void;
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      body: raw ? safeJson(raw) : null,
+      closedEarly: false,
+      finished: new Promise((r) => (finish = r)),
+    };
+    this.requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.closedEarly = true;
+      finish();
+    });
+    const path = record.path.split('?')[0]!;
+    const bearer = req.headers.authorization === `Bearer ${this.apiKey}`;
+    const headerKey = req.headers['x-api-key'] === this.apiKey;
+
+    if (req.method === 'GET' && path === '/api/v7/llm/v1/models') {
+      if (!bearer && !headerKey) return json(res, 401, { status: 'error', message: 'Invalid API key' });
+      return json(res, 200, {
+        object: 'list',
+        data: MODELS.map((id) => ({ id, object: 'model', owned_by: 'modelslab' })),
+      });
+    }
+    if (req.method !== 'POST' || path !== '/api/v7/llm/chat/completions') {
+      return json(res, 404, { error: { message: `No route ${req.method} ${path}`, type: 'not_found' } });
+    }
+    if (!bearer) {
+      return json(res, 401, {
+        error: { message: 'Invalid API key provided', type: 'authentication_error', code: 401 },
+      });
+    }
+    const body = record.body as { stream?: boolean; model?: string; messages?: { content: unknown }[] } | null;
+    const behaviour = this.queue.shift() ?? this.echo(body);
+    if (behaviour.kind === 'json') return json(res, behaviour.status, behaviour.body, behaviour.headers);
+    if (!body?.stream) {
+      return json(res, 200, {
+        id: 'cmpl-test',
+        object: 'chat.completion',
+        created: 0,
+        model: body?.model,
+        choices: [
+          { index: 0, message: { role: 'assistant', content: behaviour.chunks.join('') }, finish_reason: 'stop' },
+        ],
+        usage: {
+          prompt_tokens: 5,
+          completion_tokens: behaviour.chunks.length,
+          total_tokens: 5 + behaviour.chunks.length,
+        },
+      });
+    }
+    await this.stream(res, behaviour, body.model ?? 'test-model');
+  }
+
+  private echo(body: { messages?: { content: unknown }[] } | null): Behaviour {
+    const last = body?.messages?.at(-1)?.content;
+    const text = typeof last === 'string' ? last : JSON.stringify(last);
+    return {
+      kind: 'stream',
+      chunks: chunked(`You said: ${text}. This reply streams in small pieces, word by word, from the test server.`),
+      keepAlive: true,
+      usage: true,
+    };
+  }
+
+  private async stream(res: ServerResponse, b: Extract<Behaviour, { kind: 'stream' }>, model: string): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+      id: 'chatcmpl-test',
+      object: 'chat.completion.chunk',
+      created: 0,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
+    const delay = b.delayMs ?? this.delayMs;
+    for (const [i, text] of b.chunks.entries()) {
+      if (res.destroyed) return;
+      if (b.keepAlive) res.write(': keep-alive\n\n');
+      send(chunk(i === 0 && b.role ? { role: 'assistant', content: text } : { content: text }));
+      await sleep(delay);
+    }
+    while (b.hang && !res.destroyed) {
+      res.write(': keep-alive\n\n');
+      await sleep(50);
+    }
+    if (res.destroyed) return;
+    if (b.then && 'errorEvent' in b.then) {
+      send(b.then.errorEvent);
+      return void res.end();
+    }
+    if (b.then && 'malformed' in b.then) {
+      res.write('data: {"id":"chatcmpl-test","choices":[{"delta":{"content":"broken\n\n');
+      return void res.end();
+    }
+    if (b.then && 'drop' in b.then) {
+      res.socket?.destroy();
+      return;
+    }
+    send(chunk({}, 'stop'));
+    if (b.usage) {
+      send({
+        ...chunk({}),
+        choices: [],
+        usage: { prompt_tokens: 12, completion_tokens: b.chunks.length, total_tokens: 12 + b.chunks.length },
+      });
+    }
+    res.write('data: [DONE]\n\n');
+    res.end();
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
