@@ -86,13 +86,13 @@ for (const c of cases) {
 }
 
 test.describe('without a key', () => {
-  test.use({ withKey: false });
+  test.use({ keySource: 'none' });
 
-  test('the app says so plainly and does not send', async ({ app }) => {
-    await expect(app.page.getByText('No ModelsLab API key is set')).toBeVisible();
-    await expect(app.page.getByText('No API key', { exact: true })).toBeVisible();
-    await app.page.getByRole('textbox', { name: 'Message' }).fill('Hello');
-    await expect(app.page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  test('the app says so plainly and sends nothing', async ({ app }) => {
+    await expect(app.page.getByRole('heading', { name: 'Welcome to ModelsLab Chat' })).toBeVisible();
+    await expect(app.page.getByText('needs your ModelsLab API key')).toBeVisible();
+    await expect(app.page.getByRole('textbox', { name: 'Message' })).toBeHidden();
+    await expect(app.page.getByRole('button', { name: /No API key/ })).toBeVisible();
     expect(app.server.requests).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { ChatEvent, EventChannel, EventPayloads, SendInput } from '../src/s
 import type { Message } from '../src/shared/domain';
 import type { SenderLike } from '../src/main/ipc';
 import { createServices, type ServiceDeps } from '../src/main/services';
+import { MemorySecretStore } from '../src/main/secrets/memory-store';
 import { ModelsLabServer } from './modelslab-server';
 
 /** Records what main sends to a window. */
@@ -63,6 +64,7 @@ export async function startChat(deps: Partial<ServiceDeps> = {}) {
     version: '0.0.0-test',
     platform: 'test',
     openExternal: async () => {},
+    secrets: new MemorySecretStore(),
     ...deps,
   });
   const sender = new RecordingSender();

@@ -53,6 +53,9 @@ export function chunked(text: string, wordsPerChunk = 2): string[] {
 export class ModelsLabServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: Behaviour[] = [];
+  private readonly modelsQueue: Extract<Behaviour, { kind: 'json' }>[] = [];
+  /** Which models paths exist: ModelsLab documents only `/v1/models`. */
+  modelsPaths: string[] = ['/api/v7/llm/v1/models'];
   private server: Server | null = null;
   private port = 0;
   apiKey: string;
@@ -70,6 +73,11 @@ export class ModelsLabServer {
   /** Scripts the next chat requests, in order; afterwards the server echoes the prompt. */
   next(...behaviours: Behaviour[]): void {
     this.queue.push(...behaviours);
+  }
+
+  /** Scripts the next models-list answers. */
+  nextModels(...behaviours: Extract<Behaviour, { kind: 'json' }>[]): void {
+    this.modelsQueue.push(...behaviours);
   }
 
   chatRequests(): RecordedRequest[] {
@@ -112,7 +120,9 @@ export class ModelsLabServer {
     const bearer = req.headers.authorization === `Bearer ${this.apiKey}`;
     const headerKey = req.headers['x-api-key'] === this.apiKey;
 
-    if (req.method === 'GET' && path === '/api/v7/llm/v1/models') {
+    if (req.method === 'GET' && this.modelsPaths.includes(path)) {
+      const scripted = this.modelsQueue.shift();
+      if (scripted) return json(res, scripted.status, scripted.body, scripted.headers);
       if (!bearer && !headerKey) return json(res, 401, { status: 'error', message: 'Invalid API key' });
       return json(res, 200, {
         object: 'list',

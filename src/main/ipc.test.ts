@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS, channelOf } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { RecordingSender } from '../../test/chat-harness';
+import { MemorySecretStore } from './secrets/memory-store';
 import { registerIpc, type Handlers, type IpcMainLike } from './ipc';
 import { createHandlers, createServices } from './services';
 
@@ -15,6 +16,7 @@ function setup(trusted = true) {
     version: '1.2.3',
     platform: 'test',
     openExternal: vi.fn(async () => {}),
+    secrets: new MemorySecretStore(),
   });
   const handlers = createHandlers(services);
   const onUnexpectedError = vi.fn();
@@ -59,6 +61,20 @@ const badArgs: Record<string, unknown[][]> = {
   'conversations.list': [['unexpected']],
   'conversations.get': [[], [null], [{}], ['x'.repeat(1000)]],
   'keys.status': [[1]],
+  'keys.test': [
+    [],
+    [{ key: 'short', model: 'm' }],
+    [{ key: 'has a space inside', model: 'm' }],
+    [{ key: null }],
+    [{ key: null, model: 'm', x: 1 }],
+  ],
+  'keys.save': [
+    [],
+    [{ key: 'k'.repeat(600), sessionOnly: false }],
+    [{ key: 'valid-key-123', sessionOnly: 'no' }],
+    [{ key: 'valid-key-123' }],
+  ],
+  'keys.remove': [[true]],
   'app.info': [[{}]],
   'app.openExternal': [
     [],
@@ -98,7 +114,10 @@ describe('registerIpc', () => {
       ok: true,
       value: { version: '1.2.3', baseUrl: 'http://127.0.0.1:9/api/v7/llm', platform: 'test' },
     });
-    expect(await call('keys.status')).toEqual({ ok: true, value: { configured: true, source: 'env', hint: '6789' } });
+    expect(await call('keys.status')).toEqual({
+      ok: true,
+      value: { configured: true, source: 'env', hint: '6789', keychainProblem: null },
+    });
     expect(await call('app.openExternal', 'https://modelslab.com/dashboard/api-keys')).toEqual({
       ok: true,
       value: undefined,
@@ -125,7 +144,13 @@ describe('registerIpc', () => {
   it('hides the details of an unexpected fault', async () => {
     const listeners = new Map<string, Listener>();
     const handlers = createHandlers(
-      createServices({ env: {}, version: '1', platform: 'test', openExternal: async () => {} }),
+      createServices({
+        env: {},
+        version: '1',
+        platform: 'test',
+        openExternal: async () => {},
+        secrets: new MemorySecretStore(),
+      }),
     ) as Handlers;
     handlers.keys.status = async () => {
       throw new Error('secret internal path /home/me');

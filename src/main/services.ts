@@ -6,7 +6,10 @@ import { createClient, type FetchLike } from './chat/modelslab-client';
 import type { HistoryStore } from './history/history-store';
 import { MemoryHistory } from './history/memory-history';
 import type { Handlers } from './ipc';
-import { EnvKeyProvider, type KeyProvider } from './secrets/key-provider';
+import { fetchModels } from './models/fetch-models';
+import { checkKey } from './secrets/key-check';
+import { KeyManager } from './secrets/key-manager';
+import { KeytarStore, type SecretStore } from './secrets/secret-store';
 
 /** Everything main's services need from the outside world, so tests and the browser harness can supply it. */
 export interface ServiceDeps {
@@ -17,14 +20,17 @@ export interface ServiceDeps {
   openExternal(url: string): Promise<void>;
   fetch?: FetchLike;
   history?: HistoryStore;
-  keys?: KeyProvider;
+  /** The keychain; keytar under the app's own service name unless a test says otherwise. */
+  secrets?: SecretStore;
 }
 
 export interface Services {
   chat: ChatService;
   history: HistoryStore;
-  keys: KeyProvider;
+  keys: KeyManager;
   info: AppInfo;
+  listModels(apiKey: string): Promise<string[]>;
+  client(apiKey: string): ReturnType<typeof createClient>;
   openExternal(url: string): Promise<void>;
 }
 
@@ -35,17 +41,16 @@ export function baseUrlFrom(env: Record<string, string | undefined>): string {
 export function createServices(deps: ServiceDeps): Services {
   const baseUrl = baseUrlFrom(deps.env);
   const history = deps.history ?? new MemoryHistory();
-  const keys = deps.keys ?? new EnvKeyProvider(deps.env);
+  const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
   const fetch = deps.fetch;
-  const chat = new ChatService({
-    history,
-    keys,
-    client: (apiKey) => createClient({ baseUrl, apiKey, ...(fetch ? { fetch } : {}) }),
-  });
+  const client = (apiKey: string) => createClient({ baseUrl, apiKey, ...(fetch ? { fetch } : {}) });
+  const chat = new ChatService({ history, keys, client });
   return {
     chat,
     history,
     keys,
+    client,
+    listModels: (apiKey) => fetchModels(baseUrl, apiKey, fetch),
     info: { version: deps.version, baseUrl, platform: deps.platform },
     openExternal: deps.openExternal,
   };
@@ -68,6 +73,13 @@ export function createHandlers(services: Services): Handlers {
     },
     keys: {
       status: () => keys.status(),
+      test: async (_context, { key, model }) => {
+        const apiKey = key ?? (await keys.getKey());
+        if (!apiKey) throw new ApiError(appError('no_key', 'There is no API key to test.'));
+        return checkKey(services, apiKey, model);
+      },
+      save: (_context, { key, sessionOnly }) => keys.save(key, sessionOnly),
+      remove: () => keys.remove(),
     },
     app: {
       info: async () => services.info,

@@ -1,4 +1,4 @@
-import type { Result } from './errors';
+import type { AppError, Result } from './errors';
 import type { ChatParams, Conversation, Message } from './domain';
 
 export interface SendInput {
@@ -29,6 +29,26 @@ export interface KeyStatus {
   source: KeySource | null;
   /** Last 4 characters, to tell keys apart. */
   hint: string | null;
+  /** Why the OS keychain cannot be used, when it cannot. */
+  keychainProblem: string | null;
+}
+
+export interface KeyCheck {
+  ok: boolean;
+  error: AppError | null;
+}
+
+export interface KeyTestInput {
+  /** null tests the key in force. */
+  key: string | null;
+  /** Used for the one-token completion when the server has no models endpoint. */
+  model: string;
+}
+
+export interface KeySaveInput {
+  key: string;
+  /** Keep it in main's memory until quit instead of the keychain. */
+  sessionOnly: boolean;
 }
 
 export interface AppInfo {
@@ -53,6 +73,9 @@ export interface Api {
   };
   keys: {
     status(): Promise<KeyStatus>;
+    test(input: KeyTestInput): Promise<KeyCheck>;
+    save(input: KeySaveInput): Promise<KeyStatus>;
+    remove(): Promise<KeyStatus>;
   };
   app: {
     info(): Promise<AppInfo>;
@@ -71,7 +94,7 @@ export type Methods = { [N in keyof Api]: Pick<Api[N], MethodName<Api[N]>> };
 export const API_METHODS = {
   chat: { send: true, stop: true },
   conversations: { list: true, get: true },
-  keys: { status: true },
+  keys: { status: true, test: true, save: true, remove: true },
   app: { info: true, openExternal: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 

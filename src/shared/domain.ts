@@ -116,4 +116,5 @@ export const LIMITS = {
   systemPromptChars: 50_000,
   id: 64,
   url: 2048,
+  apiKey: 512,
 } as const;

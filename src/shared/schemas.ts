@@ -25,6 +25,14 @@ export const modelIdSchema = z
   .max(LIMITS.modelId)
   .regex(/^[\w.:/@+-]+$/, 'A model id has no spaces or special characters');
 
+/** An API key as pasted: surrounding spaces dropped, none inside. */
+export const apiKeySchema = z
+  .string()
+  .trim()
+  .min(8, 'That is too short to be an API key')
+  .max(LIMITS.apiKey)
+  .regex(/^\S+$/, 'An API key has no spaces');
+
 export const sendInputSchema = z.strictObject({
   conversationId: id.nullable(),
   content: z.string().trim().min(1, 'Type a message').max(LIMITS.messageChars),
@@ -60,6 +68,9 @@ export const argSchemas: {
   },
   keys: {
     status: z.tuple([]),
+    test: z.tuple([z.strictObject({ key: apiKeySchema.nullable(), model: modelIdSchema })]),
+    save: z.tuple([z.strictObject({ key: apiKeySchema, sessionOnly: z.boolean() })]),
+    remove: z.tuple([]),
   },
   app: {
     info: z.tuple([]),

@@ -2,7 +2,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
 import { ApiError, appError, type AppError, type ErrorCode } from '../../shared/errors';
 import { retryAfterHeader } from './error-body';
 
-function codeForStatus(status: number): ErrorCode {
+export function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'invalid_key';
   if (status === 402) return 'insufficient_credits';
   if (status === 403) return 'forbidden';

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { ErrorNotice } from './features/chat/ErrorNotice';
 import { Composer } from './features/chat/Composer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
+import { SettingsDialog } from './features/keys/SettingsDialog';
+import { Welcome } from './features/keys/Welcome';
 import { ParamsPanel } from './features/settings/ParamsPanel';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { selectStreamingId, startEvents, useStore } from './store';
 import { Icon } from './ui/Icon';
 
-const NO_KEY =
-  'No ModelsLab API key is set. Start the app with MODELSLAB_API_KEY in the environment to chat; saved chats stay readable.';
+const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
 
 export function App() {
   const conversations = useStore((s) => s.conversations);
@@ -18,7 +19,8 @@ export function App() {
   const sendError = useStore((s) => s.sendError);
   const streaming = useStore((s) => selectStreamingId(s) !== null);
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
-  const { newChat, openConversation, send, stop, setDraft, dismissSendError } = useStore.getState();
+  const { newChat, openConversation, send, stop, setDraft, dismissSendError, setSettingsOpen } = useStore.getState();
+  const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
   const [paramsOpen, setParamsOpen] = useState(false);
 
   useEffect(() => {
@@ -32,6 +34,11 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === ',' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        setSettingsOpen(true);
+        return;
+      }
       if (event.key === 'Escape' && selectStreamingId(useStore.getState())) {
         event.preventDefault();
         void stop();
@@ -39,7 +46,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [stop]);
+  }, [stop, setSettingsOpen]);
 
   return (
     <div className={`app${paramsOpen ? ' app--with-panel' : ''}`}>
@@ -49,6 +56,7 @@ export function App() {
         keyStatus={keyStatus}
         onNew={newChat}
         onOpen={(id) => void openConversation(id)}
+        onOpenSettings={() => setSettingsOpen(true)}
       />
       <main className="chat">
         <header className="chat__header">
@@ -75,8 +83,8 @@ export function App() {
             <Icon name="sliders" />
           </button>
         </header>
-        <MessageListContainer />
-        <div className="chat__footer">
+        {welcome ? <Welcome /> : <MessageListContainer />}
+        <div className="chat__footer" hidden={welcome}>
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
           <Composer
             streaming={streaming}
@@ -87,6 +95,7 @@ export function App() {
         </div>
       </main>
       {paramsOpen && <ParamsPanel onClose={() => setParamsOpen(false)} />}
+      <SettingsDialog />
     </div>
   );
 }

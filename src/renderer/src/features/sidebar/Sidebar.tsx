@@ -8,6 +8,7 @@ export interface SidebarProps {
   keyStatus: KeyStatus | null;
   onNew(): void;
   onOpen(id: string): void;
+  onOpenSettings(): void;
 }
 
 function keyLabel(status: KeyStatus | null): string {
@@ -18,7 +19,7 @@ function keyLabel(status: KeyStatus | null): string {
   return `API key ${from} · ••••${status.hint}`;
 }
 
-export function Sidebar({ conversations, activeId, keyStatus, onNew, onOpen }: SidebarProps) {
+export function Sidebar({ conversations, activeId, keyStatus, onNew, onOpen, onOpenSettings }: SidebarProps) {
   return (
     <nav className="sidebar" aria-label="Conversations">
       <div className="sidebar__brand">
@@ -46,9 +47,17 @@ export function Sidebar({ conversations, activeId, keyStatus, onNew, onOpen }: S
         ))}
         {conversations.length === 0 && <li className="sidebar__empty">Your chats will appear here.</li>}
       </ul>
-      <div className={`sidebar__key${keyStatus && !keyStatus.configured ? ' sidebar__key--missing' : ''}`}>
-        {keyLabel(keyStatus)}
-      </div>
+      <button
+        type="button"
+        className={`sidebar__key${keyStatus && !keyStatus.configured ? ' sidebar__key--missing' : ''}`}
+        onClick={onOpenSettings}
+      >
+        <Icon name="gear" />
+        <span>
+          <span className="sidebar__key-title">Settings</span>
+          <span className="sidebar__key-status">{keyLabel(keyStatus)}</span>
+        </span>
+      </button>
     </nav>
   );
 }

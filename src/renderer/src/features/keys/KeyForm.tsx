@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import { useStore } from '../../store';
+import { errorText } from '../chat/error-text';
+
+/** Paste, show/hide, Test and Save a key; the key goes to main and never comes back. */
+export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; replacing?: boolean }) {
+  const id = useId();
+  const [key, setKey] = useState('');
+  const [shown, setShown] = useState(false);
+  const busy = useStore((s) => s.keyBusy);
+  const check = useStore((s) => s.keyCheck);
+  const unverified = useStore((s) => s.unverified);
+  const keyError = useStore((s) => s.keyError);
+  const keychainProblem = useStore((s) => s.keyStatus?.keychainProblem ?? null);
+  const { testKey, saveKey, clearKeyCheck } = useStore.getState();
+  const trimmed = key.trim();
+  const sessionOnly = keychainProblem !== null;
+
+  async function save(force = false) {
+    if (await saveKey(trimmed, sessionOnly, force)) {
+      setKey('');
+      onSaved?.();
+    }
+  }
+
+  // With nothing typed, Test checks the key already in force.
+  const testing = trimmed || (replacing ? null : undefined);
+  const result = check && check.key === (trimmed || null) ? check : null;
+  return (
+    <form
+      className="key-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor={id} className="key-form__label">
+        {replacing ? 'Replace with a new key' : 'ModelsLab API key'}
+      </label>
+      <div className="key-form__row">
+        <input
+          id={id}
+          className="key-form__input"
+          type={shown ? 'text' : 'password'}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="Paste your key"
+          value={key}
+          onChange={(e) => {
+            setKey(e.target.value);
+            clearKeyCheck();
+          }}
+        />
+        <button type="button" className="button" aria-pressed={shown} onClick={() => setShown(!shown)}>
+          {shown ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      {sessionOnly && (
+        <p className="notice notice--warn" role="note">
+          The system keychain is not available: {keychainProblem} You can still use a key for this session only; it is
+          kept in memory and forgotten when the app quits.
+        </p>
+      )}
+      <div className="key-form__actions">
+        <button
+          type="button"
+          className="button"
+          disabled={testing === undefined || busy !== null}
+          onClick={() => testing !== undefined && void testKey(testing)}
+        >
+          {busy === 'testing' ? 'Testing…' : trimmed || !replacing ? 'Test' : 'Test saved key'}
+        </button>
+        <button type="submit" className="button button--primary" disabled={!trimmed || busy !== null}>
+          {busy === 'saving' ? 'Saving…' : sessionOnly ? 'Use for this session only' : 'Save'}
+        </button>
+      </div>
+      <div role="status" className="key-form__result">
+        {result?.ok && <p className="notice notice--ok">Valid key: ModelsLab accepted it.</p>}
+        {result && !result.ok && result.error && !unverified && <KeyProblem error={result.error} />}
+      </div>
+      {unverified?.error && (
+        <div className="notice notice--warn" role="alert">
+          <KeyProblem error={unverified.error} />
+          <p>Save this key anyway?</p>
+          <div className="key-form__actions">
+            <button type="button" className="button" onClick={() => void save(true)}>
+              Save anyway
+            </button>
+            <button type="button" className="button" onClick={clearKeyCheck}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {keyError && (
+        <div role="alert">
+          <KeyProblem error={keyError} />
+        </div>
+      )}
+    </form>
+  );
+}
+
+function KeyProblem({ error }: { error: Parameters<typeof errorText>[0] }) {
+  const text = errorText(error);
+  return (
+    <p className="key-form__problem" data-code={error.code}>
+      <strong>{text.title}.</strong> {text.hint}
+    </p>
+  );
+}

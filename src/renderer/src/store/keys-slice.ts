@@ -1,0 +1,81 @@
+import type { StateCreator } from 'zustand';
+import type { KeyCheck, KeyStatus } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
+import { getApi } from '../api';
+import { toError } from './chat-slice';
+import type { AppState } from './index';
+
+export interface KeysSlice {
+  keyStatus: KeyStatus | null;
+  /** The last Test's result, for the key typed at that time. */
+  keyCheck: (KeyCheck & { key: string | null }) | null;
+  keyBusy: 'testing' | 'saving' | 'removing' | null;
+  /** Set when a save waits for the user to confirm a key that failed its test. */
+  unverified: KeyCheck | null;
+  keyError: AppError | null;
+  refreshKeyStatus(): Promise<void>;
+  testKey(key: string | null): Promise<KeyCheck>;
+  /** Tests first; a key that fails is saved only with `force`. Resolves true once saved. */
+  saveKey(key: string, sessionOnly: boolean, force?: boolean): Promise<boolean>;
+  removeKey(): Promise<void>;
+  clearKeyCheck(): void;
+}
+
+export const createKeysSlice: StateCreator<AppState, [], [], KeysSlice> = (set, get) => ({
+  keyStatus: null,
+  keyCheck: null,
+  keyBusy: null,
+  unverified: null,
+  keyError: null,
+
+  refreshKeyStatus: async () => set({ keyStatus: await getApi().keys.status() }),
+
+  testKey: async (key) => {
+    set({ keyBusy: 'testing', keyCheck: null, keyError: null, unverified: null });
+    try {
+      const check = await getApi().keys.test({ key, model: get().draft.model });
+      set({ keyCheck: { ...check, key } });
+      return check;
+    } catch (error) {
+      const check = { ok: false, error: toError(error) };
+      set({ keyCheck: { ...check, key } });
+      return check;
+    } finally {
+      set({ keyBusy: null });
+    }
+  },
+
+  saveKey: async (key, sessionOnly, force = false) => {
+    if (!force) {
+      const known = get().keyCheck;
+      const check = known?.key === key ? known : await get().testKey(key);
+      if (!check.ok) {
+        set({ unverified: check });
+        return false;
+      }
+    }
+    set({ keyBusy: 'saving', keyError: null, unverified: null });
+    try {
+      set({ keyStatus: await getApi().keys.save({ key, sessionOnly }), keyCheck: null });
+      return true;
+    } catch (error) {
+      set({ keyError: toError(error) });
+      return false;
+    } finally {
+      set({ keyBusy: null });
+    }
+  },
+
+  removeKey: async () => {
+    set({ keyBusy: 'removing', keyError: null });
+    try {
+      set({ keyStatus: await getApi().keys.remove(), keyCheck: null, activeId: null });
+    } catch (error) {
+      set({ keyError: toError(error) });
+    } finally {
+      set({ keyBusy: null });
+    }
+  },
+
+  clearKeyCheck: () => set({ keyCheck: null, unverified: null, keyError: null }),
+});
