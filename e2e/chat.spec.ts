@@ -86,7 +86,7 @@ test('Enter sends and Shift+Enter adds a line', async ({ app }) => {
 });
 
 test('parameters and the model id reach the server', async ({ app }) => {
-  const model = app.page.getByRole('textbox', { name: 'Model' });
+  const model = app.page.getByRole('combobox', { name: 'Model' });
   await model.fill('meta-llama-3-8B-instruct');
   await app.page.getByRole('button', { name: 'Parameters' }).click();
   await app.page.getByRole('textbox', { name: 'Temperature' }).fill('0.4');
@@ -114,4 +114,37 @@ test('a second message continues the same conversation', async ({ app }) => {
     'aria-current',
     'page',
   );
+});
+
+test('the model picker offers the server’s models and marks vision ones', async ({ app }) => {
+  const model = app.page.getByRole('combobox', { name: 'Model' });
+  await expect(app.page.getByText('Vision', { exact: true })).toBeVisible();
+  await model.focus();
+  const options = app.page.locator('datalist option');
+  await expect(options).toHaveCount(3);
+  await expect(options.nth(2)).toHaveAttribute('value', 'Qwen/Qwen2.5-VL-72B-Instruct-together');
+  await expect(options.nth(2)).toHaveAttribute('label', 'accepts images');
+  await expect(options.nth(0)).toHaveAttribute('value', 'meta-llama-3-8B-instruct');
+  await expect(options.nth(0)).not.toHaveAttribute('label', /./);
+  const paths = app.server.requests.map((r) => r.path);
+  expect(paths).toEqual(['/api/v7/llm/models', '/api/v7/llm/v1/models']);
+  await model.fill('my-own/custom-model-id');
+  await expect(app.page.getByText('Vision', { exact: true })).toBeHidden();
+  await ask(app.page, 'Hi');
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+  expect((app.server.chatRequests().at(-1)!.body as { model: string }).model).toBe('my-own/custom-model-id');
+});
+
+test('reply facts sit behind a toggle', async ({ app }) => {
+  app.server.next({ kind: 'stream', chunks: ['One ', 'two ', 'three'], delayMs: 30, usage: true });
+  await ask(app.page, 'Count');
+  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+  const toggle = reply(app.page).getByRole('button', { name: 'Reply details' });
+  await expect(reply(app.page)).not.toContainText('tokens in');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(reply(app.page)).toContainText('Qwen/Qwen2.5-VL-72B-Instruct-together');
+  await expect(reply(app.page)).toContainText('12 tokens in · 3 out');
+  await expect(reply(app.page)).toContainText(/first token after \d+ ms/);
+  await expect(reply(app.page)).toContainText(/tokens\/s/);
 });

@@ -75,6 +75,7 @@ const badArgs: Record<string, unknown[][]> = {
     [{ key: 'valid-key-123' }],
   ],
   'keys.remove': [[true]],
+  'models.list': [[{}], ['all']],
   'app.info': [[{}]],
   'app.openExternal': [
     [],

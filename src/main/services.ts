@@ -7,6 +7,7 @@ import type { HistoryStore } from './history/history-store';
 import { MemoryHistory } from './history/memory-history';
 import type { Handlers } from './ipc';
 import { fetchModels } from './models/fetch-models';
+import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/models-service';
 import { checkKey } from './secrets/key-check';
 import { KeyManager } from './secrets/key-manager';
 import { KeytarStore, type SecretStore } from './secrets/secret-store';
@@ -22,12 +23,14 @@ export interface ServiceDeps {
   history?: HistoryStore;
   /** The keychain; keytar under the app's own service name unless a test says otherwise. */
   secrets?: SecretStore;
+  modelsCache?: ModelsCache;
 }
 
 export interface Services {
   chat: ChatService;
   history: HistoryStore;
   keys: KeyManager;
+  models: ModelsService;
   info: AppInfo;
   listModels(apiKey: string): Promise<string[]>;
   client(apiKey: string): ReturnType<typeof createClient>;
@@ -45,12 +48,19 @@ export function createServices(deps: ServiceDeps): Services {
   const fetch = deps.fetch;
   const client = (apiKey: string) => createClient({ baseUrl, apiKey, ...(fetch ? { fetch } : {}) });
   const chat = new ChatService({ history, keys, client });
+  const listModels = (apiKey: string) => fetchModels(baseUrl, apiKey, fetch);
+  const models = new ModelsService({
+    keys,
+    fetchModels: listModels,
+    cache: deps.modelsCache ?? new MemoryModelsCache(),
+  });
   return {
+    models,
     chat,
     history,
     keys,
     client,
-    listModels: (apiKey) => fetchModels(baseUrl, apiKey, fetch),
+    listModels,
     info: { version: deps.version, baseUrl, platform: deps.platform },
     openExternal: deps.openExternal,
   };
@@ -80,6 +90,9 @@ export function createHandlers(services: Services): Handlers {
       },
       save: (_context, { key, sessionOnly }) => keys.save(key, sessionOnly),
       remove: () => keys.remove(),
+    },
+    models: {
+      list: () => services.models.list(),
     },
     app: {
       info: async () => services.info,

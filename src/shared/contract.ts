@@ -1,5 +1,5 @@
 import type { AppError, Result } from './errors';
-import type { ChatParams, Conversation, Message } from './domain';
+import type { ChatParams, Conversation, Message, ModelInfo } from './domain';
 
 export interface SendInput {
   /** null starts a new conversation. */
@@ -51,6 +51,14 @@ export interface KeySaveInput {
   sessionOnly: boolean;
 }
 
+export interface ModelList {
+  models: ModelInfo[];
+  /** When the list was fetched; null when it never was. */
+  fetchedAt: number | null;
+  /** Set when this is the saved list because fetching a fresh one failed. */
+  error: AppError | null;
+}
+
 export interface AppInfo {
   version: string;
   baseUrl: string;
@@ -77,6 +85,9 @@ export interface Api {
     save(input: KeySaveInput): Promise<KeyStatus>;
     remove(): Promise<KeyStatus>;
   };
+  models: {
+    list(): Promise<ModelList>;
+  };
   app: {
     info(): Promise<AppInfo>;
     /** Opens an http(s) or mailto link in the OS, after main checks it. */
@@ -95,6 +106,7 @@ export const API_METHODS = {
   chat: { send: true, stop: true },
   conversations: { list: true, get: true },
   keys: { status: true, test: true, save: true, remove: true },
+  models: { list: true },
   app: { info: true, openExternal: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 

@@ -10,6 +10,28 @@ export interface Usage {
   completionTokens: number;
 }
 
+/** Timings of one reply, measured in main. */
+export interface ReplyStats {
+  /** From sending the request to the first text; null when no text came. */
+  firstTokenMs: number | null;
+  totalMs: number;
+  /** Streamed chunks, a stand-in for output tokens when the server sends no usage. */
+  chunks: number;
+}
+
+export interface ModelInfo {
+  id: string;
+  vision: boolean;
+}
+
+// Families that accept images; any other id is still accepted, just not marked.
+const VISION =
+  /(^|[-_/.])(vl|vision)([-_/.]|$)|llava|pixtral|qwen2(\.5)?-vl|gpt-4o|gemma-3|minicpm-v|internvl|llama-4/i;
+
+export function isVisionModel(id: string): boolean {
+  return VISION.test(id);
+}
+
 export interface ChatParams {
   temperature?: number;
   top_p?: number;
@@ -29,6 +51,7 @@ export interface Message {
   error: AppError | null;
   model: string | null;
   usage: Usage | null;
+  stats: ReplyStats | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -72,6 +72,9 @@ export const argSchemas: {
     save: z.tuple([z.strictObject({ key: apiKeySchema, sessionOnly: z.boolean() })]),
     remove: z.tuple([]),
   },
+  models: {
+    list: z.tuple([]),
+  },
   app: {
     info: z.tuple([]),
     openExternal: z.tuple([externalUrlSchema]),

@@ -228,3 +228,20 @@ describe('errors', () => {
     expect(final.content).toContain('You said: Again');
   });
 });
+
+describe('reply facts', () => {
+  it('records time to first token, total time and chunk count', async () => {
+    ctx = await startChat();
+    const { final } = await sendAndEnd({ kind: 'stream', chunks: ['a ', 'b ', 'c'], delayMs: 40, usage: true });
+    expect(final.stats?.chunks).toBe(3);
+    expect(final.stats?.firstTokenMs).toBeGreaterThanOrEqual(0);
+    expect(final.stats!.totalMs).toBeGreaterThanOrEqual(final.stats!.firstTokenMs! + 60);
+    expect(final.usage).toEqual({ promptTokens: 12, completionTokens: 3 });
+  });
+
+  it('has no first token when nothing arrived', async () => {
+    ctx = await startChat();
+    const { final } = await sendAndEnd({ kind: 'json', status: 500, body: { error: { message: 'x' } } });
+    expect(final.stats).toMatchObject({ firstTokenMs: null, chunks: 0 });
+  });
+});

@@ -20,6 +20,7 @@ export interface ChatServiceOptions {
   frameMs?: number;
   /** How often a growing reply is saved. */
   saveMs?: number;
+  now?: () => number;
 }
 
 const TITLE_CHARS = 60;
@@ -113,6 +114,10 @@ export class ChatService {
     const emit: SenderLike['send'] = (channel, payload) => {
       if (!sender.isDestroyed()) sender.send(channel, payload);
     };
+    const now = this.options.now ?? (() => performance.now());
+    const startedAt = now();
+    let firstTokenAt: number | null = null;
+    let chunks = 0;
     let content = '';
     let unsent = '';
     let usage: Usage | null = null;
@@ -137,6 +142,8 @@ export class ChatService {
         if (inStream) throw new ApiError(appError('api_error', inStream.message));
         const text = chunk.choices?.[0]?.delta?.content;
         if (text) {
+          firstTokenAt ??= now();
+          chunks++;
           content += text;
           unsent += text;
           deltas.mark();
@@ -160,7 +167,12 @@ export class ChatService {
       deltas.flush();
       saves.flush();
     }
-    const final = history.updateMessage(message.id, { content, status, error, usage });
+    const stats = {
+      firstTokenMs: firstTokenAt === null ? null : Math.round(firstTokenAt - startedAt),
+      totalMs: Math.round(now() - startedAt),
+      chunks,
+    };
+    const final = history.updateMessage(message.id, { content, status, error, usage, stats });
     emit('chat.event', { type: 'end', message: final });
   }
 }

@@ -11,7 +11,7 @@ export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 
 
 export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt'>>;
 
-export type MessagePatch = Partial<Pick<Message, 'content' | 'status' | 'error' | 'usage'>>;
+export type MessagePatch = Partial<Pick<Message, 'content' | 'status' | 'error' | 'usage' | 'stats'>>;
 
 /** Where conversations live. Synchronous, as a local database is: a call is a commit. */
 export interface HistoryStore {

@@ -34,7 +34,15 @@ export class MemoryHistory implements HistoryStore {
   addMessage(input: NewMessage): Message {
     const conversation = this.existing(this.conversations, input.conversationId);
     const at = this.now();
-    const message: Message = { ...input, id: randomUUID(), error: null, usage: null, createdAt: at, updatedAt: at };
+    const message: Message = {
+      ...input,
+      id: randomUUID(),
+      error: null,
+      usage: null,
+      stats: null,
+      createdAt: at,
+      updatedAt: at,
+    };
     this.messages.set(message.id, message);
     this.conversations.set(conversation.id, { ...conversation, updatedAt: at });
     return message;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorNotice } from './features/chat/ErrorNotice';
 import { Composer } from './features/chat/Composer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
+import { ModelField } from './features/chat/ModelField';
 import { SettingsDialog } from './features/keys/SettingsDialog';
 import { Welcome } from './features/keys/Welcome';
 import { ParamsPanel } from './features/settings/ParamsPanel';
@@ -15,11 +16,10 @@ export function App() {
   const conversations = useStore((s) => s.conversations);
   const activeId = useStore((s) => s.activeId);
   const keyStatus = useStore((s) => s.keyStatus);
-  const model = useStore((s) => s.draft.model);
   const sendError = useStore((s) => s.sendError);
   const streaming = useStore((s) => selectStreamingId(s) !== null);
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
-  const { newChat, openConversation, send, stop, setDraft, dismissSendError, setSettingsOpen } = useStore.getState();
+  const { newChat, openConversation, send, stop, dismissSendError, setSettingsOpen } = useStore.getState();
   const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
   const [paramsOpen, setParamsOpen] = useState(false);
 
@@ -61,18 +61,7 @@ export function App() {
       <main className="chat">
         <header className="chat__header">
           <h1 className="chat__title">{title}</h1>
-          <label className="model-field">
-            <span>Model</span>
-            <input
-              value={model}
-              spellCheck={false}
-              onChange={(e) => setDraft({ model: e.target.value })}
-              aria-describedby="model-help"
-            />
-          </label>
-          <span id="model-help" hidden>
-            Any ModelsLab model id, for example meta-llama/Llama-3.1-70B-Instruct
-          </span>
+          <ModelField />
           <button
             type="button"
             className="icon-button"

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo } from '../../../shared/contract';
+import type { AppInfo, ModelList } from '../../../shared/contract';
 import { getApi } from '../api';
 import type { AppState } from './index';
 
@@ -8,13 +8,21 @@ export interface AppSlice {
   setSettingsOpen(open: boolean): void;
   info: AppInfo | null;
   loadInfo(): Promise<void>;
+  modelList: ModelList | null;
+  /** Fetches the model list once per session (the picker calls it on focus). */
+  loadModels(): Promise<void>;
   openExternal(url: string): Promise<void>;
 }
 
-export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set) => ({
+export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, get) => ({
   info: null,
   settingsOpen: false,
   setSettingsOpen: (open) => set({ settingsOpen: open }),
   loadInfo: async () => set({ info: await getApi().app.info() }),
+  modelList: null,
+  loadModels: async () => {
+    if (get().modelList?.fetchedAt && !get().modelList?.error) return;
+    set({ modelList: await getApi().models.list() });
+  },
   openExternal: (url) => getApi().app.openExternal(url),
 });

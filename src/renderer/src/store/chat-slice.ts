@@ -144,6 +144,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         error: null,
         model: null,
         usage: null,
+        stats: null,
         createdAt: Date.now(),
         updatedAt: Date.now(),
       };

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { ErrorNotice } from './ErrorNotice';
+import { ReplyFacts } from './ReplyFacts';
 
 const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
   stopped: 'Stopped',
@@ -28,6 +29,7 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
       </div>
       {note && <div className="message__note">{note}</div>}
       {message.error && <ErrorNotice error={message.error} />}
+      {message.role === 'assistant' && !streaming && <ReplyFacts message={message} />}
     </article>
   );
 });

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import type { Message } from '../../../../shared/domain';
+import { Icon } from '../../ui/Icon';
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The facts of one reply as short phrases: model, tokens in/out, time to first token, speed. */
+export function replyFacts(message: Message): string[] {
+  const facts: string[] = [];
+  if (message.model) facts.push(message.model);
+  const { usage, stats } = message;
+  if (usage) facts.push(`${usage.promptTokens} tokens in · ${usage.completionTokens} out`);
+  if (stats?.firstTokenMs != null) facts.push(`first token after ${seconds(stats.firstTokenMs)}`);
+  if (stats && stats.firstTokenMs != null) {
+    const streamingMs = stats.totalMs - stats.firstTokenMs;
+    const tokens = usage?.completionTokens ?? stats.chunks;
+    if (streamingMs > 0 && tokens > 1) {
+      const rate = (tokens / streamingMs) * 1000;
+      facts.push(`${usage ? '' : '≈'}${rate.toFixed(rate < 10 ? 1 : 0)} tokens/s`);
+    }
+  }
+  if (stats) facts.push(`${seconds(stats.totalMs)} in all`);
+  return facts;
+}
+
+export function ReplyFacts({ message }: { message: Message }) {
+  const [open, setOpen] = useState(false);
+  const facts = replyFacts(message);
+  if (facts.length === 0) return null;
+  return (
+    <div className="reply-facts">
+      <button
+        type="button"
+        className="icon-button icon-button--small"
+        aria-label="Reply details"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name="info" />
+      </button>
+      {open && <span className="reply-facts__text">{facts.join(' · ')}</span>}
+    </div>
+  );
+}
