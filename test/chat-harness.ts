@@ -51,6 +51,7 @@ export class RecordingSender implements SenderLike {
 export const input = (content: string, extra: Partial<SendInput> = {}): SendInput => ({
   conversationId: null,
   content,
+  images: [],
   model: 'meta-llama/Llama-3.1-70B-Instruct',
   params: {},
   systemPrompt: '',

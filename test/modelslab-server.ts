@@ -161,7 +161,12 @@ export class ModelsLabServer {
 
   private echo(body: { messages?: { content: unknown }[] } | null): Behaviour {
     const last = body?.messages?.at(-1)?.content;
-    const text = typeof last === 'string' ? last : JSON.stringify(last);
+    const parts = Array.isArray(last) ? (last as { type: string; text?: string }[]) : [];
+    const images = parts.filter((p) => p.type === 'image_url').length;
+    const text =
+      typeof last === 'string'
+        ? last
+        : `${parts.map((p) => p.text ?? '').join(' ')}${images ? ` (with ${images} image${images > 1 ? 's' : ''})` : ''}`;
     return {
       kind: 'stream',
       chunks: chunked(`You said: ${text}. This reply streams in small pieces, word by word, from the test server.`),

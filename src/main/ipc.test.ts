@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS, channelOf } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { RecordingSender } from '../../test/chat-harness';
+import { pngInput } from '../../test/images';
 import { MemorySecretStore } from './secrets/memory-store';
 import { registerIpc, type Handlers, type IpcMainLike } from './ipc';
 import { createHandlers, createServices } from './services';
@@ -27,9 +28,11 @@ function setup(trusted = true) {
   return { listeners, call, services, handlers, onUnexpectedError };
 }
 
+const png = pngInput();
 const goodSend = {
   conversationId: null,
   content: 'Hi',
+  images: [],
   model: 'meta-llama-3-8B-instruct',
   params: {},
   systemPrompt: '',
@@ -56,6 +59,13 @@ const badArgs: Record<string, unknown[][]> = {
     [{ ...goodSend, params: { temperature: '1' } }],
     [{ ...goodSend, conversationId: 'x'.repeat(65) }],
     [goodSend, 'extra argument'],
+    [{ ...goodSend, images: undefined }],
+    [{ ...goodSend, images: [{ ...png, mimeType: 'image/bmp' }] }],
+    [{ ...goodSend, images: [{ ...png, dataUrl: png.dataUrl.replace('image/png', 'image/gif') }] }],
+    [{ ...goodSend, images: [{ ...png, dataUrl: `data:image/png;base64,${'A'.repeat(8 * 1024 * 1024)}` }] }],
+    [{ ...goodSend, images: [{ ...png, thumbnail: 'javascript:alert(1)' }] }],
+    [{ ...goodSend, images: [png, png, png, png, png] }],
+    [{ ...goodSend, images: [{ ...png, extra: true }] }],
   ],
   'chat.stop': [[], [42], [''], ['x'.repeat(5 * 1024 * 1024)], ['id', 'extra']],
   'conversations.list': [['unexpected']],

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../shared/contract';
 import { DEFAULT_BASE_URL } from '../shared/domain';
 import { ApiError, appError } from '../shared/errors';
+import { MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
 import type { HistoryStore } from './history/history-store';
@@ -24,6 +25,7 @@ export interface ServiceDeps {
   /** The keychain; keytar under the app's own service name unless a test says otherwise. */
   secrets?: SecretStore;
   modelsCache?: ModelsCache;
+  attachments?: AttachmentStore;
 }
 
 export interface Services {
@@ -47,7 +49,8 @@ export function createServices(deps: ServiceDeps): Services {
   const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
   const fetch = deps.fetch;
   const client = (apiKey: string) => createClient({ baseUrl, apiKey, ...(fetch ? { fetch } : {}) });
-  const chat = new ChatService({ history, keys, client });
+  const attachments = deps.attachments ?? new MemoryAttachmentStore();
+  const chat = new ChatService({ history, keys, client, attachments });
   const listModels = (apiKey: string) => fetchModels(baseUrl, apiKey, fetch);
   const models = new ModelsService({
     keys,

@@ -1,10 +1,20 @@
 import type { AppError, Result } from './errors';
-import type { ChatParams, Conversation, Message, ModelInfo } from './domain';
+import type { ChatParams, Conversation, ImageType, Message, ModelInfo } from './domain';
+
+/** An image as the composer read it. */
+export interface ImageInput {
+  name: string;
+  mimeType: ImageType;
+  /** The whole image as a base64 data URL. */
+  dataUrl: string;
+  thumbnail: string;
+}
 
 export interface SendInput {
   /** null starts a new conversation. */
   conversationId: string | null;
   content: string;
+  images: ImageInput[];
   model: string;
   params: ChatParams;
   systemPrompt: string;

@@ -19,6 +19,19 @@ export interface ReplyStats {
   chunks: number;
 }
 
+/** An image sent with a message; the full image stays in main, the message carries a small preview. */
+export interface Attachment {
+  id: string;
+  name: string;
+  mimeType: ImageType;
+  size: number;
+  /** A downscaled data URL for showing in the list. */
+  thumbnail: string;
+}
+
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
 export interface ModelInfo {
   id: string;
   vision: boolean;
@@ -47,6 +60,7 @@ export interface Message {
   parentId: string | null;
   role: Role;
   content: string;
+  attachments: Attachment[];
   status: MessageStatus;
   error: AppError | null;
   model: string | null;
@@ -140,4 +154,7 @@ export const LIMITS = {
   id: 64,
   url: 2048,
   apiKey: 512,
+  imageBytes: 5 * 1024 * 1024,
+  imagesPerMessage: 4,
+  thumbnailChars: 200_000,
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Methods } from './contract';
-import { LIMITS, PARAM_SPECS, type ChatParams } from './domain';
+import { IMAGE_TYPES, LIMITS, PARAM_SPECS, type ChatParams } from './domain';
 
 const id = z.string().min(1).max(LIMITS.id);
 
@@ -33,9 +33,28 @@ export const apiKeySchema = z
   .max(LIMITS.apiKey)
   .regex(/^\S+$/, 'An API key has no spaces');
 
+// base64 grows bytes by 4/3; a little slack for the data URL's header.
+const dataUrlChars = Math.ceil((LIMITS.imageBytes * 4) / 3) + 100;
+
+export const imageInputSchema = z
+  .strictObject({
+    name: z.string().min(1).max(255),
+    mimeType: z.enum(IMAGE_TYPES),
+    dataUrl: z.string().max(dataUrlChars, 'Images can be up to 5 MB'),
+    thumbnail: z
+      .string()
+      .max(LIMITS.thumbnailChars)
+      .regex(/^data:image\/(png|jpeg|webp|gif);base64,/),
+  })
+  .refine(
+    (image) => image.dataUrl.startsWith(`data:${image.mimeType};base64,`),
+    'The image data does not match its type',
+  );
+
 export const sendInputSchema = z.strictObject({
   conversationId: id.nullable(),
   content: z.string().trim().min(1, 'Type a message').max(LIMITS.messageChars),
+  images: z.array(imageInputSchema).max(LIMITS.imagesPerMessage, 'Attach up to 4 images'),
   model: modelIdSchema,
   params: chatParamsSchema,
   systemPrompt: z.string().max(LIMITS.systemPromptChars),

@@ -245,3 +245,29 @@ describe('reply facts', () => {
     expect(final.stats).toMatchObject({ firstTokenMs: null, chunks: 0 });
   });
 });
+
+describe('images', () => {
+  it('sends attached images as image_url parts with data URLs, and keeps them for later turns', async () => {
+    ctx = await startChat();
+    const { pngInput, PNG_BASE64 } = await import('../../../test/images');
+    const first = await ctx.services.chat.send(ctx.sender, input('What is in this picture?', { images: [pngInput()] }));
+    await ctx.sender.end(first.assistantMessage.id);
+    expect(first.userMessage.attachments).toEqual([
+      expect.objectContaining({ name: 'red.png', mimeType: 'image/png' }),
+    ]);
+    const url = `data:image/png;base64,${PNG_BASE64}`;
+    const firstBody = ctx.server.chatRequests().at(-1)!.body as { messages: { content: unknown }[] };
+    expect(firstBody.messages.at(-1)!.content).toEqual([
+      { type: 'text', text: 'What is in this picture?' },
+      { type: 'image_url', image_url: { url } },
+    ]);
+    const second = await ctx.services.chat.send(
+      ctx.sender,
+      input('And now?', { conversationId: first.conversation.id }),
+    );
+    await ctx.sender.end(second.assistantMessage.id);
+    const secondBody = ctx.server.chatRequests().at(-1)!.body as { messages: { content: unknown }[] };
+    expect(secondBody.messages[0]!.content).toEqual(firstBody.messages.at(-1)!.content);
+    expect(secondBody.messages.at(-1)!.content).toBe('And now?');
+  });
+});

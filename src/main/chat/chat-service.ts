@@ -3,7 +3,8 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { SendInput, SendResult } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { ApiError, appError } from '../../shared/errors';
-import type { Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
+import type { Attachment, Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { KeyProvider } from '../secrets/key-provider';
@@ -14,6 +15,7 @@ import { toChatError } from './to-chat-error';
 export interface ChatServiceOptions {
   history: HistoryStore;
   keys: KeyProvider;
+  attachments: AttachmentStore;
   /** Builds an SDK client for a key; the base URL is the client's business. */
   client(apiKey: string): OpenAI;
   /** How often deltas are sent to the window (one per frame). */
@@ -30,12 +32,27 @@ export function titleFrom(content: string): string {
   return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
 }
 
-/** The request's messages: the system prompt, then every turn that has text. */
-function toApiMessages(systemPrompt: string, messages: Message[]): ChatCompletionMessageParam[] {
+/** The request's messages: the system prompt, then every turn that has text; images as `image_url` parts. */
+function toApiMessages(
+  systemPrompt: string,
+  messages: Message[],
+  readImage: (attachment: Attachment) => string,
+): ChatCompletionMessageParam[] {
   const out: ChatCompletionMessageParam[] = [];
   if (systemPrompt.trim()) out.push({ role: 'system', content: systemPrompt });
   for (const m of messages) {
-    if (m.content && m.role !== 'system') out.push({ role: m.role, content: m.content });
+    if (!m.content || m.role === 'system') continue;
+    if (m.role === 'user' && m.attachments.length > 0) {
+      out.push({
+        role: 'user',
+        content: [
+          { type: 'text', text: m.content },
+          ...m.attachments.map((a) => ({ type: 'image_url' as const, image_url: { url: readImage(a) } })),
+        ],
+      });
+    } else {
+      out.push({ role: m.role, content: m.content });
+    }
   }
   return out;
 }
@@ -67,6 +84,7 @@ export class ChatService {
       parentId: earlier.at(-1)?.id ?? null,
       role: 'user',
       content: input.content,
+      attachments: input.images.map((image) => this.options.attachments.save(image)),
       status: 'done',
       model: null,
     });
@@ -81,7 +99,7 @@ export class ChatService {
     const request: OpenAI.ChatCompletionCreateParamsStreaming = {
       ...input.params,
       model: input.model,
-      messages: toApiMessages(input.systemPrompt, [...earlier, userMessage]),
+      messages: toApiMessages(input.systemPrompt, [...earlier, userMessage], (a) => this.options.attachments.read(a)),
       stream: true,
     };
     const controller = new AbortController();

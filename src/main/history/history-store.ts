@@ -7,7 +7,8 @@ export interface NewConversation {
   systemPrompt: string;
 }
 
-export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'>;
+export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> &
+  Partial<Pick<Message, 'attachments'>>;
 
 export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt'>>;
 

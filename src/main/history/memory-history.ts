@@ -36,6 +36,7 @@ export class MemoryHistory implements HistoryStore {
     const at = this.now();
     const message: Message = {
       ...input,
+      attachments: input.attachments ?? [],
       id: randomUUID(),
       error: null,
       usage: null,

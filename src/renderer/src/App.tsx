@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from './features/chat/ErrorNotice';
-import { Composer } from './features/chat/Composer';
+import { ComposerContainer } from './features/chat/ComposerContainer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
 import { ModelField } from './features/chat/ModelField';
 import { SettingsDialog } from './features/keys/SettingsDialog';
@@ -58,7 +58,16 @@ export function App() {
         onOpen={(id) => void openConversation(id)}
         onOpenSettings={() => setSettingsOpen(true)}
       />
-      <main className="chat">
+      <main
+        className="chat"
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          if (!welcome) void useStore.getState().addImages([...e.dataTransfer.files]);
+        }}
+      >
         <header className="chat__header">
           <h1 className="chat__title">{title}</h1>
           <ModelField />
@@ -75,7 +84,7 @@ export function App() {
         {welcome ? <Welcome /> : <MessageListContainer />}
         <div className="chat__footer" hidden={welcome}>
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
-          <Composer
+          <ComposerContainer
             streaming={streaming}
             blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : null}
             onSend={send}

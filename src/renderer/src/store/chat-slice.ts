@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { ChatEvent } from '../../../shared/contract';
-import { DEFAULT_MODEL, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
+import type { ChatEvent, ImageInput } from '../../../shared/contract';
+import { imageProblem, readImage } from '../features/chat/read-image';
+import { DEFAULT_MODEL, LIMITS, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
 import type { AppState } from './index';
@@ -22,6 +23,11 @@ export interface ChatSlice {
   /** A send that failed before any reply existed (no key, bad input): shown above the composer. */
   sendError: AppError | null;
   sending: boolean;
+  /** Images waiting in the composer. */
+  images: ImageInput[];
+  imageProblems: string[];
+  addImages(files: File[]): Promise<void>;
+  removeImage(index: number): void;
   setDraft(patch: Partial<Draft>): void;
   setParam<K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined): void;
   newChat(): void;
@@ -62,6 +68,26 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
   draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '' },
   sendError: null,
   sending: false,
+  images: [],
+  imageProblems: [],
+
+  addImages: async (files) => {
+    const problems: string[] = [];
+    const room = LIMITS.imagesPerMessage - get().images.length;
+    const accepted = files.filter((file) => {
+      const problem = imageProblem(file);
+      if (problem) problems.push(problem);
+      return !problem;
+    });
+    if (accepted.length > room) {
+      problems.push(`A message can carry up to ${LIMITS.imagesPerMessage} images.`);
+      accepted.length = Math.max(0, room);
+    }
+    const read = await Promise.all(accepted.map(readImage));
+    set((s) => ({ images: [...s.images, ...read], imageProblems: problems }));
+  },
+
+  removeImage: (index) => set((s) => ({ images: s.images.filter((_, i) => i !== index), imageProblems: [] })),
 
   setDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
 
@@ -92,10 +118,10 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
   },
 
   send: async (content) => {
-    const { draft, activeId } = get();
+    const { draft, activeId, images } = get();
     set({ sending: true, sendError: null });
     try {
-      const result = await getApi().chat.send({ conversationId: activeId, content, ...draft });
+      const result = await getApi().chat.send({ conversationId: activeId, content, images, ...draft });
       set((s) => {
         let next = withMessage(s, result.userMessage);
         // A delta may have arrived before this answer did; keep the text it brought.
@@ -116,6 +142,8 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
           conversations: upsertConversation(s.conversations, result.conversation),
           activeId: result.conversation.id,
           sending: false,
+          images: [],
+          imageProblems: [],
         };
       });
       return true;
@@ -140,6 +168,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         parentId: null,
         role: 'assistant',
         content: '',
+        attachments: [],
         status: 'streaming',
         error: null,
         model: null,

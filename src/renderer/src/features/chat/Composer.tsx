@@ -1,18 +1,29 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
+import { ImageStrip, type ImageStripItem } from './ImageStrip';
 
 export interface ComposerProps {
   streaming: boolean;
+  images: ImageStripItem[];
+  /** Problems with files the user tried to attach. */
+  imageProblems: string[];
+  /** Shown while images are attached to a model not known to accept them. */
+  imageWarning: string | null;
+  onAddFiles(files: File[]): void;
+  onRemoveImage(index: number): void;
   /** Why sending is not possible right now, shown in place of the hint. */
   blockedReason: string | null;
   onSend(content: string): Promise<boolean>;
   onStop(): void;
 }
 
-export function Composer({ streaming, blockedReason, onSend, onStop }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { streaming, blockedReason, onSend, onStop, images, imageProblems, imageWarning, onAddFiles } = props;
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const canSend = !streaming && !busy && !blockedReason && text.trim().length > 0;
 
   async function submit() {
@@ -39,18 +50,60 @@ export function Composer({ streaming, blockedReason, onSend, onStop }: ComposerP
         void submit();
       }}
     >
+      {imageProblems.length > 0 && (
+        <ul className="composer__problems" role="alert">
+          {imageProblems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      {imageWarning && images.length > 0 && (
+        <p className="composer__warning" role="status">
+          {imageWarning}
+        </p>
+      )}
       <div className="composer__box">
-        <textarea
-          ref={input}
-          className="composer__input"
-          aria-label="Message"
-          placeholder="Message ModelsLab…"
-          rows={1}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-          autoFocus
+        <button
+          type="button"
+          className="icon-button composer__attach"
+          aria-label="Attach images"
+          onClick={() => picker.current?.click()}
+        >
+          <Icon name="paperclip" />
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept={IMAGE_TYPES.join(',')}
+          multiple
+          hidden
+          aria-label="Choose images"
+          onChange={(e) => {
+            onAddFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
         />
+        <div className="composer__field">
+          <ImageStrip images={images} onRemove={props.onRemoveImage} />
+          <textarea
+            ref={input}
+            className="composer__input"
+            aria-label="Message"
+            placeholder="Message ModelsLab…"
+            rows={1}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={(e) => {
+              const files = [...e.clipboardData.files];
+              if (files.length > 0) {
+                e.preventDefault();
+                onAddFiles(files);
+              }
+            }}
+            autoFocus
+          />
+        </div>
         {/* One slot for Send and Stop, so the button never moves while text streams. */}
         {streaming ? (
           <button type="button" className="composer__action composer__action--stop" aria-label="Stop" onClick={onStop}>

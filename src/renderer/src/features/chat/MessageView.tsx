@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { ErrorNotice } from './ErrorNotice';
+import { ImageStrip } from './ImageStrip';
 import { ReplyFacts } from './ReplyFacts';
 
 const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
@@ -19,6 +20,7 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
       data-message-id={message.id}
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
     >
+      <ImageStrip images={message.attachments} />
       <div className="message__bubble">
         {message.content ? (
           <div className="message__content">{message.content}</div>

@@ -1,0 +1,26 @@
+import { isVisionModel } from '../../../../shared/domain';
+import { useStore } from '../../store';
+import { Composer, type ComposerProps } from './Composer';
+
+type OwnProps = Pick<ComposerProps, 'streaming' | 'blockedReason' | 'onSend' | 'onStop'>;
+
+/** Connects the composer's images to the store. */
+export function ComposerContainer(props: OwnProps) {
+  const images = useStore((s) => s.images);
+  const imageProblems = useStore((s) => s.imageProblems);
+  const model = useStore((s) => s.draft.model);
+  const { addImages, removeImage } = useStore.getState();
+  const imageWarning = isVisionModel(model)
+    ? null
+    : `${model} is not known to accept images; ModelsLab may reject the message. Pick a vision model such as Qwen/Qwen2.5-VL-72B-Instruct-together.`;
+  return (
+    <Composer
+      {...props}
+      images={images}
+      imageProblems={imageProblems}
+      imageWarning={imageWarning}
+      onAddFiles={(files) => void addImages(files)}
+      onRemoveImage={removeImage}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+import type { ImageInput } from '../../../../shared/contract';
+import { IMAGE_TYPES, LIMITS, type ImageType } from '../../../../shared/domain';
+
+const THUMB_PX = 320;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Why a file cannot be attached, or null when it can. */
+export function imageProblem(file: { name: string; type: string; size: number }): string | null {
+  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) {
+    return `${file.name} is not a PNG, JPEG, WebP or GIF image.`;
+  }
+  if (file.size > LIMITS.imageBytes) {
+    return `${file.name} is ${megabytes(file.size)}; images can be up to ${megabytes(LIMITS.imageBytes)}.`;
+  }
+  return null;
+}
+
+function readAsDataUrl(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+async function thumbnailOf(file: Blob, fallback: string): Promise<string> {
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, THUMB_PX / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const url = canvas.toDataURL('image/png');
+    return url.length <= LIMITS.thumbnailChars ? url : canvas.toDataURL('image/jpeg', 0.7);
+  } catch {
+    return fallback.length <= LIMITS.thumbnailChars ? fallback : '';
+  }
+}
+
+/** Reads a picked, pasted or dropped image for sending. */
+export async function readImage(file: File): Promise<ImageInput> {
+  const dataUrl = await readAsDataUrl(file);
+  const thumbnail = await thumbnailOf(file, dataUrl);
+  return { name: file.name || 'pasted image', mimeType: file.type as ImageType, dataUrl, thumbnail };
+}
