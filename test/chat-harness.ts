@@ -65,6 +65,7 @@ export async function startChat(deps: Partial<ServiceDeps> = {}) {
     version: '0.0.0-test',
     platform: 'test',
     openExternal: async () => {},
+    copyText: async () => {},
     secrets: new MemorySecretStore(),
     ...deps,
   });

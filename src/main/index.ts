@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, nativeTheme, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { externalUrlSchema } from '../shared/schemas';
@@ -66,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     version: app.getVersion(),
     platform: process.platform,
     openExternal,
+    copyText: async (text) => clipboard.writeText(text),
   });
 
   app.on('web-contents-created', (_event, contents) => harden(contents));

@@ -17,6 +17,7 @@ function setup(trusted = true) {
     version: '1.2.3',
     platform: 'test',
     openExternal: vi.fn(async () => {}),
+    copyText: async () => {},
     secrets: new MemorySecretStore(),
   });
   const handlers = createHandlers(services);
@@ -67,9 +68,23 @@ const badArgs: Record<string, unknown[][]> = {
     [{ ...goodSend, images: [png, png, png, png, png] }],
     [{ ...goodSend, images: [{ ...png, extra: true }] }],
   ],
+  'chat.regenerate': [
+    [],
+    [{ messageId: 'm1' }],
+    [{ messageId: 'm1', model: 'x y', params: {}, systemPrompt: '' }],
+    [{ messageId: 'm1', model: 'm', params: { temperature: 9 }, systemPrompt: '' }],
+    [{ messageId: 'm1', model: 'm', params: {}, systemPrompt: '', content: 'x' }],
+  ],
+  'chat.edit': [
+    [{ messageId: 'm1', model: 'm', params: {}, systemPrompt: '' }],
+    [{ messageId: 'm1', content: ' ', model: 'm', params: {}, systemPrompt: '' }],
+    [{ messageId: '', content: 'x', model: 'm', params: {}, systemPrompt: '' }],
+  ],
   'chat.stop': [[], [42], [''], ['x'.repeat(5 * 1024 * 1024)], ['id', 'extra']],
   'conversations.list': [['unexpected']],
   'conversations.get': [[], [null], [{}], ['x'.repeat(1000)]],
+  'conversations.showVersion': [[], [7], ['x'.repeat(100)]],
+  'conversations.deleteMessage': [[], [null], ['a', 'b']],
   'keys.status': [[1]],
   'keys.test': [
     [],
@@ -87,6 +102,7 @@ const badArgs: Record<string, unknown[][]> = {
   'keys.remove': [[true]],
   'models.list': [[{}], ['all']],
   'app.info': [[{}]],
+  'app.copyText': [[], [42], ['x'.repeat(5_000_001)]],
   'app.openExternal': [
     [],
     ['javascript:alert(1)'],
@@ -160,6 +176,7 @@ describe('registerIpc', () => {
         version: '1',
         platform: 'test',
         openExternal: async () => {},
+        copyText: async () => {},
         secrets: new MemorySecretStore(),
       }),
     ) as Handlers;

@@ -4,6 +4,7 @@ import { ApiError, appError } from '../shared/errors';
 import { MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
+import { deleteMessage, detailOf, showVersion } from './history/conversation-detail';
 import type { HistoryStore } from './history/history-store';
 import { MemoryHistory } from './history/memory-history';
 import type { Handlers } from './ipc';
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   platform: string;
   /** Opens a checked URL in the OS; Electron's shell.openExternal in the app. */
   openExternal(url: string): Promise<void>;
+  /** Writes the OS clipboard; Electron's clipboard.writeText in the app. */
+  copyText(text: string): Promise<void>;
   fetch?: FetchLike;
   history?: HistoryStore;
   /** The keychain; keytar under the app's own service name unless a test says otherwise. */
@@ -37,6 +40,7 @@ export interface Services {
   listModels(apiKey: string): Promise<string[]>;
   client(apiKey: string): ReturnType<typeof createClient>;
   openExternal(url: string): Promise<void>;
+  copyText(text: string): Promise<void>;
 }
 
 export function baseUrlFrom(env: Record<string, string | undefined>): string {
@@ -66,6 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
     listModels,
     info: { version: deps.version, baseUrl, platform: deps.platform },
     openExternal: deps.openExternal,
+    copyText: deps.copyText,
   };
 }
 
@@ -75,14 +80,14 @@ export function createHandlers(services: Services): Handlers {
     chat: {
       send: (context, input) => chat.send(context.sender, input),
       stop: async (_context, messageId) => chat.stop(messageId),
+      regenerate: (context, input) => chat.regenerate(context.sender, input),
+      edit: (context, input) => chat.edit(context.sender, input),
     },
     conversations: {
       list: async () => history.listConversations(),
-      get: async (_context, conversationId) => {
-        const conversation = history.getConversation(conversationId);
-        if (!conversation) throw new ApiError(appError('not_found', 'That conversation no longer exists.'));
-        return { conversation, messages: history.listMessages(conversationId) };
-      },
+      get: async (_context, conversationId) => detailOf(history, conversationId),
+      showVersion: async (_context, messageId) => showVersion(history, messageId),
+      deleteMessage: async (_context, messageId) => deleteMessage(history, messageId, (id) => chat.isRunning(id)),
     },
     keys: {
       status: () => keys.status(),
@@ -100,6 +105,7 @@ export function createHandlers(services: Services): Handlers {
     app: {
       info: async () => services.info,
       openExternal: (_context, url) => services.openExternal(url),
+      copyText: (_context, text) => services.copyText(text),
     },
   };
 }

@@ -28,7 +28,28 @@ export interface SendResult {
 
 export interface ConversationDetail {
   conversation: Conversation;
+  /** The thread on screen, oldest first. */
   messages: Message[];
+  /** For messages with other versions: every version's id, oldest first. */
+  versions: Record<string, string[]>;
+}
+
+/** What a new reply is asked with: the composer's current model and settings. */
+export interface ReplySettings {
+  model: string;
+  params: ChatParams;
+  systemPrompt: string;
+}
+
+export interface RegenerateInput extends ReplySettings {
+  /** The reply to make another version of. */
+  messageId: string;
+}
+
+export interface EditInput extends ReplySettings {
+  /** The user message to replace with a new version. */
+  messageId: string;
+  content: string;
 }
 
 export type KeySource = 'env' | 'keychain' | 'session';
@@ -83,11 +104,17 @@ export interface Api {
   chat: {
     send(input: SendInput): Promise<SendResult>;
     stop(messageId: string): Promise<void>;
+    regenerate(input: RegenerateInput): Promise<SendResult>;
+    edit(input: EditInput): Promise<SendResult>;
     onEvent(listener: (event: ChatEvent) => void): () => void;
   };
   conversations: {
     list(): Promise<Conversation[]>;
     get(conversationId: string): Promise<ConversationDetail>;
+    /** Shows the thread through this version of a message. */
+    showVersion(messageId: string): Promise<ConversationDetail>;
+    /** Deletes a message and everything after it on its branch. */
+    deleteMessage(messageId: string): Promise<ConversationDetail>;
   };
   keys: {
     status(): Promise<KeyStatus>;
@@ -102,6 +129,8 @@ export interface Api {
     info(): Promise<AppInfo>;
     /** Opens an http(s) or mailto link in the OS, after main checks it. */
     openExternal(url: string): Promise<void>;
+    /** Puts text on the OS clipboard (the page's own clipboard access is a permission the window denies). */
+    copyText(text: string): Promise<void>;
   };
 }
 
@@ -113,11 +142,11 @@ export type Methods = { [N in keyof Api]: Pick<Api[N], MethodName<Api[N]>> };
 
 /** Exhaustive lists (a missing or unknown name fails the typecheck), so preload and main derive channels from data. */
 export const API_METHODS = {
-  chat: { send: true, stop: true },
-  conversations: { list: true, get: true },
+  chat: { send: true, stop: true, regenerate: true, edit: true },
+  conversations: { list: true, get: true, showVersion: true, deleteMessage: true },
   keys: { status: true, test: true, save: true, remove: true },
   models: { list: true },
-  app: { info: true, openExternal: true },
+  app: { info: true, openExternal: true, copyText: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 
 export const API_EVENTS = {

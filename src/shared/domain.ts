@@ -76,6 +76,8 @@ export interface Conversation {
   model: string;
   params: ChatParams;
   systemPrompt: string;
+  /** The last message of the thread on screen; versions of earlier turns hang off other branches. */
+  leafId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -154,6 +156,7 @@ export const LIMITS = {
   id: 64,
   url: 2048,
   apiKey: 512,
+  copyChars: 5_000_000,
   imageBytes: 5 * 1024 * 1024,
   imagesPerMessage: 4,
   thumbnailChars: 200_000,

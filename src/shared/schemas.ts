@@ -51,13 +51,17 @@ export const imageInputSchema = z
     'The image data does not match its type',
   );
 
+const replySettings = {
+  model: modelIdSchema,
+  params: chatParamsSchema,
+  systemPrompt: z.string().max(LIMITS.systemPromptChars),
+};
+
 export const sendInputSchema = z.strictObject({
   conversationId: id.nullable(),
   content: z.string().trim().min(1, 'Type a message').max(LIMITS.messageChars),
   images: z.array(imageInputSchema).max(LIMITS.imagesPerMessage, 'Attach up to 4 images'),
-  model: modelIdSchema,
-  params: chatParamsSchema,
-  systemPrompt: z.string().max(LIMITS.systemPromptChars),
+  ...replySettings,
 });
 
 export const externalUrlSchema = z
@@ -80,10 +84,14 @@ export const argSchemas: {
   chat: {
     send: z.tuple([sendInputSchema]),
     stop: z.tuple([id]),
+    regenerate: z.tuple([z.strictObject({ messageId: id, ...replySettings })]),
+    edit: z.tuple([z.strictObject({ messageId: id, content: sendInputSchema.shape.content, ...replySettings })]),
   },
   conversations: {
     list: z.tuple([]),
     get: z.tuple([id]),
+    showVersion: z.tuple([id]),
+    deleteMessage: z.tuple([id]),
   },
   keys: {
     status: z.tuple([]),
@@ -97,5 +105,6 @@ export const argSchemas: {
   app: {
     info: z.tuple([]),
     openExternal: z.tuple([externalUrlSchema]),
+    copyText: z.tuple([z.string().max(LIMITS.copyChars)]),
   },
 };

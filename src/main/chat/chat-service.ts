@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { SendInput, SendResult } from '../../shared/contract';
+import type { EditInput, RegenerateInput, ReplySettings, SendInput, SendResult } from '../../shared/contract';
+import { threadOf } from '../../shared/thread';
 import type { AppError } from '../../shared/errors';
 import { ApiError, appError } from '../../shared/errors';
 import type { Attachment, Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
@@ -65,20 +66,15 @@ export class ChatService {
   /** Saves the user's message and an empty reply, starts the stream and returns without waiting for it. */
   async send(sender: SenderLike, input: SendInput): Promise<SendResult> {
     const { history } = this.options;
-    const apiKey = await this.options.keys.getKey();
-    if (!apiKey) throw new ApiError(appError('no_key', 'Add your ModelsLab API key to start chatting.'));
-
+    const apiKey = await this.requireKey();
     const settings = { model: input.model, params: input.params, systemPrompt: input.systemPrompt };
     let conversation: Conversation;
     if (input.conversationId) {
-      if (!history.getConversation(input.conversationId)) {
-        throw new ApiError(appError('not_found', 'That conversation no longer exists.'));
-      }
-      conversation = history.updateConversation(input.conversationId, settings);
+      conversation = history.updateConversation(this.conversation(input.conversationId).id, settings);
     } else {
       conversation = history.createConversation({ ...settings, title: titleFrom(input.content) });
     }
-    const earlier = history.listMessages(conversation.id);
+    const earlier = threadOf(history.listMessages(conversation.id), conversation.leafId);
     const userMessage = history.addMessage({
       conversationId: conversation.id,
       parentId: earlier.at(-1)?.id ?? null,
@@ -88,24 +84,91 @@ export class ChatService {
       status: 'done',
       model: null,
     });
+    return this.reply(sender, apiKey, conversation.id, [...earlier, userMessage], settings);
+  }
+
+  /** Another version of a reply: the same turns before it, asked again. */
+  async regenerate(sender: SenderLike, input: RegenerateInput): Promise<SendResult> {
+    const apiKey = await this.requireKey();
+    const old = this.message(input.messageId, 'assistant');
+    const before = this.threadTo(old.conversationId, old.parentId);
+    const { messageId: _, ...settings } = input;
+    this.options.history.updateConversation(old.conversationId, settings);
+    return this.reply(sender, apiKey, old.conversationId, before, settings);
+  }
+
+  /** A new version of a user message; the turns after the old one stay on their own branch. */
+  async edit(sender: SenderLike, input: EditInput): Promise<SendResult> {
+    const { history } = this.options;
+    const apiKey = await this.requireKey();
+    const old = this.message(input.messageId, 'user');
+    const before = this.threadTo(old.conversationId, old.parentId);
+    const { messageId: _, content, ...settings } = input;
+    history.updateConversation(old.conversationId, settings);
+    const userMessage = history.addMessage({
+      conversationId: old.conversationId,
+      parentId: old.parentId,
+      role: 'user',
+      content,
+      attachments: old.attachments,
+      status: 'done',
+      model: null,
+    });
+    return this.reply(sender, apiKey, old.conversationId, [...before, userMessage], settings);
+  }
+
+  private reply(
+    sender: SenderLike,
+    apiKey: string,
+    conversationId: string,
+    thread: Message[],
+    settings: ReplySettings,
+  ): SendResult {
+    const { history } = this.options;
+    const userMessage = thread.at(-1)!;
     const assistantMessage = history.addMessage({
-      conversationId: conversation.id,
+      conversationId,
       parentId: userMessage.id,
       role: 'assistant',
       content: '',
       status: 'streaming',
-      model: input.model,
+      model: settings.model,
     });
+    const conversation = history.updateConversation(conversationId, { leafId: assistantMessage.id });
     const request: OpenAI.ChatCompletionCreateParamsStreaming = {
-      ...input.params,
-      model: input.model,
-      messages: toApiMessages(input.systemPrompt, [...earlier, userMessage], (a) => this.options.attachments.read(a)),
+      ...settings.params,
+      model: settings.model,
+      messages: toApiMessages(settings.systemPrompt, thread, (a) => this.options.attachments.read(a)),
       stream: true,
     };
     const controller = new AbortController();
     this.running.set(assistantMessage.id, controller);
     void this.stream(sender, assistantMessage, request, apiKey, controller);
-    return { conversation: history.getConversation(conversation.id)!, userMessage, assistantMessage };
+    return { conversation, userMessage, assistantMessage };
+  }
+
+  private async requireKey(): Promise<string> {
+    const apiKey = await this.options.keys.getKey();
+    if (!apiKey) throw new ApiError(appError('no_key', 'Add your ModelsLab API key to start chatting.'));
+    return apiKey;
+  }
+
+  private conversation(id: string): Conversation {
+    const conversation = this.options.history.getConversation(id);
+    if (!conversation) throw new ApiError(appError('not_found', 'That conversation no longer exists.'));
+    return conversation;
+  }
+
+  private message(id: string, role: Message['role']): Message {
+    const message = this.options.history.getMessage(id);
+    if (!message || message.role !== role) throw new ApiError(appError('not_found', 'That message no longer exists.'));
+    if (this.running.has(id)) throw new ApiError(appError('bad_input', 'Stop the reply first.'));
+    return message;
+  }
+
+  /** The thread from the root down to `id` (empty for null). */
+  private threadTo(conversationId: string, id: string | null): Message[] {
+    return id ? threadOf(this.options.history.listMessages(conversationId), id) : [];
   }
 
   stop(messageId: string): void {

@@ -10,7 +10,7 @@ export interface NewConversation {
 export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> &
   Partial<Pick<Message, 'attachments'>>;
 
-export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt'>>;
+export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt' | 'leafId'>>;
 
 export type MessagePatch = Partial<Pick<Message, 'content' | 'status' | 'error' | 'usage' | 'stats'>>;
 
@@ -22,5 +22,7 @@ export interface HistoryStore {
   updateConversation(id: string, patch: ConversationPatch): Conversation;
   addMessage(input: NewMessage): Message;
   updateMessage(id: string, patch: MessagePatch): Message;
+  getMessage(id: string): Message | null;
   listMessages(conversationId: string): Message[];
+  deleteMessages(ids: string[]): void;
 }

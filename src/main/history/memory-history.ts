@@ -12,7 +12,7 @@ export class MemoryHistory implements HistoryStore {
 
   createConversation(input: NewConversation): Conversation {
     const at = this.now();
-    const conversation: Conversation = { ...input, id: randomUUID(), createdAt: at, updatedAt: at };
+    const conversation: Conversation = { ...input, id: randomUUID(), leafId: null, createdAt: at, updatedAt: at };
     this.conversations.set(conversation.id, conversation);
     return conversation;
   }
@@ -53,6 +53,14 @@ export class MemoryHistory implements HistoryStore {
     const message = { ...this.existing(this.messages, id), ...patch, updatedAt: this.now() };
     this.messages.set(id, message);
     return message;
+  }
+
+  getMessage(id: string): Message | null {
+    return this.messages.get(id) ?? null;
+  }
+
+  deleteMessages(ids: string[]): void {
+    for (const id of ids) this.messages.delete(id);
   }
 
   listMessages(conversationId: string): Message[] {

@@ -12,6 +12,8 @@ export interface AppSlice {
   /** Fetches the model list once per session (the picker calls it on focus). */
   loadModels(): Promise<void>;
   openExternal(url: string): Promise<void>;
+  /** Copies through main; false when that failed. */
+  copyText(text: string): Promise<boolean>;
 }
 
 export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, get) => ({
@@ -25,4 +27,11 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     set({ modelList: await getApi().models.list() });
   },
   openExternal: (url) => getApi().app.openExternal(url),
+  copyText: (text) =>
+    getApi()
+      .app.copyText(text)
+      .then(
+        () => true,
+        () => false,
+      ),
 });

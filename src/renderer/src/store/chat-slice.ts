@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ChatEvent, ImageInput } from '../../../shared/contract';
+import type { ChatEvent, ConversationDetail, ImageInput } from '../../../shared/contract';
 import { imageProblem, readImage } from '../features/chat/read-image';
 import { DEFAULT_MODEL, LIMITS, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
@@ -19,6 +19,10 @@ export interface ChatSlice {
   /** Messages by id, and each conversation's ids in order: a delta replaces one message object only. */
   messages: Record<string, Message>;
   order: Record<string, string[]>;
+  /** For messages with other versions, per conversation: every version's id. */
+  versions: Record<string, Record<string, string[]>>;
+  /** The user message being edited in place. */
+  editingId: string | null;
   draft: Draft;
   /** A send that failed before any reply existed (no key, bad input): shown above the composer. */
   sendError: AppError | null;
@@ -37,6 +41,14 @@ export interface ChatSlice {
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
   dismissSendError(): void;
+  regenerate(messageId: string): Promise<void>;
+  editMessage(messageId: string, content: string): Promise<boolean>;
+  setEditing(messageId: string | null): void;
+  /** Starts editing the last message the user sent in the open conversation. */
+  editLast(): boolean;
+  showVersion(messageId: string): Promise<void>;
+  deleteMessage(messageId: string): Promise<void>;
+  applyDetail(detail: ConversationDetail): void;
 }
 
 export function toError(error: unknown): AppError {
@@ -60,128 +72,187 @@ function upsertConversation(list: Conversation[], conversation: Conversation): C
   return [conversation, ...list.filter((c) => c.id !== conversation.id)];
 }
 
-export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
-  conversations: [],
-  activeId: null,
-  messages: {},
-  order: {},
-  draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '' },
-  sendError: null,
-  sending: false,
-  images: [],
-  imageProblems: [],
-
-  addImages: async (files) => {
-    const problems: string[] = [];
-    const room = LIMITS.imagesPerMessage - get().images.length;
-    const accepted = files.filter((file) => {
-      const problem = imageProblem(file);
-      if (problem) problems.push(problem);
-      return !problem;
-    });
-    if (accepted.length > room) {
-      problems.push(`A message can carry up to ${LIMITS.imagesPerMessage} images.`);
-      accepted.length = Math.max(0, room);
-    }
-    const read = await Promise.all(accepted.map(readImage));
-    set((s) => ({ images: [...s.images, ...read], imageProblems: problems }));
-  },
-
-  removeImage: (index) => set((s) => ({ images: s.images.filter((_, i) => i !== index), imageProblems: [] })),
-
-  setDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
-
-  setParam: (key, value) =>
-    set((s) => {
-      const params = { ...s.draft.params };
-      if (value === undefined) delete params[key];
-      else params[key] = value;
-      return { draft: { ...s.draft, params } };
-    }),
-
-  newChat: () => set({ activeId: null, sendError: null }),
-
-  openConversation: async (id) => {
-    const detail = await getApi().conversations.get(id);
-    set((s) => {
-      let next: Pick<ChatSlice, 'messages' | 'order'> = { messages: s.messages, order: { ...s.order, [id]: [] } };
-      for (const m of detail.messages)
-        next = withMessage(next, s.messages[m.id]?.status === 'streaming' ? s.messages[m.id]! : m);
-      const { model, params, systemPrompt } = detail.conversation;
-      return { ...next, activeId: id, sendError: null, draft: { model, params, systemPrompt } };
-    });
-  },
-
-  loadConversations: async () => {
-    const conversations = await getApi().conversations.list();
-    set({ conversations });
-  },
-
-  send: async (content) => {
-    const { draft, activeId, images } = get();
-    set({ sending: true, sendError: null });
+export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => {
+  /** Starts a new reply (regenerate or edit), then shows the thread it is on. */
+  async function afterReply(start: () => Promise<{ conversation: Conversation }>): Promise<boolean> {
+    set({ sendError: null });
     try {
-      const result = await getApi().chat.send({ conversationId: activeId, content, images, ...draft });
-      set((s) => {
-        let next = withMessage(s, result.userMessage);
-        // A delta may have arrived before this answer did; keep the text it brought.
-        next = withMessage(next, s.messages[result.assistantMessage.id] ?? result.assistantMessage);
-        return {
-          ...next,
-          // The reply is written after the user message, so order them as main saved them.
-          order: {
-            ...next.order,
-            [result.conversation.id]: [
-              ...(next.order[result.conversation.id] ?? []).filter(
-                (mid) => mid !== result.userMessage.id && mid !== result.assistantMessage.id,
-              ),
-              result.userMessage.id,
-              result.assistantMessage.id,
-            ],
-          },
-          conversations: upsertConversation(s.conversations, result.conversation),
-          activeId: result.conversation.id,
-          sending: false,
-          images: [],
-          imageProblems: [],
-        };
-      });
+      const { conversation } = await start();
+      get().applyDetail(await getApi().conversations.get(conversation.id));
       return true;
     } catch (error) {
-      set({ sending: false, sendError: toError(error) });
+      set({ sendError: toError(error) });
       return false;
     }
-  },
+  }
 
-  stop: async () => {
-    const streaming = selectStreamingId(get());
-    if (streaming) await getApi().chat.stop(streaming);
-  },
+  return {
+    conversations: [],
+    activeId: null,
+    messages: {},
+    order: {},
+    versions: {},
+    editingId: null,
+    draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '' },
+    sendError: null,
+    sending: false,
+    images: [],
+    imageProblems: [],
 
-  applyEvent: (event) =>
-    set((s) => {
-      if (event.type === 'end') return withMessage(s, event.message);
-      const current = s.messages[event.messageId];
-      const base: Message = current ?? {
-        id: event.messageId,
-        conversationId: event.conversationId,
-        parentId: null,
-        role: 'assistant',
-        content: '',
-        attachments: [],
-        status: 'streaming',
-        error: null,
-        model: null,
-        usage: null,
-        stats: null,
-        createdAt: Date.now(),
-        updatedAt: Date.now(),
-      };
-      return withMessage(s, { ...base, content: base.content + event.text });
-    }),
+    addImages: async (files) => {
+      const problems: string[] = [];
+      const room = LIMITS.imagesPerMessage - get().images.length;
+      const accepted = files.filter((file) => {
+        const problem = imageProblem(file);
+        if (problem) problems.push(problem);
+        return !problem;
+      });
+      if (accepted.length > room) {
+        problems.push(`A message can carry up to ${LIMITS.imagesPerMessage} images.`);
+        accepted.length = Math.max(0, room);
+      }
+      const read = await Promise.all(accepted.map(readImage));
+      set((s) => ({ images: [...s.images, ...read], imageProblems: problems }));
+    },
 
-  dismissSendError: () => set({ sendError: null }),
-});
+    removeImage: (index) => set((s) => ({ images: s.images.filter((_, i) => i !== index), imageProblems: [] })),
+
+    setDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+
+    setParam: (key, value) =>
+      set((s) => {
+        const params = { ...s.draft.params };
+        if (value === undefined) delete params[key];
+        else params[key] = value;
+        return { draft: { ...s.draft, params } };
+      }),
+
+    newChat: () => set({ activeId: null, sendError: null, editingId: null }),
+
+    openConversation: async (id) => {
+      const detail = await getApi().conversations.get(id);
+      const { model, params, systemPrompt } = detail.conversation;
+      get().applyDetail(detail);
+      set({ activeId: id, sendError: null, editingId: null, draft: { model, params, systemPrompt } });
+    },
+
+    applyDetail: (detail) =>
+      set((s) => {
+        const id = detail.conversation.id;
+        let next: Pick<ChatSlice, 'messages' | 'order'> = { messages: s.messages, order: { ...s.order, [id]: [] } };
+        // A reply still streaming here has text the saved copy may not have yet.
+        for (const m of detail.messages)
+          next = withMessage(next, s.messages[m.id]?.status === 'streaming' ? s.messages[m.id]! : m);
+        return {
+          ...next,
+          versions: { ...s.versions, [id]: detail.versions },
+          conversations: upsertConversation(s.conversations, detail.conversation),
+        };
+      }),
+
+    regenerate: async (messageId) => {
+      await afterReply(() => getApi().chat.regenerate({ messageId, ...get().draft }));
+    },
+
+    editMessage: async (messageId, content) => {
+      const ok = await afterReply(() => getApi().chat.edit({ messageId, content, ...get().draft }));
+      if (ok) set({ editingId: null });
+      return ok;
+    },
+
+    setEditing: (messageId) => set({ editingId: messageId }),
+
+    editLast: () => {
+      const s = get();
+      const last = selectActiveIds(s).findLast((id) => s.messages[id]?.role === 'user');
+      if (!last || selectStreamingId(s)) return false;
+      set({ editingId: last });
+      return true;
+    },
+
+    showVersion: async (messageId) => {
+      get().applyDetail(await getApi().conversations.showVersion(messageId));
+    },
+
+    deleteMessage: async (messageId) => {
+      try {
+        get().applyDetail(await getApi().conversations.deleteMessage(messageId));
+      } catch (error) {
+        set({ sendError: toError(error) });
+      }
+    },
+
+    loadConversations: async () => {
+      const conversations = await getApi().conversations.list();
+      set({ conversations });
+    },
+
+    send: async (content) => {
+      const { draft, activeId, images } = get();
+      set({ sending: true, sendError: null });
+      try {
+        const result = await getApi().chat.send({ conversationId: activeId, content, images, ...draft });
+        set((s) => {
+          let next = withMessage(s, result.userMessage);
+          // A delta may have arrived before this answer did; keep the text it brought.
+          next = withMessage(next, s.messages[result.assistantMessage.id] ?? result.assistantMessage);
+          return {
+            ...next,
+            // The reply is written after the user message, so order them as main saved them.
+            order: {
+              ...next.order,
+              [result.conversation.id]: [
+                ...(next.order[result.conversation.id] ?? []).filter(
+                  (mid) => mid !== result.userMessage.id && mid !== result.assistantMessage.id,
+                ),
+                result.userMessage.id,
+                result.assistantMessage.id,
+              ],
+            },
+            conversations: upsertConversation(s.conversations, result.conversation),
+            activeId: result.conversation.id,
+            sending: false,
+            images: [],
+            imageProblems: [],
+          };
+        });
+        return true;
+      } catch (error) {
+        set({ sending: false, sendError: toError(error) });
+        return false;
+      }
+    },
+
+    stop: async () => {
+      const streaming = selectStreamingId(get());
+      if (streaming) await getApi().chat.stop(streaming);
+    },
+
+    applyEvent: (event) =>
+      set((s) => {
+        if (event.type === 'end') return withMessage(s, event.message);
+        const current = s.messages[event.messageId];
+        const base: Message = current ?? {
+          id: event.messageId,
+          conversationId: event.conversationId,
+          parentId: null,
+          role: 'assistant',
+          content: '',
+          attachments: [],
+          status: 'streaming',
+          error: null,
+          model: null,
+          usage: null,
+          stats: null,
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+        };
+        return withMessage(s, { ...base, content: base.content + event.text });
+      }),
+
+    dismissSendError: () => set({ sendError: null }),
+  };
+};
 
 const NO_IDS: string[] = [];
 

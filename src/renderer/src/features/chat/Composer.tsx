@@ -16,6 +16,8 @@ export interface ComposerProps {
   blockedReason: string | null;
   onSend(content: string): Promise<boolean>;
   onStop(): void;
+  /** ↑ in an empty composer edits the last message sent. */
+  onEditLast?(): boolean;
 }
 
 export function Composer(props: ComposerProps) {
@@ -36,6 +38,10 @@ export function Composer(props: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'ArrowUp' && text === '' && props.onEditLast?.()) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();

@@ -9,7 +9,7 @@ export function ComposerContainer(props: OwnProps) {
   const images = useStore((s) => s.images);
   const imageProblems = useStore((s) => s.imageProblems);
   const model = useStore((s) => s.draft.model);
-  const { addImages, removeImage } = useStore.getState();
+  const { addImages, removeImage, editLast } = useStore.getState();
   const imageWarning = isVisionModel(model)
     ? null
     : `${model} is not known to accept images; ModelsLab may reject the message. Pick a vision model such as Qwen/Qwen2.5-VL-72B-Instruct-together.`;
@@ -21,6 +21,7 @@ export function ComposerContainer(props: OwnProps) {
       imageWarning={imageWarning}
       onAddFiles={(files) => void addImages(files)}
       onRemoveImage={removeImage}
+      onEditLast={editLast}
     />
   );
 }

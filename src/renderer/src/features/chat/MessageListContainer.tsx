@@ -1,10 +1,23 @@
 import { useLayoutEffect, useRef } from 'react';
 import { selectActiveIds, useStore } from '../../store';
-import { MessageView } from './MessageView';
+import { MessageView, type MessageViewProps } from './MessageView';
+
+// Store actions are stable, so one object serves every row and keeps MessageView's memo intact.
+const actions: NonNullable<MessageViewProps['actions']> = {
+  regenerate: (id) => void useStore.getState().regenerate(id),
+  edit: (id) => useStore.getState().setEditing(id),
+  showVersion: (id) => void useStore.getState().showVersion(id),
+  remove: (id) => void useStore.getState().deleteMessage(id),
+  copy: (text) => useStore.getState().copyText(text),
+  send: (id, content) => useStore.getState().editMessage(id, content),
+  cancelEdit: () => useStore.getState().setEditing(null),
+};
 
 function Row({ id }: { id: string }) {
   const message = useStore((s) => s.messages[id]);
-  return message ? <MessageView message={message} /> : null;
+  const versions = useStore((s) => (message ? s.versions[message.conversationId]?.[id] : undefined));
+  const editing = useStore((s) => s.editingId === id);
+  return message ? <MessageView message={message} versions={versions} editing={editing} actions={actions} /> : null;
 }
 
 const NEAR_BOTTOM_PX = 48;

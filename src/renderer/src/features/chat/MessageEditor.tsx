@@ -1,0 +1,52 @@
+import { useState } from 'react';
+
+/** Edit a sent message in place; sending it makes a new version and a new reply. */
+export function MessageEditor({
+  initial,
+  onSend,
+  onCancel,
+}: {
+  initial: string;
+  onSend(content: string): Promise<boolean>;
+  onCancel(): void;
+}) {
+  const [text, setText] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    if (!text.trim() || busy) return;
+    setBusy(true);
+    if (!(await onSend(text))) setBusy(false);
+  };
+  return (
+    <div className="message-editor">
+      <textarea
+        aria-label="Edit message"
+        value={text}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onCancel();
+          } else if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void send();
+          }
+        }}
+      />
+      <div className="message-editor__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!text.trim() || busy}
+          onClick={() => void send()}
+        >
+          Send
+        </button>
+      </div>
+    </div>
+  );
+}

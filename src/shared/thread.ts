@@ -1,0 +1,70 @@
+import type { Message } from './domain';
+
+/**
+ * A conversation is a tree: regenerating a reply or editing a message adds a sibling. The thread on
+ * screen is the path from the root to one leaf, the conversation's `leafId`.
+ */
+
+function byAge(a: Message, b: Message): number {
+  return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}
+
+function childrenIndex(messages: Message[]): Map<string | null, Message[]> {
+  const children = new Map<string | null, Message[]>();
+  for (const m of messages) {
+    const list = children.get(m.parentId) ?? [];
+    list.push(m);
+    children.set(m.parentId, list);
+  }
+  for (const list of children.values()) list.sort(byAge);
+  return children;
+}
+
+/** The newest leaf below `id` (or `id` itself), following the newest child at each step. */
+export function newestLeafUnder(messages: Message[], id: string): string {
+  const children = childrenIndex(messages);
+  let current = id;
+  for (;;) {
+    const next = children.get(current)?.at(-1);
+    if (!next) return current;
+    current = next.id;
+  }
+}
+
+/** The messages on screen, root first. With no (or an unknown) leaf, the newest message's thread. */
+export function threadOf(messages: Message[], leafId: string | null): Message[] {
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  let leaf = leafId ? byId.get(leafId) : undefined;
+  if (!leaf) leaf = [...messages].sort(byAge).at(-1);
+  const path: Message[] = [];
+  const seen = new Set<string>();
+  for (let m = leaf; m && !seen.has(m.id); m = m.parentId ? byId.get(m.parentId) : undefined) {
+    seen.add(m.id);
+    path.push(m);
+  }
+  return path.reverse();
+}
+
+/** For each message on the thread that has other versions: all versions' ids, oldest first. */
+export function versionsOf(messages: Message[], thread: Message[]): Record<string, string[]> {
+  const children = childrenIndex(messages);
+  const out: Record<string, string[]> = {};
+  for (const m of thread) {
+    const siblings = children.get(m.parentId) ?? [];
+    if (siblings.length > 1) out[m.id] = siblings.map((s) => s.id);
+  }
+  return out;
+}
+
+/** `id` and everything that follows from it. */
+export function subtreeOf(messages: Message[], id: string): string[] {
+  const children = childrenIndex(messages);
+  const out: string[] = [];
+  const stack = [id];
+  while (stack.length) {
+    const current = stack.pop()!;
+    out.push(current);
+    for (const child of children.get(current) ?? []) stack.push(child.id);
+  }
+  return out;
+}
