@@ -60,6 +60,7 @@ const badArgs: Record<string, unknown[][]> = {
   'conversations.get': [[], [null], [{}], ['x'.repeat(1000)]],
   'keys.status': [[1]],
   'app.info': [[{}]],
+  'app.restartToUpdate': [[true]],
   'app.openExternal': [
     [],
     ['javascript:alert(1)'],

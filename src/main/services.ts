@@ -15,6 +15,8 @@ export interface ServiceDeps {
   platform: string;
   /** Opens a checked URL in the OS; Electron's shell.openExternal in the app. */
   openExternal(url: string): Promise<void>;
+  /** Installs a downloaded update; absent where there is no updater. */
+  restartToUpdate?(): void;
   fetch?: FetchLike;
   history?: HistoryStore;
   keys?: KeyProvider;
@@ -26,6 +28,7 @@ export interface Services {
   keys: KeyProvider;
   info: AppInfo;
   openExternal(url: string): Promise<void>;
+  restartToUpdate(): void;
 }
 
 export function baseUrlFrom(env: Record<string, string | undefined>): string {
@@ -48,6 +51,7 @@ export function createServices(deps: ServiceDeps): Services {
     keys,
     info: { version: deps.version, baseUrl, platform: deps.platform },
     openExternal: deps.openExternal,
+    restartToUpdate: deps.restartToUpdate ?? (() => {}),
   };
 }
 
@@ -72,6 +76,7 @@ export function createHandlers(services: Services): Handlers {
     app: {
       info: async () => services.info,
       openExternal: (_context, url) => services.openExternal(url),
+      restartToUpdate: async () => services.restartToUpdate(),
     },
   };
 }

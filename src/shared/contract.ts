@@ -37,6 +37,14 @@ export interface AppInfo {
   platform: string;
 }
 
+/** A menu item or shortcut handled in the window (see src/shared/shortcuts.ts). */
+export type AppCommand = 'new-chat' | 'search' | 'settings' | 'copy-last-reply' | 'shortcuts';
+
+/** An update downloaded in the background, installed on restart. */
+export interface UpdateReady {
+  version: string;
+}
+
 /** Pushed by main to the window that started the stream. */
 export type ChatEvent =
   { type: 'delta'; conversationId: string; messageId: string; text: string } | { type: 'end'; message: Message };
@@ -58,6 +66,10 @@ export interface Api {
     info(): Promise<AppInfo>;
     /** Opens an http(s) or mailto link in the OS, after main checks it. */
     openExternal(url: string): Promise<void>;
+    /** Quits and installs a downloaded update; does nothing when none is ready. */
+    restartToUpdate(): Promise<void>;
+    onCommand(listener: (command: AppCommand) => void): () => void;
+    onUpdate(listener: (update: UpdateReady) => void): () => void;
   };
 }
 
@@ -72,17 +84,20 @@ export const API_METHODS = {
   chat: { send: true, stop: true },
   conversations: { list: true, get: true },
   keys: { status: true },
-  app: { info: true, openExternal: true },
+  app: { info: true, openExternal: true, restartToUpdate: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 
 export const API_EVENTS = {
   chat: { onEvent: 'chat.event' },
+  app: { onCommand: 'app.command', onUpdate: 'app.update' },
 } as const satisfies {
   [N in keyof Api as EventName<Api[N]> extends never ? never : N]: { [E in EventName<Api[N]>]: keyof EventPayloads };
 };
 
 export interface EventPayloads {
   'chat.event': ChatEvent;
+  'app.command': AppCommand;
+  'app.update': UpdateReady;
 }
 
 export type EventChannel = keyof EventPayloads;

@@ -64,5 +64,6 @@ export const argSchemas: {
   app: {
     info: z.tuple([]),
     openExternal: z.tuple([externalUrlSchema]),
+    restartToUpdate: z.tuple([]),
   },
 };
