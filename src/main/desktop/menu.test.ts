@@ -53,17 +53,17 @@ function flatten(items: MenuItem[]): MenuItem[] {
   return items.flatMap((item) => [item, ...flatten(item.submenu ?? [])]);
 }
 
-function actions(platform: string, isDev = false): MenuActions & { send: ReturnType<typeof vi.fn> } {
+function actions(platform: string, isDev = false) {
   return {
     appName: 'ModelsLab Chat',
     platform,
     isDev,
-    send: vi.fn(),
+    send: vi.fn<MenuActions['send']>(),
     showAbout: vi.fn(),
     openDataFolder: vi.fn(),
     showLogs: vi.fn(),
     openUrl: vi.fn(),
-  };
+  } satisfies MenuActions;
 }
 
 describe('application menu', () => {

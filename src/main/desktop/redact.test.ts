@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installRedaction, redact, redactValue, REDACTED, type HookedLogger } from './redact';
+import { installRedaction, redact, redactValue, REDACTED } from './redact';
 
 const KEY = 'Xy7qP2mN9vB4kL8sD3fG6hJ1wE5rT0aZcV2bN7mQ4pL9kJ3hG6fD1sA8';
 
@@ -51,10 +51,10 @@ describe('redactValue', () => {
 
 describe('installRedaction', () => {
   it('rewrites every message before transports see it, with the key known at that moment', () => {
-    const log: HookedLogger = { hooks: [] };
+    const hooks: Array<(message: { data: unknown[] }) => { data: unknown[] } | false> = [];
     let current = 'first-secret-value';
-    installRedaction(log, () => [current]);
-    const run = (data: unknown[]) => log.hooks.reduce<{ data: unknown[] } | false>((m, h) => m && h(m), { data });
+    installRedaction(hooks, () => [current]);
+    const run = (data: unknown[]) => hooks.reduce<{ data: unknown[] } | false>((m, h) => m && h(m), { data });
     expect(run(['using first-secret-value'])).toEqual({ data: [`using ${REDACTED}`] });
     current = 'second-secret-value';
     expect(run(['using second-secret-value', 42])).toEqual({ data: [`using ${REDACTED}`, 42] });

@@ -52,14 +52,12 @@ export function redactValue(value: unknown, secrets: readonly (string | null | u
   );
 }
 
-/** The part of electron-log's logger the redaction needs. */
-export interface HookedLogger {
-  hooks: Array<(message: { data: unknown[] }) => { data: unknown[] } | false>;
-}
-
-/** Makes every message pass through redaction before any transport (file, console) writes it. */
-export function installRedaction(log: HookedLogger, secrets: () => readonly (string | null | undefined)[]): void {
-  log.hooks.push((message) => {
+/** Makes every message pass through redaction before any transport (file, console) writes it; `hooks` is electron-log's. */
+export function installRedaction<M extends { data: unknown[] }>(
+  hooks: Array<(message: M) => M | false>,
+  secrets: () => readonly (string | null | undefined)[],
+): void {
+  hooks.push((message) => {
     const known = secrets();
     message.data = message.data.map((item) => redactValue(item, known));
     return message;

@@ -98,6 +98,8 @@ export class UpdateController {
   private check(): void {
     // Once an update waits to be installed, checking again would only download it again.
     if (this.readyUpdate) return;
-    this.deps.updater.checkForUpdates().catch((error: Error) => this.deps.log.warn('update check failed:', error.message));
+    this.deps.updater
+      .checkForUpdates()
+      .catch((error: Error) => this.deps.log.warn('update check failed:', error.message));
   }
 }
