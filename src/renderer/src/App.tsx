@@ -4,7 +4,8 @@ import { Composer } from './features/chat/Composer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
 import { ParamsPanel } from './features/settings/ParamsPanel';
 import { Sidebar } from './features/sidebar/Sidebar';
-import { selectStreamingId, startEvents, useStore } from './store';
+import { UpdateBannerContainer } from './features/update/UpdateBannerContainer';
+import { selectStreamingId, startDesktopEvents, startEvents, useStore } from './store';
 import { Icon } from './ui/Icon';
 
 const NO_KEY =
@@ -29,6 +30,17 @@ export function App() {
     void loadConversations();
     return stopEvents;
   }, []);
+
+  // Menu commands; search and the shortcuts sheet answer theirs once those features exist.
+  useEffect(
+    () =>
+      startDesktopEvents((command) => {
+        if (command === 'new-chat') useStore.getState().newChat();
+        else if (command === 'copy-last-reply') void useStore.getState().copyLastReply();
+        else if (command === 'settings') setParamsOpen(true);
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -87,6 +99,7 @@ export function App() {
         </div>
       </main>
       {paramsOpen && <ParamsPanel onClose={() => setParamsOpen(false)} />}
+      <UpdateBannerContainer />
     </div>
   );
 }

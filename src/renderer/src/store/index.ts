@@ -2,17 +2,29 @@ import { create } from 'zustand';
 import { getApi } from '../api';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
+import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
+import type { AppCommand } from '../../../shared/contract';
 
-export type AppState = ChatSlice & AppSlice;
+export type AppState = ChatSlice & AppSlice & DesktopSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
   ...createAppSlice(...a),
+  ...createDesktopSlice(...a),
 }));
 
 /** Connects main's events to the store; returns the unsubscribe. */
 export function startEvents(): () => void {
   return getApi().chat.onEvent((event) => useStore.getState().applyEvent(event));
+}
+
+/** Connects the app menu's commands and update notices; returns the unsubscribe. */
+export function startDesktopEvents(onCommand: (command: AppCommand) => void): () => void {
+  const offs = [
+    getApi().app.onUpdate((update) => useStore.getState().setUpdate(update)),
+    getApi().app.onCommand(onCommand),
+  ];
+  return () => offs.forEach((off) => off());
 }
 
 export { selectActiveIds, selectStreamingId } from './chat-slice';
