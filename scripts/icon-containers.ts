@@ -88,7 +88,7 @@ export function writeIcns(images: readonly IconImage[]): Buffer {
 export function readIcns(file: Buffer): Array<{ type: string; data: Buffer }> {
   if (file.toString('latin1', 0, 4) !== 'icns' || file.readUInt32BE(4) !== file.length) throw new Error('Not an icns');
   const out: Array<{ type: string; data: Buffer }> = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at + 4);
     out.push({ type: file.toString('latin1', at, at + 4), data: file.subarray(at + 8, at + length) });
     at += length;

@@ -13,6 +13,21 @@ const BUILD = resolve(import.meta.dirname, '../build');
 const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 
+/** Runs in the page (kept as text: this file is type-checked for Node, without the DOM). */
+const RENDER = `async (svg, size) => {
+  const image = new Image(size, size);
+  image.src = 'data:image/svg+xml;base64,' + btoa(svg);
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0, size, size);
+  const pixels = context.getImageData(0, 0, size, size).data;
+  let rgba = '';
+  for (let i = 0; i < pixels.length; i += 8192) rgba += String.fromCharCode(...pixels.subarray(i, i + 8192));
+  return { png: canvas.toDataURL('image/png').split(',')[1], rgba: btoa(rgba) };
+}`;
+
 const svg = await readFile(join(BUILD, 'icon.svg'), 'utf8');
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
@@ -22,22 +37,10 @@ try {
   const images: IconImage[] = [];
   for (const size of SIZES) {
     // Each size is drawn from the vector source, not scaled down from a large bitmap.
-    const { png, rgba } = await page.evaluate(
-      async ({ svg, size }) => {
-        const image = new Image(size, size);
-        image.src = `data:image/svg+xml;base64,${btoa(svg)}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = canvas.height = size;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0, size, size);
-        const pixels = context.getImageData(0, 0, size, size).data;
-        let rgba = '';
-        for (let i = 0; i < pixels.length; i += 8192) rgba += String.fromCharCode(...pixels.subarray(i, i + 8192));
-        return { png: canvas.toDataURL('image/png').split(',')[1]!, rgba: btoa(rgba) };
-      },
-      { svg, size },
-    );
+    const { png, rgba } = (await page.evaluate(`(${RENDER})(${JSON.stringify(svg)}, ${size})`)) as {
+      png: string;
+      rgba: string;
+    };
     images.push({ size, png: Buffer.from(png, 'base64'), rgba: Buffer.from(rgba, 'base64') });
   }
   await mkdir(join(BUILD, 'icons'), { recursive: true });

@@ -12,7 +12,10 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** A stand-in for the Electron binary: some bytes, the fuse sentinel, wire version 1 and nine fuses at defaults. */
 function fakeElectron(path: string): void {
   const defaults = [1, 0, 1, 1, 0, 0, 0, 1, 1].map((on) => (on ? FuseState.ENABLE : FuseState.DISABLE));
-  writeFileSync(path, Buffer.concat([Buffer.from('\x7fELF…'), Buffer.from(SENTINEL), Buffer.from([1, 9, ...defaults])]));
+  writeFileSync(
+    path,
+    Buffer.concat([Buffer.from('\x7fELF…'), Buffer.from(SENTINEL), Buffer.from([1, 9, ...defaults])]),
+  );
 }
 
 function context(appOutDir: string, electronPlatformName: string, arch: Arch): AfterPackContext {
