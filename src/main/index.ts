@@ -77,7 +77,13 @@ function createWindow(windowState: WindowStateFile): BrowserWindow {
     if (initial.maximized) window.maximize();
     window.show();
   });
-  window.on('close', () => windowState.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+  window.on('close', () => {
+    try {
+      windowState.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      log.warn('could not save the window state', error);
+    }
+  });
   window.webContents.on('did-finish-load', () => {
     if (updates?.ready) sendTo(window, 'app.update', updates.ready);
   });
@@ -166,7 +172,7 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       env: process.env,
       argv: process.argv,
-      userEnabled: true, // TODO(settings): read the "check for updates" setting once settings exist.
+      userEnabled: true, // The "check for updates" setting belongs here once main has a settings store.
     });
     if (decision.enabled) {
       const { autoUpdater } = electronUpdater;
