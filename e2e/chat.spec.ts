@@ -24,7 +24,7 @@ test('a reply streams in token by token', async ({ app }) => {
   app.server.next({ kind: 'stream', chunks: words, delayMs: 60, keepAlive: true, usage: true });
   await ask(app.page, 'Explain streaming');
 
-  await expect(app.page.locator('.message--user')).toHaveText('Explain streaming');
+  await expect(app.page.locator('.message--user .message__content')).toHaveText('Explain streaming');
   const seen = new Set<number>();
   const content = reply(app.page).locator('.message__content');
   await expect(async () => {
@@ -81,7 +81,7 @@ test('Enter sends and Shift+Enter adds a line', async ({ app }) => {
   await composer(app.page).pressSequentially('second line');
   await expect(composer(app.page)).toHaveValue('first line\nsecond line');
   await composer(app.page).press('Enter');
-  await expect(app.page.locator('.message--user')).toHaveText('first line\nsecond line');
+  await expect(app.page.locator('.message--user .message__content')).toHaveText('first line\nsecond line');
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
 });
 

@@ -1,7 +1,25 @@
-import { app, BrowserWindow, clipboard, ipcMain, nativeTheme, session, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import log from 'electron-log/main';
+import electronUpdater from 'electron-updater';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { EventChannel, EventPayloads } from '../shared/contract';
 import { externalUrlSchema } from '../shared/schemas';
+import { buildMenuTemplate } from './desktop/menu';
+import { installRedaction } from './desktop/redact';
+import { decideUpdates, UpdateController } from './desktop/updater';
+import { restoreBounds, WindowStateFile } from './desktop/window-state';
 import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
 import { createHandlers, createServices } from './services';
 
@@ -31,12 +49,25 @@ function harden(contents: WebContents): void {
   });
 }
 
-function createWindow(): BrowserWindow {
+let updates: UpdateController | null = null;
+
+function sendTo<C extends EventChannel>(
+  window: BrowserWindow | null | undefined,
+  channel: C,
+  payload: EventPayloads[C],
+) {
+  if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
+}
+
+function createWindow(windowState: WindowStateFile): BrowserWindow {
+  const primary = screen.getPrimaryDisplay();
+  const others = screen.getAllDisplays().filter((d) => d.id !== primary.id);
+  const workAreas = [primary, ...others].map((d) => d.workArea);
+  const initial = restoreBounds(windowState.load(), workAreas, { width: 1200, height: 800 }, MIN_SIZE);
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 640,
-    minHeight: 480,
+    ...initial.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'ModelsLab Chat',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#ffffff',
@@ -49,25 +80,50 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: true,
+      // A middle click would otherwise open a link in a new window, outside setWindowOpenHandler's checks.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (initial.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    try {
+      windowState.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      log.warn('could not save the window state', error);
+    }
+  });
+  window.webContents.on('did-finish-load', () => {
+    if (updates?.ready) sendTo(window, 'app.update', updates.ready);
+  });
   if (rendererUrl) void window.loadURL(rendererUrl);
   else void window.loadFile(indexHtml);
   return window;
 }
 
+const MIN_SIZE = { width: 640, height: 480 };
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Logs go to electron-log's standard place (e.g. ~/.config/ModelsLab Chat/logs/main.log), keys redacted.
+  let knownKey: string | null = null;
+  installRedaction(log.hooks, () => [process.env.MODELSLAB_API_KEY, knownKey]);
+  log.errorHandler.startCatching({ showDialog: false });
   const services = createServices({
     env: process.env,
     version: app.getVersion(),
     platform: process.platform,
     openExternal,
     copyText: async (text) => clipboard.writeText(text),
+    restartToUpdate: () => updates?.restart(),
   });
+  void services.keys.getKey().then((key) => (knownKey = key));
+  const windowState = new WindowStateFile(join(app.getPath('userData'), 'window-state.json'));
+  const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('second-instance', () => {
@@ -82,19 +138,59 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    // Every permission is refused; copying goes through main (app.copyText), so not even the clipboard is needed.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    app.setAboutPanelOptions({
+      applicationName: 'ModelsLab Chat',
+      applicationVersion: app.getVersion(),
+      website: 'https://modelslab.com',
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          appName: 'ModelsLab Chat',
+          platform: process.platform,
+          isDev: !app.isPackaged,
+          send: (command) => sendTo(focused(), 'app.command', command),
+          showAbout: () => app.showAboutPanel(),
+          openDataFolder: () => void shell.openPath(app.getPath('userData')),
+          showLogs: () => shell.showItemInFolder(log.transports.file.getFile().path),
+          openUrl: (url) => void openExternal(url),
+        }),
+      ),
+    );
     registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(services), {
       // Only the app's own top frame, showing the app's own page, may call main.
       isTrustedSender: (event: InvokeEventLike) => {
         const frame = (event as unknown as Electron.IpcMainInvokeEvent).senderFrame;
         return !!frame && frame.parent === null && isAppUrl(frame.url);
       },
-      onUnexpectedError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
+      onUnexpectedError: (channel, error) => log.error(`[ipc] ${channel} failed`, error),
     });
-    createWindow();
+    createWindow(windowState);
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+      if (BrowserWindow.getAllWindows().length === 0) createWindow(windowState);
     });
+
+    const decision = decideUpdates({
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      env: process.env,
+      argv: process.argv,
+      userEnabled: true, // The "check for updates" setting belongs here once main has a settings store.
+    });
+    if (decision.enabled) {
+      const { autoUpdater } = electronUpdater;
+      autoUpdater.logger = log;
+      updates = new UpdateController({
+        updater: autoUpdater,
+        notify: (update) => BrowserWindow.getAllWindows().forEach((w) => sendTo(w, 'app.update', update)),
+        log,
+      });
+      updates.start();
+    } else {
+      log.info(`automatic updates off: ${decision.reason}`);
+    }
   });
 }

@@ -103,6 +103,7 @@ const badArgs: Record<string, unknown[][]> = {
   'models.list': [[{}], ['all']],
   'app.info': [[{}]],
   'app.copyText': [[], [42], ['x'.repeat(5_000_001)]],
+  'app.restartToUpdate': [[true]],
   'app.openExternal': [
     [],
     ['javascript:alert(1)'],

@@ -23,6 +23,8 @@ export interface ServiceDeps {
   openExternal(url: string): Promise<void>;
   /** Writes the OS clipboard; Electron's clipboard.writeText in the app. */
   copyText(text: string): Promise<void>;
+  /** Installs a downloaded update; absent where there is no updater. */
+  restartToUpdate?(): void;
   fetch?: FetchLike;
   history?: HistoryStore;
   /** The keychain; keytar under the app's own service name unless a test says otherwise. */
@@ -41,6 +43,7 @@ export interface Services {
   client(apiKey: string): ReturnType<typeof createClient>;
   openExternal(url: string): Promise<void>;
   copyText(text: string): Promise<void>;
+  restartToUpdate(): void;
 }
 
 export function baseUrlFrom(env: Record<string, string | undefined>): string {
@@ -71,6 +74,7 @@ export function createServices(deps: ServiceDeps): Services {
     info: { version: deps.version, baseUrl, platform: deps.platform },
     openExternal: deps.openExternal,
     copyText: deps.copyText,
+    restartToUpdate: deps.restartToUpdate ?? (() => {}),
   };
 }
 
@@ -106,6 +110,7 @@ export function createHandlers(services: Services): Handlers {
       info: async () => services.info,
       openExternal: (_context, url) => services.openExternal(url),
       copyText: (_context, text) => services.copyText(text),
+      restartToUpdate: async () => services.restartToUpdate(),
     },
   };
 }

@@ -96,6 +96,14 @@ export interface AppInfo {
   platform: string;
 }
 
+/** A menu item or shortcut handled in the window (see src/shared/shortcuts.ts). */
+export type AppCommand = 'new-chat' | 'search' | 'settings' | 'copy-last-reply' | 'shortcuts';
+
+/** An update downloaded in the background, installed on restart. */
+export interface UpdateReady {
+  version: string;
+}
+
 /** Pushed by main to the window that started the stream. */
 export type ChatEvent =
   { type: 'delta'; conversationId: string; messageId: string; text: string } | { type: 'end'; message: Message };
@@ -131,6 +139,10 @@ export interface Api {
     openExternal(url: string): Promise<void>;
     /** Puts text on the OS clipboard (the page's own clipboard access is a permission the window denies). */
     copyText(text: string): Promise<void>;
+    /** Quits and installs a downloaded update; does nothing when none is ready. */
+    restartToUpdate(): Promise<void>;
+    onCommand(listener: (command: AppCommand) => void): () => void;
+    onUpdate(listener: (update: UpdateReady) => void): () => void;
   };
 }
 
@@ -146,17 +158,20 @@ export const API_METHODS = {
   conversations: { list: true, get: true, showVersion: true, deleteMessage: true },
   keys: { status: true, test: true, save: true, remove: true },
   models: { list: true },
-  app: { info: true, openExternal: true, copyText: true },
+  app: { info: true, openExternal: true, copyText: true, restartToUpdate: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 
 export const API_EVENTS = {
   chat: { onEvent: 'chat.event' },
+  app: { onCommand: 'app.command', onUpdate: 'app.update' },
 } as const satisfies {
   [N in keyof Api as EventName<Api[N]> extends never ? never : N]: { [E in EventName<Api[N]>]: keyof EventPayloads };
 };
 
 export interface EventPayloads {
   'chat.event': ChatEvent;
+  'app.command': AppCommand;
+  'app.update': UpdateReady;
 }
 
 export type EventChannel = keyof EventPayloads;

@@ -106,5 +106,6 @@ export const argSchemas: {
     info: z.tuple([]),
     openExternal: z.tuple([externalUrlSchema]),
     copyText: z.tuple([z.string().max(LIMITS.copyChars)]),
+    restartToUpdate: z.tuple([]),
   },
 };

@@ -7,8 +7,12 @@ import { SettingsDialog } from './features/keys/SettingsDialog';
 import { Welcome } from './features/keys/Welcome';
 import { ParamsPanel } from './features/settings/ParamsPanel';
 import { Sidebar } from './features/sidebar/Sidebar';
-import { selectStreamingId, startEvents, useStore } from './store';
+import { UpdateBannerContainer } from './features/update/UpdateBannerContainer';
+import { selectStreamingId, startDesktopEvents, startEvents, useStore } from './store';
 import { Icon } from './ui/Icon';
+import { APP_SHORTCUTS } from '../../shared/shortcuts';
+import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
+import { matches } from './features/shortcuts/accelerator';
 
 const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
 
@@ -32,21 +36,22 @@ export function App() {
     return stopEvents;
   }, []);
 
+  useEffect(() => startDesktopEvents((command) => useStore.getState().runCommand(command)), []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === ',' && (event.ctrlKey || event.metaKey)) {
+      const shortcut = APP_SHORTCUTS.find((s) => matches(event, s.accelerator));
+      if (shortcut) {
         event.preventDefault();
-        setSettingsOpen(true);
-        return;
-      }
-      if (event.key === 'Escape' && selectStreamingId(useStore.getState())) {
+        useStore.getState().runCommand(shortcut.command);
+      } else if (event.key === 'Escape' && selectStreamingId(useStore.getState())) {
         event.preventDefault();
         void stop();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [stop, setSettingsOpen]);
+  }, [stop]);
 
   return (
     <div className={`app${paramsOpen ? ' app--with-panel' : ''}`}>
@@ -94,6 +99,8 @@ export function App() {
       </main>
       {paramsOpen && <ParamsPanel onClose={() => setParamsOpen(false)} />}
       <SettingsDialog />
+      <ShortcutsDialog />
+      <UpdateBannerContainer />
     </div>
   );
 }

@@ -3,18 +3,30 @@ import { getApi } from '../api';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
 import { createKeysSlice, type KeysSlice } from './keys-slice';
+import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
+import type { AppCommand } from '../../../shared/contract';
 
-export type AppState = ChatSlice & AppSlice & KeysSlice;
+export type AppState = ChatSlice & AppSlice & KeysSlice & DesktopSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
   ...createAppSlice(...a),
   ...createKeysSlice(...a),
+  ...createDesktopSlice(...a),
 }));
 
 /** Connects main's events to the store; returns the unsubscribe. */
 export function startEvents(): () => void {
   return getApi().chat.onEvent((event) => useStore.getState().applyEvent(event));
+}
+
+/** Connects the app menu's commands and update notices; returns the unsubscribe. */
+export function startDesktopEvents(onCommand: (command: AppCommand) => void): () => void {
+  const offs = [
+    getApi().app.onUpdate((update) => useStore.getState().setUpdate(update)),
+    getApi().app.onCommand(onCommand),
+  ];
+  return () => offs.forEach((off) => off());
 }
 
 export { selectActiveIds, selectStreamingId } from './chat-slice';

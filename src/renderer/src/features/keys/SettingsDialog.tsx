@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from '../../store';
-import { Icon } from '../../ui/Icon';
+import { Modal } from '../../ui/Modal';
 import { KeyForm } from './KeyForm';
 
 const SOURCE_TEXT = {
@@ -12,91 +12,65 @@ const SOURCE_TEXT = {
 export function SettingsDialog() {
   const open = useStore((s) => s.settingsOpen);
   const { setSettingsOpen, clearKeyCheck } = useStore.getState();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
-
   const close = () => {
-    setConfirming(false);
     clearKeyCheck();
     setSettingsOpen(false);
   };
-
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="settings-title" onClose={close}>
-      {open && <SettingsBody onClose={close} confirming={confirming} setConfirming={setConfirming} />}
-    </dialog>
+    <Modal open={open} title="Settings" onClose={close}>
+      <KeySection onRemoved={close} />
+    </Modal>
   );
 }
 
-interface BodyProps {
-  onClose(): void;
-  confirming: boolean;
-  setConfirming(value: boolean): void;
-}
-
-/** Rendered only while the dialog is open, so its form state starts fresh each time. */
-function SettingsBody({ onClose: close, confirming, setConfirming }: BodyProps) {
+function KeySection({ onRemoved }: { onRemoved(): void }) {
   const status = useStore((s) => s.keyStatus);
   const busy = useStore((s) => s.keyBusy);
   const removeKey = useStore((s) => s.removeKey);
+  const [confirming, setConfirming] = useState(false);
   return (
-    <>
-      <div className="dialog__head">
-        <h2 id="settings-title">Settings</h2>
-        <button type="button" className="icon-button" aria-label="Close settings" onClick={close}>
-          <Icon name="close" />
-        </button>
-      </div>
-      <section className="dialog__section" aria-labelledby="key-title">
-        <h3 id="key-title">API key</h3>
-        {status?.configured ? (
-          <p className="key-status">
-            Using the key ending in <strong>{status.hint}</strong>, {SOURCE_TEXT[status.source!]}.
-          </p>
-        ) : (
-          <p className="key-status">No API key yet.</p>
-        )}
-        {status?.source === 'env' ? (
-          <p className="muted">Unset MODELSLAB_API_KEY and restart to manage the key here.</p>
-        ) : (
-          <>
-            <KeyForm replacing={!!status?.configured} />
-            {status?.configured &&
-              (confirming ? (
-                <div className="notice notice--warn" role="alert">
-                  <p>Remove the key ending in {status.hint}? You will need to paste it again to chat.</p>
-                  <div className="key-form__actions">
-                    <button
-                      type="button"
-                      className="button button--danger"
-                      disabled={busy !== null}
-                      onClick={async () => {
-                        await removeKey();
-                        close();
-                      }}
-                    >
-                      Remove key
-                    </button>
-                    <button type="button" className="button" onClick={() => setConfirming(false)}>
-                      Keep it
-                    </button>
-                  </div>
+    <section className="dialog__section" aria-labelledby="key-title">
+      <h3 id="key-title">API key</h3>
+      {status?.configured ? (
+        <p className="key-status">
+          Using the key ending in <strong>{status.hint}</strong>, {SOURCE_TEXT[status.source!]}.
+        </p>
+      ) : (
+        <p className="key-status">No API key yet.</p>
+      )}
+      {status?.source === 'env' ? (
+        <p className="muted">Unset MODELSLAB_API_KEY and restart to manage the key here.</p>
+      ) : (
+        <>
+          <KeyForm replacing={!!status?.configured} />
+          {status?.configured &&
+            (confirming ? (
+              <div className="notice notice--warn" role="alert">
+                <p>Remove the key ending in {status.hint}? You will need to paste it again to chat.</p>
+                <div className="key-form__actions">
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={busy !== null}
+                    onClick={async () => {
+                      await removeKey();
+                      onRemoved();
+                    }}
+                  >
+                    Remove key
+                  </button>
+                  <button type="button" className="button" onClick={() => setConfirming(false)}>
+                    Keep it
+                  </button>
                 </div>
-              ) : (
-                <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-                  Remove key…
-                </button>
-              ))}
-          </>
-        )}
-      </section>
-    </>
+              </div>
+            ) : (
+              <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+                Remove key…
+              </button>
+            ))}
+        </>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand';
+import type { AppCommand, UpdateReady } from '../../../shared/contract';
+import { getApi } from '../api';
+import type { AppState } from './index';
+
+export interface DesktopSlice {
+  /** A downloaded update waiting for a restart; null when none, or after "Later". */
+  update: UpdateReady | null;
+  setUpdate(update: UpdateReady | null): void;
+  restartToUpdate(): Promise<void>;
+  /** Copies the open conversation's last reply; false when there is none or copying failed. */
+  copyLastReply(): Promise<boolean>;
+  shortcutsOpen: boolean;
+  setShortcutsOpen(open: boolean): void;
+  /** One place for what the menu, its accelerators and the page's own keys ask for. */
+  runCommand(command: AppCommand): void;
+}
+
+export const createDesktopSlice: StateCreator<AppState, [], [], DesktopSlice> = (set, get) => ({
+  update: null,
+  shortcutsOpen: false,
+  setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
+  runCommand: (command) => {
+    const state = get();
+    if (command === 'new-chat') {
+      state.newChat();
+      document.querySelector<HTMLTextAreaElement>('.composer__input')?.focus();
+    } else if (command === 'settings') state.setSettingsOpen(true);
+    else if (command === 'copy-last-reply') void state.copyLastReply();
+    else if (command === 'shortcuts') set({ shortcutsOpen: true });
+  },
+  setUpdate: (update) => set({ update }),
+  restartToUpdate: () => getApi().app.restartToUpdate(),
+  copyLastReply: async () => {
+    const { activeId, order, messages, copyText } = get();
+    const ids = activeId ? (order[activeId] ?? []) : [];
+    const reply = ids.map((id) => messages[id]).findLast((m) => m?.role === 'assistant' && m.content.trim() !== '');
+    return reply ? copyText(reply.content) : false;
+  },
+});
