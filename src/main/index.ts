@@ -109,10 +109,6 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
-  // Logs go to electron-log's standard place (e.g. ~/.config/ModelsLab Chat/logs/main.log), keys redacted.
-  let knownKey: string | null = null;
-  installRedaction(log.hooks, () => [process.env.MODELSLAB_API_KEY, knownKey]);
-  log.errorHandler.startCatching({ showDialog: false });
   const services = createServices({
     env: process.env,
     version: app.getVersion(),
@@ -121,7 +117,10 @@ if (!app.requestSingleInstanceLock()) {
     copyText: async (text) => clipboard.writeText(text),
     restartToUpdate: () => updates?.restart(),
   });
-  void services.keys.getKey().then((key) => (knownKey = key));
+  // Logs go to electron-log's standard place (e.g. ~/.config/ModelsLab Chat/logs/main.log), keys redacted.
+  installRedaction(log.hooks, () => [process.env.MODELSLAB_API_KEY, services.keys.knownKey()]);
+  log.errorHandler.startCatching({ showDialog: false });
+  void services.keys.getKey();
   const windowState = new WindowStateFile(join(app.getPath('userData'), 'window-state.json'));
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 

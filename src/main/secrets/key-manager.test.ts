@@ -33,3 +33,14 @@ describe('KeyManager', () => {
     expect(await store.get()).toBeNull();
   });
 });
+
+describe('the key logs must hide', () => {
+  it('is the last key seen, including one just saved', async () => {
+    const keys = new KeyManager({}, new MemorySecretStore('stored-key-1111'));
+    expect(keys.knownKey()).toBeNull();
+    await keys.getKey();
+    expect(keys.knownKey()).toBe('stored-key-1111');
+    await keys.save('new-key-2222', true);
+    expect(keys.knownKey()).toBe('new-key-2222');
+  });
+});

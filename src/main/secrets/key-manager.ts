@@ -10,6 +10,8 @@ import type { SecretStore } from './secret-store';
 export class KeyManager implements KeyProvider {
   private sessionKey: string | null = null;
   private keychainProblem: string | null = null;
+  /** The last key seen, so logs can redact it without asking the keychain. */
+  private lastKey: string | null = null;
 
   constructor(
     private readonly env: Record<string, string | undefined>,
@@ -18,6 +20,10 @@ export class KeyManager implements KeyProvider {
 
   async getKey(): Promise<string | null> {
     return (await this.resolve()).key;
+  }
+
+  knownKey(): string | null {
+    return this.lastKey;
   }
 
   async status(): Promise<KeyStatus> {
@@ -32,6 +38,7 @@ export class KeyManager implements KeyProvider {
 
   /** Saves to the keychain, or only in memory when asked to (or when there is no keychain and the user chose so). */
   async save(key: string, sessionOnly: boolean): Promise<KeyStatus> {
+    this.lastKey = key;
     if (sessionOnly) {
       this.sessionKey = key;
     } else {
@@ -53,6 +60,12 @@ export class KeyManager implements KeyProvider {
   }
 
   private async resolve(): Promise<{ key: string | null; source: KeyStatus['source'] }> {
+    const found = await this.find();
+    if (found.key) this.lastKey = found.key;
+    return found;
+  }
+
+  private async find(): Promise<{ key: string | null; source: KeyStatus['source'] }> {
     const fromEnv = this.env.MODELSLAB_API_KEY?.trim();
     if (fromEnv) return { key: fromEnv, source: 'env' };
     if (this.sessionKey) return { key: this.sessionKey, source: 'session' };
