@@ -1,5 +1,7 @@
 import type { Result } from './errors';
 import type { ChatParams, Conversation, Message } from './domain';
+import type * as H from './history';
+import type { SettingsPatch, SettingsView } from './settings';
 
 export interface SendInput {
   /** null starts a new conversation. */
@@ -18,7 +20,9 @@ export interface SendResult {
 
 export interface ConversationDetail {
   conversation: Conversation;
+  /** The newest page (or back to a requested message), oldest first. */
   messages: Message[];
+  hasOlder: boolean;
 }
 
 export type KeySource = 'env' | 'keychain' | 'session';
@@ -45,11 +49,35 @@ export interface Api {
   chat: {
     send(input: SendInput): Promise<SendResult>;
     stop(messageId: string): Promise<void>;
+    /** Carries on an interrupted, stopped or failed reply, appending to its text. */
+    continue(messageId: string): Promise<Message>;
+    retry(messageId: string): Promise<Message>;
     onEvent(listener: (event: ChatEvent) => void): () => void;
   };
   conversations: {
-    list(): Promise<Conversation[]>;
-    get(conversationId: string): Promise<ConversationDetail>;
+    list(request?: H.ConversationListRequest): Promise<H.ConversationPage>;
+    get(conversationId: string, request?: H.OpenRequest): Promise<ConversationDetail>;
+    older(conversationId: string, beforeId: string): Promise<H.MessagePage>;
+    update(conversationId: string, patch: H.ConversationPatchInput): Promise<Conversation>;
+    /** Undoable until the app next starts. */
+    remove(conversationId: string): Promise<void>;
+    restore(conversationId: string): Promise<Conversation>;
+    folders(): Promise<string[]>;
+    export(conversationId: string, format: H.ExportFormat): Promise<H.SaveOutcome>;
+  };
+  search: {
+    messages(query: string, page?: H.PageRequest): Promise<H.SearchPage>;
+  };
+  history: {
+    status(): Promise<H.HistoryStatus>;
+    /** Only after the user agreed: keeps the unreadable database aside and starts an empty one. */
+    startFresh(): Promise<H.HistoryStatus>;
+    exportAll(): Promise<H.SaveOutcome>;
+    import(): Promise<H.ImportReport>;
+  };
+  settings: {
+    get(): Promise<SettingsView>;
+    update(patch: SettingsPatch): Promise<SettingsView>;
   };
   keys: {
     status(): Promise<KeyStatus>;
@@ -69,8 +97,20 @@ export type Methods = { [N in keyof Api]: Pick<Api[N], MethodName<Api[N]>> };
 
 /** Exhaustive lists (a missing or unknown name fails the typecheck), so preload and main derive channels from data. */
 export const API_METHODS = {
-  chat: { send: true, stop: true },
-  conversations: { list: true, get: true },
+  chat: { send: true, stop: true, continue: true, retry: true },
+  conversations: {
+    list: true,
+    get: true,
+    older: true,
+    update: true,
+    remove: true,
+    restore: true,
+    folders: true,
+    export: true,
+  },
+  search: { messages: true },
+  history: { status: true, startFresh: true, exportAll: true, import: true },
+  settings: { get: true, update: true },
   keys: { status: true },
   app: { info: true, openExternal: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };

@@ -18,6 +18,13 @@ export interface ChatParams {
   frequency_penalty?: number;
 }
 
+/** A file kept beside the database, referenced from a message. */
+export interface Attachment {
+  name: string;
+  mime: string;
+  path: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -25,6 +32,7 @@ export interface Message {
   parentId: string | null;
   role: Role;
   content: string;
+  attachments: Attachment[];
   status: MessageStatus;
   error: AppError | null;
   model: string | null;
@@ -39,6 +47,9 @@ export interface Conversation {
   model: string;
   params: ChatParams;
   systemPrompt: string;
+  pinned: boolean;
+  /** A folder name, or null for none. */
+  folder: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -116,4 +127,8 @@ export const LIMITS = {
   systemPromptChars: 50_000,
   id: 64,
   url: 2048,
+  title: 200,
+  folder: 100,
+  query: 500,
+  page: 200,
 } as const;

@@ -44,6 +44,29 @@ export const externalUrlSchema = z
     }
   }, 'Only http, https and mailto links open');
 
+const pageSchema = z.strictObject({
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(LIMITS.page).optional(),
+});
+const folderSchema = z.string().trim().min(1).max(LIMITS.folder);
+
+export const historySchemas = {
+  list: z.tuple([pageSchema.extend({ folder: folderSchema.nullable().optional() }).optional()]),
+  open: z.tuple([id, z.strictObject({ limit: pageSchema.shape.limit, includeId: id.optional() }).optional()]),
+  patch: z.strictObject({
+    title: z.string().trim().min(1, 'Enter a title').max(LIMITS.title).optional(),
+    pinned: z.boolean().optional(),
+    folder: folderSchema.nullable().optional(),
+  }),
+  search: z.tuple([z.string().max(LIMITS.query), pageSchema.optional()]),
+  settings: z.strictObject({
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    defaultModel: modelIdSchema.optional(),
+    defaultParams: chatParamsSchema.optional(),
+    baseUrl: externalUrlSchema.nullable().optional(),
+  }),
+};
+
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 
 /** One argument-tuple schema per method; the mapped type makes a missing method a compile error. */
@@ -53,11 +76,22 @@ export const argSchemas: {
   chat: {
     send: z.tuple([sendInputSchema]),
     stop: z.tuple([id]),
+    continue: z.tuple([id]),
+    retry: z.tuple([id]),
   },
   conversations: {
-    list: z.tuple([]),
-    get: z.tuple([id]),
+    list: historySchemas.list,
+    get: historySchemas.open,
+    older: z.tuple([id, id]),
+    update: z.tuple([id, historySchemas.patch]),
+    remove: z.tuple([id]),
+    restore: z.tuple([id]),
+    folders: z.tuple([]),
+    export: z.tuple([id, z.enum(['markdown', 'json'])]),
   },
+  search: { messages: historySchemas.search },
+  history: { status: z.tuple([]), startFresh: z.tuple([]), exportAll: z.tuple([]), import: z.tuple([]) },
+  settings: { get: z.tuple([]), update: z.tuple([historySchemas.settings]) },
   keys: {
     status: z.tuple([]),
   },

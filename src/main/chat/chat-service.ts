@@ -77,16 +77,72 @@ export class ChatService {
       status: 'streaming',
       model: input.model,
     });
-    const request: OpenAI.ChatCompletionCreateParamsStreaming = {
-      ...input.params,
-      model: input.model,
-      messages: toApiMessages(input.systemPrompt, [...earlier, userMessage]),
+    const request = this.request(input, [...earlier, userMessage]);
+    this.start(sender, assistantMessage, request, apiKey);
+    return { conversation: history.getConversation(conversation.id)!, userMessage, assistantMessage };
+  }
+
+  /** Sends the conversation with the partial reply last, so the model carries on; the new text is appended to it. */
+  continue(sender: SenderLike, messageId: string): Promise<Message> {
+    return this.resume(sender, messageId, true);
+  }
+
+  /** Asks again for a reply that was cut off or failed, replacing its text. */
+  retry(sender: SenderLike, messageId: string): Promise<Message> {
+    return this.resume(sender, messageId, false);
+  }
+
+  private async resume(sender: SenderLike, messageId: string, keepText: boolean): Promise<Message> {
+    const { history } = this.options;
+    const message = history.getMessage(messageId);
+    const conversation = message && history.getConversation(message.conversationId);
+    if (!message || !conversation || message.role !== 'assistant') {
+      throw new ApiError(appError('not_found', 'That reply no longer exists.'));
+    }
+    if (this.running.has(messageId) || message.status === 'streaming' || message.status === 'done') {
+      throw new ApiError(
+        appError('bad_input', 'Only a stopped, interrupted or failed reply can be continued or retried.'),
+      );
+    }
+    const apiKey = await this.options.keys.getKey();
+    if (!apiKey) throw new ApiError(appError('no_key', 'Add your ModelsLab API key to start chatting.'));
+    const all = history.listMessages(conversation.id);
+    const index = all.findIndex((m) => m.id === messageId);
+    const context = all.slice(0, keepText ? index + 1 : index);
+    const reset = keepText
+      ? { status: 'streaming' as const, error: null }
+      : { content: '', status: 'streaming' as const, error: null, usage: null };
+    const streaming = history.updateMessage(messageId, reset);
+    const model = message.model ?? conversation.model;
+    const request = this.request(
+      { model, params: conversation.params, systemPrompt: conversation.systemPrompt },
+      context,
+    );
+    this.start(sender, streaming, request, apiKey);
+    return streaming;
+  }
+
+  private request(
+    settings: Pick<SendInput, 'model' | 'params' | 'systemPrompt'>,
+    messages: Message[],
+  ): OpenAI.ChatCompletionCreateParamsStreaming {
+    return {
+      ...settings.params,
+      model: settings.model,
+      messages: toApiMessages(settings.systemPrompt, messages),
       stream: true,
     };
+  }
+
+  private start(
+    sender: SenderLike,
+    message: Message,
+    request: OpenAI.ChatCompletionCreateParamsStreaming,
+    apiKey: string,
+  ) {
     const controller = new AbortController();
-    this.running.set(assistantMessage.id, controller);
-    void this.stream(sender, assistantMessage, request, apiKey, controller);
-    return { conversation: history.getConversation(conversation.id)!, userMessage, assistantMessage };
+    this.running.set(message.id, controller);
+    void this.stream(sender, message, request, apiKey, controller);
   }
 
   stop(messageId: string): void {
@@ -113,7 +169,8 @@ export class ChatService {
     const emit: SenderLike['send'] = (channel, payload) => {
       if (!sender.isDestroyed()) sender.send(channel, payload);
     };
-    let content = '';
+    // A continued reply keeps the text it had.
+    let content = message.content;
     let unsent = '';
     let usage: Usage | null = null;
     let status: MessageStatus = 'done';

@@ -1,0 +1,450 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Conversation, Message } from '../../shared/domain';
+import { ApiError, appError } from '../../shared/errors';
+import {
+  PAGE_SIZE,
+  type ConversationListRequest,
+  type ConversationPage,
+  type HistoryProblem,
+  type HistoryStatus,
+  type MessagePage,
+  type OpenRequest,
+  type PageRequest,
+  type SearchPage,
+} from '../../shared/history';
+import { HIT_END, HIT_START, parseSnippet, toFtsQuery } from './fts-query';
+import type {
+  ConversationPatch,
+  ConversationRecord,
+  HistoryStore,
+  MergeCounts,
+  MessagePatch,
+  NewConversation,
+  NewMessage,
+} from './history-store';
+import { migrate } from './migrations';
+
+export const DB_FILE = 'history.sqlite3';
+
+interface ConversationRow {
+  id: string;
+  title: string;
+  model: string;
+  params: string;
+  system_prompt: string;
+  pinned: number;
+  folder: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface MessageRow {
+  seq: number;
+  id: string;
+  conversation_id: string;
+  parent_id: string | null;
+  role: Message['role'];
+  content: string;
+  attachments: string;
+  status: Message['status'];
+  error: string | null;
+  usage: string | null;
+  model: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toConversation = (r: ConversationRow): Conversation => ({
+  id: r.id,
+  title: r.title,
+  model: r.model,
+  params: JSON.parse(r.params),
+  systemPrompt: r.system_prompt,
+  pinned: r.pinned === 1,
+  folder: r.folder,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toMessage = (r: MessageRow): Message => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  parentId: r.parent_id,
+  role: r.role,
+  content: r.content,
+  attachments: JSON.parse(r.attachments),
+  status: r.status,
+  error: r.error ? JSON.parse(r.error) : null,
+  usage: r.usage ? JSON.parse(r.usage) : null,
+  model: r.model,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+const LIVE = 'deleted_at IS NULL';
+const ORDER = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
+
+export interface SqliteHistoryOptions {
+  now?: () => number;
+}
+
+/**
+ * History in one SQLite file in the data folder (or in memory when the folder is null).
+ * WAL with synchronous=NORMAL: a commit survives the app being killed, and costs no fsync.
+ * A database that cannot be opened is never deleted: the store reports the problem and waits
+ * for `startFresh()`, which moves the old file aside first.
+ */
+export class SqliteHistory implements HistoryStore {
+  private db: Database.Database | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly now: () => number;
+  private last = 0;
+  private problem: HistoryProblem | null = null;
+  private keptAt: string | null = null;
+
+  constructor(
+    readonly dataDir: string | null,
+    options: SqliteHistoryOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.open();
+  }
+
+  get path(): string {
+    return this.dataDir === null ? ':memory:' : join(this.dataDir, DB_FILE);
+  }
+
+  status(): HistoryStatus {
+    return { problem: this.problem, keptAt: this.keptAt };
+  }
+
+  /** With the user's consent only: keeps the unreadable file under a new name and starts an empty history. */
+  startFresh(): HistoryStatus {
+    if (!this.problem || this.dataDir === null) return this.status();
+    const kept = join(
+      this.dataDir,
+      `history.unreadable-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}.sqlite3`,
+    );
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.path + suffix)) renameSync(this.path + suffix, kept + suffix);
+    }
+    this.keptAt = kept;
+    this.problem = null;
+    this.open();
+    return this.status();
+  }
+
+  private open(): void {
+    let db: Database.Database | null = null;
+    try {
+      if (this.dataDir !== null) mkdirSync(this.dataDir, { recursive: true });
+      db = new Database(this.path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 2000');
+      migrate(db, { beforeEach: (from, to) => this.backup(db!, from, to.name) });
+      // A reply still marked streaming was cut off when the app last stopped.
+      db.prepare(`UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'`).run();
+      db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL').run();
+      this.db = db;
+    } catch (error) {
+      db?.close();
+      this.problem = { path: this.path, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** A consistent copy (WAL included) of the database before a migration changes it. */
+  private backup(db: Database.Database, from: number, name: string): void {
+    const dir = join(this.dataDir!, 'backups');
+    mkdirSync(dir, { recursive: true });
+    db.prepare('VACUUM INTO ?').run(join(dir, `history.v${from}.before-${name}.${this.now()}.sqlite3`));
+  }
+
+  private sql(source: string): Database.Statement {
+    if (!this.db) {
+      throw new ApiError(appError('history_unavailable', 'Your chat history could not be opened.'));
+    }
+    let statement = this.statements.get(source);
+    if (!statement) this.statements.set(source, (statement = this.db.prepare(source)));
+    return statement;
+  }
+
+  private tick(): number {
+    this.last = Math.max(this.now(), this.last + 1);
+    return this.last;
+  }
+
+  private transaction<T>(fn: () => T): T {
+    return this.db ? this.db.transaction(fn)() : fn();
+  }
+
+  createConversation(input: NewConversation): Conversation {
+    const at = this.tick();
+    const id = randomUUID();
+    this.sql(
+      `INSERT INTO conversations (id, title, model, params, system_prompt, pinned, folder, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.title,
+      input.model,
+      JSON.stringify(input.params),
+      input.systemPrompt,
+      input.pinned ? 1 : 0,
+      input.folder ?? null,
+      at,
+      at,
+    );
+    return this.getConversation(id)!;
+  }
+
+  getConversation(id: string): Conversation | null {
+    const row = this.sql(`SELECT * FROM conversations WHERE id = ? AND ${LIVE}`).get(id) as ConversationRow | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  listConversations(request?: ConversationListRequest): Conversation[] {
+    return this.pageConversations({ limit: -1, ...request }).items;
+  }
+
+  pageConversations(request: ConversationListRequest): ConversationPage {
+    const { offset = 0, limit = PAGE_SIZE.conversations, folder } = request;
+    const where =
+      folder === undefined ? LIVE : folder === null ? `folder IS NULL AND ${LIVE}` : `folder = ? AND ${LIVE}`;
+    const args = folder ? [folder] : [];
+    const rows = this.sql(`SELECT * FROM conversations WHERE ${where} ${ORDER} LIMIT ? OFFSET ?`).all(
+      ...args,
+      limit,
+      offset,
+    ) as ConversationRow[];
+    const total = (this.sql(`SELECT count(*) AS n FROM conversations WHERE ${where}`).get(...args) as { n: number }).n;
+    return { items: rows.map(toConversation), total };
+  }
+
+  folders(): string[] {
+    const rows = this.sql(
+      `SELECT DISTINCT folder FROM conversations WHERE folder IS NOT NULL AND ${LIVE} ORDER BY folder`,
+    ).all() as { folder: string }[];
+    return rows.map((r) => r.folder);
+  }
+
+  updateConversation(id: string, patch: ConversationPatch): Conversation {
+    this.existingConversation(id);
+    const columns: Record<keyof ConversationPatch, string> = {
+      title: 'title',
+      model: 'model',
+      params: 'params',
+      systemPrompt: 'system_prompt',
+      pinned: 'pinned',
+      folder: 'folder',
+    };
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [key, value] of Object.entries(patch) as [keyof ConversationPatch, unknown][]) {
+      if (value === undefined) continue;
+      sets.push(`${columns[key]} = ?`);
+      values.push(key === 'params' ? JSON.stringify(value) : key === 'pinned' ? (value ? 1 : 0) : value);
+    }
+    if (sets.length) this.sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    return this.getConversation(id)!;
+  }
+
+  deleteConversation(id: string): void {
+    this.existingConversation(id);
+    this.sql('UPDATE conversations SET deleted_at = ? WHERE id = ?').run(this.tick(), id);
+  }
+
+  restoreConversation(id: string): Conversation {
+    this.sql('UPDATE conversations SET deleted_at = NULL WHERE id = ?').run(id);
+    return this.existingConversation(id);
+  }
+
+  addMessage(input: NewMessage): Message {
+    this.existingConversation(input.conversationId);
+    const at = this.tick();
+    const id = randomUUID();
+    this.transaction(() => {
+      this.sql(
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, model, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        input.conversationId,
+        input.parentId,
+        input.role,
+        input.content,
+        JSON.stringify(input.attachments ?? []),
+        input.status,
+        input.model,
+        at,
+        at,
+      );
+      this.sql('UPDATE conversations SET updated_at = ? WHERE id = ?').run(at, input.conversationId);
+    });
+    return this.getMessage(id)!;
+  }
+
+  getMessage(id: string): Message | null {
+    const row = this.sql('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+    return row ? toMessage(row) : null;
+  }
+
+  updateMessage(id: string, patch: MessagePatch): Message {
+    const sets = ['updated_at = ?'];
+    const values: unknown[] = [this.tick()];
+    if (patch.content !== undefined) (sets.push('content = ?'), values.push(patch.content));
+    if (patch.status !== undefined) (sets.push('status = ?'), values.push(patch.status));
+    if (patch.error !== undefined) (sets.push('error = ?'), values.push(json(patch.error)));
+    if (patch.usage !== undefined) (sets.push('usage = ?'), values.push(json(patch.usage)));
+    const { changes } = this.sql(`UPDATE messages SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    if (changes === 0) throw new ApiError(appError('not_found', 'That message no longer exists.'));
+    return this.getMessage(id)!;
+  }
+
+  listMessages(conversationId: string): Message[] {
+    const rows = this.sql('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId);
+    return (rows as MessageRow[]).map(toMessage);
+  }
+
+  pageMessages(conversationId: string, request: OpenRequest & { beforeId?: string }): MessagePage {
+    const limit = request.limit ?? PAGE_SIZE.messages;
+    const seqOf = (id: string | undefined) =>
+      id === undefined
+        ? undefined
+        : (
+            this.sql('SELECT seq FROM messages WHERE id = ? AND conversation_id = ?').get(id, conversationId) as
+              { seq: number } | undefined
+          )?.seq;
+    const before = seqOf(request.beforeId) ?? Number.MAX_SAFE_INTEGER;
+    let rows = this.sql('SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?').all(
+      conversationId,
+      before,
+      limit,
+    ) as MessageRow[];
+    const target = seqOf(request.includeId);
+    if (target !== undefined && rows.length > 0 && target < rows.at(-1)!.seq) {
+      rows = this.sql(
+        'SELECT * FROM messages WHERE conversation_id = ? AND seq >= ? AND seq < ? ORDER BY seq DESC',
+      ).all(conversationId, target, before) as MessageRow[];
+    }
+    rows.reverse();
+    const oldest = rows[0]?.seq ?? before;
+    const hasOlder = !!this.sql('SELECT 1 FROM messages WHERE conversation_id = ? AND seq < ? LIMIT 1').get(
+      conversationId,
+      oldest,
+    );
+    return { messages: rows.map(toMessage), hasOlder };
+  }
+
+  search(query: string, page: PageRequest = {}): SearchPage {
+    const match = toFtsQuery(query);
+    const { offset = 0, limit = PAGE_SIZE.search } = page;
+    if (!match) return { hits: [], hasMore: false };
+    // Rank first on the index alone, then fetch snippets for the page's rows only.
+    const ranked = this.sql(
+      `SELECT f.rowid AS seq FROM messages_fts f
+       JOIN messages m ON m.seq = f.rowid JOIN conversations c ON c.id = m.conversation_id
+       WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ORDER BY f.rank LIMIT ? OFFSET ?`,
+    ).all(match, limit + 1, offset) as { seq: number }[];
+    const seqs = ranked.slice(0, limit).map((r) => r.seq);
+    if (seqs.length === 0) return { hits: [], hasMore: false };
+    const rows = this.sql(
+      `SELECT m.seq, m.id, m.conversation_id, m.role, m.created_at, c.title,
+              snippet(messages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
+       FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
+       WHERE messages_fts MATCH ? AND messages_fts.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(match, JSON.stringify(seqs)) as (Pick<
+      MessageRow,
+      'seq' | 'id' | 'conversation_id' | 'role' | 'created_at'
+    > & {
+      title: string;
+      snippet: string;
+    })[];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    const hits = seqs.flatMap((seq) => {
+      const r = bySeq.get(seq);
+      return r
+        ? [
+            {
+              conversationId: r.conversation_id,
+              conversationTitle: r.title,
+              messageId: r.id,
+              role: r.role,
+              createdAt: r.created_at,
+              snippet: parseSnippet(r.snippet),
+            },
+          ]
+        : [];
+    });
+    return { hits, hasMore: ranked.length > limit };
+  }
+
+  merge(records: Iterable<ConversationRecord>): MergeCounts {
+    const counts: MergeCounts = { conversations: 0, messages: 0, skipped: 0 };
+    this.transaction(() => {
+      for (const { conversation: c, messages } of records) {
+        if (this.sql('SELECT 1 FROM conversations WHERE id = ?').get(c.id)) {
+          counts.skipped++;
+          continue;
+        }
+        this.sql(
+          `INSERT INTO conversations (id, title, model, params, system_prompt, pinned, folder, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          c.id,
+          c.title,
+          c.model,
+          JSON.stringify(c.params ?? {}),
+          c.systemPrompt ?? '',
+          c.pinned ? 1 : 0,
+          c.folder ?? null,
+          c.createdAt,
+          c.updatedAt,
+        );
+        const ids = new Map<string, string>();
+        for (const m of messages) {
+          const id = this.sql('SELECT 1 FROM messages WHERE id = ?').get(m.id) ? randomUUID() : m.id;
+          ids.set(m.id, id);
+          this.sql(
+            `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, error, usage, model, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            id,
+            c.id,
+            m.parentId === null ? null : (ids.get(m.parentId) ?? m.parentId),
+            m.role,
+            m.content,
+            JSON.stringify(m.attachments ?? []),
+            m.status === 'streaming' ? 'interrupted' : m.status,
+            json(m.error),
+            json(m.usage),
+            m.model,
+            m.createdAt,
+            m.updatedAt,
+          );
+          counts.messages++;
+        }
+        counts.conversations++;
+      }
+    });
+    return counts;
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.db?.close();
+    this.db = null;
+  }
+
+  private existingConversation(id: string): Conversation {
+    const conversation = this.getConversation(id);
+    if (!conversation) throw new ApiError(appError('not_found', 'That conversation no longer exists.'));
+    return conversation;
+  }
+}
