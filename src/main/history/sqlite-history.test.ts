@@ -50,7 +50,10 @@ describe('SqliteHistory', () => {
     first.close();
     const again = open(dir);
     expect(again.getConversation(conversation.id)).toMatchObject({ title: 'Trip', params: { temperature: 0.5 } });
-    expect(again.listMessages(conversation.id).map((m) => m.content)).toEqual(['Plan a trip to Lisbon', 'Day one: Alfama']);
+    expect(again.listMessages(conversation.id).map((m) => m.content)).toEqual([
+      'Plan a trip to Lisbon',
+      'Day one: Alfama',
+    ]);
     expect(again.getMessage(messages[1]!.id)!.usage).toEqual({ promptTokens: 3, completionTokens: 4 });
   });
 

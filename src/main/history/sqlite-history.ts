@@ -161,7 +161,8 @@ export class SqliteHistory implements HistoryStore {
 
   /** A consistent copy (WAL included) of the database before a migration changes it. */
   private backup(db: Database.Database, from: number, name: string): void {
-    const dir = join(this.dataDir!, 'backups');
+    if (this.dataDir === null) return;
+    const dir = join(this.dataDir, 'backups');
     mkdirSync(dir, { recursive: true });
     db.prepare('VACUUM INTO ?').run(join(dir, `history.v${from}.before-${name}.${this.now()}.sqlite3`));
   }

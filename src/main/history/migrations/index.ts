@@ -24,13 +24,15 @@ export interface MigrateOptions {
 /** Runs each pending migration in its own transaction, bumping `user_version` with it. */
 export function migrate(db: Database.Database, options: MigrateOptions): number {
   const target = options.target ?? LATEST_VERSION;
-  let current = db.pragma('user_version', { simple: true }) as number;
+  const start = db.pragma('user_version', { simple: true }) as number;
+  let current = start;
   if (current > LATEST_VERSION) {
     throw new Error(`The history database is from a newer version of the app (schema ${current}).`);
   }
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
-    if (current > 0) options.beforeEach(current, migration);
+    // A new database has nothing to keep.
+    if (start > 0) options.beforeEach(current, migration);
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
