@@ -63,7 +63,11 @@ export const historySchemas = {
     theme: z.enum(['system', 'light', 'dark']).optional(),
     defaultModel: modelIdSchema.optional(),
     defaultParams: chatParamsSchema.optional(),
-    baseUrl: externalUrlSchema.nullable().optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(LIMITS.url)
+      .nullable()
+      .optional(),
   }),
 };
 

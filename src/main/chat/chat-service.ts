@@ -4,7 +4,7 @@ import type { SendInput, SendResult } from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { ApiError, appError } from '../../shared/errors';
 import type { Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { KeyProvider } from '../secrets/key-provider';
 import { Batcher } from './batcher';
@@ -184,7 +184,15 @@ export class ChatService {
       });
       unsent = '';
     });
-    const saves = new Batcher(this.options.saveMs ?? 500, () => history.updateMessage(message.id, { content }));
+    // A failed save (disk full, history closed) must not take main down; the text is still in memory.
+    const save = (patch: MessagePatch): Message | null => {
+      try {
+        return history.updateMessage(message.id, patch);
+      } catch {
+        return null;
+      }
+    };
+    const saves = new Batcher(this.options.saveMs ?? 500, () => save({ content }));
     try {
       const client = this.options.client(apiKey);
       const stream = await client.chat.completions.create(request, { signal: controller.signal });
@@ -217,7 +225,7 @@ export class ChatService {
       deltas.flush();
       saves.flush();
     }
-    const final = history.updateMessage(message.id, { content, status, error, usage });
+    const final = save({ content, status, error, usage }) ?? { ...message, content, status, error, usage };
     emit('chat.event', { type: 'end', message: final });
   }
 }
