@@ -299,10 +299,11 @@ export class SqliteHistory implements HistoryStore {
   updateMessage(id: string, patch: MessagePatch): Message {
     const sets = ['updated_at = ?'];
     const values: unknown[] = [this.tick()];
-    if (patch.content !== undefined) (sets.push('content = ?'), values.push(patch.content));
-    if (patch.status !== undefined) (sets.push('status = ?'), values.push(patch.status));
-    if (patch.error !== undefined) (sets.push('error = ?'), values.push(json(patch.error)));
-    if (patch.usage !== undefined) (sets.push('usage = ?'), values.push(json(patch.usage)));
+    for (const key of ['content', 'status', 'error', 'usage'] as const) {
+      if (patch[key] === undefined) continue;
+      sets.push(`${key} = ?`);
+      values.push(key === 'error' || key === 'usage' ? json(patch[key]) : patch[key]);
+    }
     const { changes } = this.sql(`UPDATE messages SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     if (changes === 0) throw new ApiError(appError('not_found', 'That message no longer exists.'));
     return this.getMessage(id)!;

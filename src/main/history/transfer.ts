@@ -38,7 +38,8 @@ export function toBackupJson(records: Iterable<ConversationRecord>, exportedAt: 
 export function fileNameFor(title: string, extension: string): string {
   const base =
     title
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\p{Cc}+/gu, ' ')
       .trim()
       .slice(0, 80) || 'chat';
   return `${base}.${extension}`;
