@@ -53,7 +53,8 @@ export interface SearchHit {
 
 export interface SearchPage {
   hits: SearchHit[];
-  hasMore: boolean;
+  /** Where the next page starts; null when there are no more hits. */
+  nextOffset: number | null;
 }
 
 export type ExportFormat = 'markdown' | 'json';

@@ -123,9 +123,24 @@ describe('SqliteHistory', () => {
     expect(store.search('quok ').hits).toEqual([]);
     expect(store.search('garden marsup').hits).toEqual([]);
     const first = store.search('gardening', { limit: 20 });
-    const second = store.search('gardening', { limit: 20, offset: 20 });
-    expect([first.hits.length, first.hasMore, second.hits.length, second.hasMore]).toEqual([20, true, 10, false]);
+    const second = store.search('gardening', { limit: 20, offset: first.nextOffset! });
+    expect([first.hits.length, first.nextOffset, second.hits.length, second.nextOffset]).toEqual([20, 20, 10, null]);
     expect(store.search('"OR" NEAR(* ) -').hits).toEqual([]);
+  });
+
+  it('pages through every hit of a word found in more messages than one ranking window', () => {
+    const store = open();
+    const texts = Array.from({ length: 1050 }, (_, i) => (i === 1040 ? 'otter otter otter' : `an otter, number ${i}`));
+    chat(store, 'many', ...texts);
+    const seen: string[] = [];
+    let page = store.search('otter ', { limit: 200 });
+    expect(page.hits[0]!.snippet.filter((p) => p.hit)).toHaveLength(3);
+    for (;;) {
+      seen.push(...page.hits.map((h) => h.messageId));
+      if (page.nextOffset === null) break;
+      page = store.search('otter ', { limit: 200, offset: page.nextOffset });
+    }
+    expect(new Set(seen).size).toBe(1050);
   });
 
   it('keeps the index in step when a reply grows and when a conversation is removed', () => {

@@ -16,6 +16,7 @@ import {
   type SearchPage,
 } from '../../shared/history';
 import { HIT_END, HIT_START, parseSnippet, toFtsQuery } from './fts-query';
+import { idf, readTotals, score, termsOf, type Corpus, type Term } from './ranking';
 import type {
   ConversationPatch,
   ConversationRecord,
@@ -87,6 +88,14 @@ const toMessage = (r: MessageRow): Message => ({
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 const LIVE = 'deleted_at IS NULL';
+/** How many matches are ranked together; see ranking.ts. */
+export const SEARCH_WINDOW = 1000;
+
+interface RankedWindow {
+  seqs: number[];
+  /** The window was full, so older matches remain. */
+  full: boolean;
+}
 const ORDER = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
 
 export interface SqliteHistoryOptions {
@@ -102,6 +111,7 @@ export interface SqliteHistoryOptions {
 export class SqliteHistory implements HistoryStore {
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly searchCache = new Map<string, RankedWindow>();
   private readonly now: () => number;
   private last = 0;
   private problem: HistoryProblem | null = null;
@@ -176,7 +186,9 @@ export class SqliteHistory implements HistoryStore {
     return statement;
   }
 
+  /** Every write takes a timestamp from here, which is also where cached search windows go stale. */
   private tick(): number {
+    this.searchCache.clear();
     this.last = Math.max(this.now(), this.last + 1);
     return this.last;
   }
@@ -262,6 +274,7 @@ export class SqliteHistory implements HistoryStore {
   }
 
   restoreConversation(id: string): Conversation {
+    this.searchCache.clear();
     this.sql('UPDATE conversations SET deleted_at = NULL WHERE id = ?').run(id);
     return this.existingConversation(id);
   }
@@ -346,25 +359,23 @@ export class SqliteHistory implements HistoryStore {
 
   search(query: string, page: PageRequest = {}): SearchPage {
     const match = toFtsQuery(query);
+    const terms = termsOf(query);
     const { offset = 0, limit = PAGE_SIZE.search } = page;
-    if (!match) return { hits: [], hasMore: false };
-    // Rank first on the index alone, then fetch snippets for the page's rows only.
-    const ranked = this.sql(
-      `SELECT f.rowid AS seq FROM messages_fts f
-       JOIN messages m ON m.seq = f.rowid JOIN conversations c ON c.id = m.conversation_id
-       WHERE messages_fts MATCH ? AND c.deleted_at IS NULL ORDER BY f.rank LIMIT ? OFFSET ?`,
-    ).all(match, limit + 1, offset) as { seq: number }[];
-    const seqs = ranked.slice(0, limit).map((r) => r.seq);
-    if (seqs.length === 0) return { hits: [], hasMore: false };
+    if (!match || terms.length === 0) return { hits: [], nextOffset: null };
+    // Offsets address windows of SEARCH_WINDOW slots; a window's ranked hits fill the start of its slots.
+    const windowIndex = Math.floor(offset / SEARCH_WINDOW);
+    const ranked = this.rankedWindow(match, terms, windowIndex);
+    const start = offset % SEARCH_WINDOW;
+    const seqs = ranked.seqs.slice(start, start + limit);
+    const nextOffset =
+      start + limit < ranked.seqs.length ? offset + limit : ranked.full ? (windowIndex + 1) * SEARCH_WINDOW : null;
+    if (seqs.length === 0) return { hits: [], nextOffset };
     const rows = this.sql(
       `SELECT m.seq, m.id, m.conversation_id, m.role, m.created_at, c.title,
               snippet(messages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
        FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
        WHERE messages_fts MATCH ? AND messages_fts.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(match, JSON.stringify(seqs)) as (Pick<
-      MessageRow,
-      'seq' | 'id' | 'conversation_id' | 'role' | 'created_at'
-    > & {
+    ).all(match, JSON.stringify(seqs)) as (Pick<MessageRow, 'seq' | 'id' | 'conversation_id' | 'role' | 'created_at'> & {
       title: string;
       snippet: string;
     })[];
@@ -384,11 +395,53 @@ export class SqliteHistory implements HistoryStore {
           ]
         : [];
     });
-    return { hits, hasMore: ranked.length > limit };
+    return { hits, nextOffset };
+  }
+
+  /** One window of matches, newest first from the index, ranked by BM25; kept until the next write. */
+  private rankedWindow(match: string, terms: Term[], windowIndex: number): RankedWindow {
+    const key = `${windowIndex}|${match}`;
+    const cached = this.searchCache.get(key);
+    if (cached) return cached;
+    const rows = this.sql(
+      `SELECT m.seq, m.content, c.deleted_at IS NOT NULL AS hidden
+       FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
+       JOIN messages m ON m.seq = f.rowid JOIN conversations c ON c.id = m.conversation_id`,
+    ).all(match, SEARCH_WINDOW, windowIndex * SEARCH_WINDOW) as { seq: number; content: string; hidden: number }[];
+    const block = this.sql('SELECT block FROM messages_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
+    const corpus = block ? readTotals(block) : { documents: 1, averageLength: 1 };
+    const idfs = terms.map((term) => idf(corpus, this.documentFrequency(term, corpus)));
+    const scored = rows
+      .filter((r) => !r.hidden)
+      .map((r) => ({ seq: r.seq, score: score(r.content, terms, idfs, corpus) }))
+      .sort((a, b) => b.score - a.score || b.seq - a.seq);
+    const ranked = { seqs: scored.map((r) => r.seq), full: rows.length === SEARCH_WINDOW };
+    if (this.searchCache.size >= 16) this.searchCache.clear();
+    this.searchCache.set(key, ranked);
+    return ranked;
+  }
+
+  /** Exact below a window's worth of matches; above, estimated from the spread of the newest ones. */
+  private documentFrequency(term: Term, corpus: Corpus): number {
+    const match = term.prefix ? `"${term.text}"*` : `"${term.text}"`;
+    const nth = this.sql(
+      'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+    )
+      .pluck()
+      .get(match, SEARCH_WINDOW - 1) as number | undefined;
+    if (nth === undefined) {
+      return this.sql('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(match) as number;
+    }
+    const span = this.sql('SELECT max(seq) - min(seq) + 1 AS span, max(seq) AS top FROM messages').get() as {
+      span: number;
+      top: number;
+    };
+    return Math.min(corpus.documents, (SEARCH_WINDOW * span.span) / (span.top - nth + 1));
   }
 
   merge(records: Iterable<ConversationRecord>): MergeCounts {
     const counts: MergeCounts = { conversations: 0, messages: 0, skipped: 0 };
+    this.searchCache.clear();
     this.transaction(() => {
       for (const { conversation: c, messages } of records) {
         if (this.sql('SELECT 1 FROM conversations WHERE id = ?').get(c.id)) {
