@@ -22,7 +22,10 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** As FTS5's unicode61 tokenizer with remove_diacritics sees text: lower case, no accents. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 export function termsOf(query: string): Term[] {
@@ -36,24 +39,32 @@ export function idf(corpus: Corpus, documentFrequency: number): number {
   return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-/** Scores one message; higher is better. */
-export function score(content: string, terms: Term[], idfs: number[], corpus: Corpus): number {
-  const tokens = fold(content).match(TOKEN) ?? [];
-  const counts = new Array<number>(terms.length).fill(0);
-  for (const token of tokens) {
+/** Counts a term as a whole word (or a word start, for a prefix) in folded text. */
+export function termPattern(term: Term): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${term.text}${term.prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
+}
+
+// eslint-disable-next-line no-control-regex -- ASCII text needs no Unicode folding
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Scores messages of one window; higher is better. A message's length relative to the window's average,
+ * in characters, stands in for its length in tokens: tokenizing every candidate would cost more than the rest.
+ */
+export function scoreAll(contents: string[], terms: Term[], idfs: number[]): number[] {
+  const patterns = terms.map(termPattern);
+  const average = contents.reduce((sum, c) => sum + c.length, 0) / Math.max(1, contents.length) || 1;
+  return contents.map((content) => {
+    const text = ASCII.test(content) ? content.toLowerCase() : fold(content);
+    const norm = K1 * (1 - B + (B * content.length) / average);
+    let total = 0;
     for (let t = 0; t < terms.length; t++) {
-      const term = terms[t]!;
-      if (term.prefix ? token.startsWith(term.text) : token === term.text) counts[t]!++;
+      // The index says the term is there even when folding here differs in some corner: count it once.
+      const tf = Math.max(1, text.match(patterns[t]!)?.length ?? 0);
+      total += idfs[t]! * ((tf * (K1 + 1)) / (tf + norm));
     }
-  }
-  const norm = K1 * (1 - B + (B * tokens.length) / corpus.averageLength);
-  let total = 0;
-  for (let t = 0; t < terms.length; t++) {
-    // The index says the term is there even when folding here differs in some corner: count it once.
-    const tf = Math.max(1, counts[t]!);
-    total += idfs[t]! * ((tf * (K1 + 1)) / (tf + norm));
-  }
-  return total;
+    return total;
+  });
 }
 
 /** Reads FTS5's own totals record (row 1 of the _data table): documents, then tokens per column, as varints. */

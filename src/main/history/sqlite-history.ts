@@ -16,7 +16,7 @@ import {
   type SearchPage,
 } from '../../shared/history';
 import { HIT_END, HIT_START, parseSnippet, toFtsQuery } from './fts-query';
-import { idf, readTotals, score, termsOf, type Corpus, type Term } from './ranking';
+import { idf, readTotals, scoreAll, termsOf, type Corpus, type Term } from './ranking';
 import type {
   ConversationPatch,
   ConversationRecord,
@@ -370,18 +370,18 @@ export class SqliteHistory implements HistoryStore {
     const nextOffset =
       start + limit < ranked.seqs.length ? offset + limit : ranked.full ? (windowIndex + 1) * SEARCH_WINDOW : null;
     if (seqs.length === 0) return { hits: [], nextOffset };
-    const rows = this.sql(
-      `SELECT m.seq, m.id, m.conversation_id, m.role, m.created_at, c.title,
+    // One lookup per hit: with `rowid IN (…)` FTS5 would walk the whole list of matches. The CAST matters:
+    // FTS5 ignores a rowid equality whose value arrives as a REAL, which is how a JS number is bound.
+    const snippetOf = this.sql(
+      `SELECT m.id, m.conversation_id, m.role, m.created_at, c.title,
               snippet(messages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
        FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
-       WHERE messages_fts MATCH ? AND messages_fts.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(match, JSON.stringify(seqs)) as (Pick<MessageRow, 'seq' | 'id' | 'conversation_id' | 'role' | 'created_at'> & {
-      title: string;
-      snippet: string;
-    })[];
-    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+       WHERE messages_fts MATCH ? AND messages_fts.rowid = CAST(? AS INTEGER)`,
+    );
     const hits = seqs.flatMap((seq) => {
-      const r = bySeq.get(seq);
+      const r = snippetOf.get(match, seq) as
+        | (Pick<MessageRow, 'id' | 'conversation_id' | 'role' | 'created_at'> & { title: string; snippet: string })
+        | undefined;
       return r
         ? [
             {
@@ -411,9 +411,14 @@ export class SqliteHistory implements HistoryStore {
     const block = this.sql('SELECT block FROM messages_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
     const corpus = block ? readTotals(block) : { documents: 1, averageLength: 1 };
     const idfs = terms.map((term) => idf(corpus, this.documentFrequency(term, corpus)));
-    const scored = rows
-      .filter((r) => !r.hidden)
-      .map((r) => ({ seq: r.seq, score: score(r.content, terms, idfs, corpus) }))
+    const live = rows.filter((r) => !r.hidden);
+    const scores = scoreAll(
+      live.map((r) => r.content),
+      terms,
+      idfs,
+    );
+    const scored = live
+      .map((r, i) => ({ seq: r.seq, score: scores[i]! }))
       .sort((a, b) => b.score - a.score || b.seq - a.seq);
     const ranked = { seqs: scored.map((r) => r.seq), full: rows.length === SEARCH_WINDOW };
     if (this.searchCache.size >= 16) this.searchCache.clear();
@@ -432,11 +437,11 @@ export class SqliteHistory implements HistoryStore {
     if (nth === undefined) {
       return this.sql('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(match) as number;
     }
-    const span = this.sql('SELECT max(seq) - min(seq) + 1 AS span, max(seq) AS top FROM messages').get() as {
-      span: number;
-      top: number;
-    };
-    return Math.min(corpus.documents, (SEARCH_WINDOW * span.span) / (span.top - nth + 1));
+    // Two subqueries, so each is one index lookup rather than a scan.
+    const { low, top } = this.sql(
+      'SELECT (SELECT min(seq) FROM messages) AS low, (SELECT max(seq) FROM messages) AS top',
+    ).get() as { low: number; top: number };
+    return Math.min(corpus.documents, (SEARCH_WINDOW * (top - low + 1)) / (top - nth + 1));
   }
 
   merge(records: Iterable<ConversationRecord>): MergeCounts {
