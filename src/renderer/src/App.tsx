@@ -3,7 +3,10 @@ import { ErrorNotice } from './features/chat/ErrorNotice';
 import { Composer } from './features/chat/Composer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
 import { ParamsPanel } from './features/settings/ParamsPanel';
-import { Sidebar } from './features/sidebar/Sidebar';
+import { HistoryBanner } from './features/history/HistoryBanner';
+import { OFFLINE, useHistoryShell } from './features/history/useHistoryShell';
+import { SearchContainer } from './features/search/SearchContainer';
+import { SidebarContainer } from './features/sidebar/SidebarContainer';
 import { selectStreamingId, startEvents, useStore } from './store';
 import { Icon } from './ui/Icon';
 
@@ -11,14 +14,14 @@ const NO_KEY =
   'No ModelsLab API key is set. Start the app with MODELSLAB_API_KEY in the environment to chat; saved chats stay readable.';
 
 export function App() {
-  const conversations = useStore((s) => s.conversations);
-  const activeId = useStore((s) => s.activeId);
   const keyStatus = useStore((s) => s.keyStatus);
   const model = useStore((s) => s.draft.model);
   const sendError = useStore((s) => s.sendError);
   const streaming = useStore((s) => selectStreamingId(s) !== null);
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
-  const { newChat, openConversation, send, stop, setDraft, dismissSendError } = useStore.getState();
+  const online = useStore((s) => s.online);
+  const { send, stop, setDraft, dismissSendError } = useStore.getState();
+  useHistoryShell();
   const [paramsOpen, setParamsOpen] = useState(false);
 
   useEffect(() => {
@@ -43,14 +46,9 @@ export function App() {
 
   return (
     <div className={`app${paramsOpen ? ' app--with-panel' : ''}`}>
-      <Sidebar
-        conversations={conversations}
-        activeId={activeId}
-        keyStatus={keyStatus}
-        onNew={newChat}
-        onOpen={(id) => void openConversation(id)}
-      />
+      <SidebarContainer />
       <main className="chat">
+        <HistoryBanner />
         <header className="chat__header">
           <h1 className="chat__title">{title}</h1>
           <label className="model-field">
@@ -80,13 +78,14 @@ export function App() {
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
           <Composer
             streaming={streaming}
-            blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : null}
+            blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : online ? null : OFFLINE}
             onSend={send}
             onStop={() => void stop()}
           />
         </div>
       </main>
       {paramsOpen && <ParamsPanel onClose={() => setParamsOpen(false)} />}
+      <SearchContainer />
     </div>
   );
 }

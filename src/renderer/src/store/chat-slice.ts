@@ -3,6 +3,7 @@ import type { ChatEvent } from '../../../shared/contract';
 import { DEFAULT_MODEL, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
+import { placeConversation } from './history-slice';
 import type { AppState } from './index';
 
 /** What the next message is sent with. */
@@ -24,10 +25,16 @@ export interface ChatSlice {
   sending: boolean;
   setDraft(patch: Partial<Draft>): void;
   setParam<K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined): void;
+  /** Whether older messages than those loaded remain, per conversation. */
+  hasOlder: Record<string, boolean>;
+  /** A message to bring into view once (a search hit). */
+  focusMessageId: string | null;
   newChat(): void;
-  openConversation(id: string): Promise<void>;
-  loadConversations(): Promise<void>;
+  openConversation(id: string, focusMessageId?: string): Promise<void>;
+  loadOlder(): Promise<number>;
   send(content: string): Promise<boolean>;
+  continueReply(messageId: string): Promise<void>;
+  retryReply(messageId: string): Promise<void>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
   dismissSendError(): void;
@@ -50,10 +57,6 @@ function withMessage(
   };
 }
 
-function upsertConversation(list: Conversation[], conversation: Conversation): Conversation[] {
-  return [conversation, ...list.filter((c) => c.id !== conversation.id)];
-}
-
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => ({
   conversations: [],
   activeId: null,
@@ -62,6 +65,8 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
   draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '' },
   sendError: null,
   sending: false,
+  hasOlder: {},
+  focusMessageId: null,
 
   setDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
 
@@ -75,20 +80,67 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
 
   newChat: () => set({ activeId: null, sendError: null }),
 
-  openConversation: async (id) => {
-    const detail = await getApi().conversations.get(id);
+  openConversation: async (id, focusMessageId) => {
+    let detail;
+    try {
+      detail = await getApi().conversations.get(id, focusMessageId ? { includeId: focusMessageId } : undefined);
+    } catch (error) {
+      set({ sendError: toError(error) });
+      return;
+    }
     set((s) => {
       let next: Pick<ChatSlice, 'messages' | 'order'> = { messages: s.messages, order: { ...s.order, [id]: [] } };
       for (const m of detail.messages)
         next = withMessage(next, s.messages[m.id]?.status === 'streaming' ? s.messages[m.id]! : m);
       const { model, params, systemPrompt } = detail.conversation;
-      return { ...next, activeId: id, sendError: null, draft: { model, params, systemPrompt } };
+      return {
+        ...next,
+        activeId: id,
+        sendError: null,
+        draft: { model, params, systemPrompt },
+        hasOlder: { ...s.hasOlder, [id]: detail.hasOlder },
+        focusMessageId: focusMessageId ?? null,
+      };
     });
   },
 
-  loadConversations: async () => {
-    const conversations = await getApi().conversations.list();
-    set({ conversations });
+  loadOlder: async () => {
+    const { activeId, order, hasOlder } = get();
+    const first = activeId ? order[activeId]?.[0] : undefined;
+    if (!activeId || !first || !hasOlder[activeId]) return 0;
+    const page = await getApi().conversations.older(activeId, first);
+    set((s) => {
+      const messages = { ...s.messages };
+      for (const m of page.messages) messages[m.id] = m;
+      const ids = s.order[activeId] ?? [];
+      return {
+        messages,
+        order: {
+          ...s.order,
+          [activeId]: [...page.messages.map((m) => m.id).filter((id) => !ids.includes(id)), ...ids],
+        },
+        hasOlder: { ...s.hasOlder, [activeId]: page.hasOlder },
+      };
+    });
+    return page.messages.length;
+  },
+
+  continueReply: async (messageId) => {
+    try {
+      const message = await getApi().chat.continue(messageId);
+      set((s) => withMessage(s, message));
+    } catch (error) {
+      set({ sendError: toError(error) });
+    }
+  },
+
+  retryReply: async (messageId) => {
+    try {
+      const message = await getApi().chat.retry(messageId);
+      set((s) => withMessage(s, message));
+    } catch (error) {
+      set({ sendError: toError(error) });
+    }
   },
 
   send: async (content) => {
@@ -113,7 +165,9 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
               result.assistantMessage.id,
             ],
           },
-          conversations: upsertConversation(s.conversations, result.conversation),
+          conversations: placeConversation(s.conversations, result.conversation),
+          conversationTotal:
+            s.conversationTotal + (s.conversations.some((c) => c.id === result.conversation.id) ? 0 : 1),
           activeId: result.conversation.id,
           sending: false,
         };
@@ -140,6 +194,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         parentId: null,
         role: 'assistant',
         content: '',
+        attachments: [],
         status: 'streaming',
         error: null,
         model: null,

@@ -5,6 +5,9 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   sliders: 'M4 7h10M18 7h2M4 17h4M12 17h8M16 5v4M10 15v4',
   chat: 'M5 5h14v10H9l-4 4V5z',
+  search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14M20 20l-4-4',
+  more: 'M6 12h.01M12 12h.01M18 12h.01',
+  pin: 'M9 4h6l-1 6 3 3H7l3-3-1-6zM12 13v7',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -4,16 +4,26 @@ import { ErrorNotice } from './ErrorNotice';
 
 const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
   stopped: 'Stopped',
-  interrupted: 'Interrupted',
+  interrupted: 'Interrupted: the app closed before this reply finished.',
 };
 
+export interface MessageViewProps {
+  message: Message;
+  /** The message a search opened the conversation at. */
+  focused?: boolean;
+  onContinue?(messageId: string): void;
+  onRetry?(messageId: string): void;
+}
+
 /** Presentational; memoized so that only the message whose object changed re-renders. */
-export const MessageView = memo(function MessageView({ message }: { message: Message }) {
+export const MessageView = memo(function MessageView({ message, focused, onContinue, onRetry }: MessageViewProps) {
   const streaming = message.status === 'streaming';
   const note = STATUS_NOTE[message.status];
+  const cutOff =
+    message.role === 'assistant' && ['interrupted', 'stopped', 'error'].includes(message.status) && onRetry;
   return (
     <article
-      className={`message message--${message.role}`}
+      className={`message message--${message.role}${focused ? ' message--focused' : ''}`}
       data-status={message.status}
       data-message-id={message.id}
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
@@ -28,6 +38,18 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
       </div>
       {note && <div className="message__note">{note}</div>}
       {message.error && <ErrorNotice error={message.error} />}
+      {cutOff && (
+        <div className="message__actions">
+          {message.content && onContinue && (
+            <button type="button" className="text-button" onClick={() => onContinue(message.id)}>
+              Continue
+            </button>
+          )}
+          <button type="button" className="text-button" onClick={() => onRetry(message.id)}>
+            Retry
+          </button>
+        </div>
+      )}
     </article>
   );
 });
