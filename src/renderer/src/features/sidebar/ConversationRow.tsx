@@ -86,7 +86,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       <button
         type="button"
         className="conv-row__more"
-        aria-label={`Actions for ${title}`}
+        aria-label="Chat actions"
         aria-expanded={mode === 'menu'}
         onClick={() => setMode(mode === 'menu' ? 'idle' : 'menu')}
       >
