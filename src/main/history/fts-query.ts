@@ -1,9 +1,3 @@
-import type { SnippetPart } from '../../shared/history';
-
-/** Private-use characters mark the matches inside a snippet, so no text from a message is ever parsed as markup. */
-export const HIT_START = '\uE000';
-export const HIT_END = '\uE001';
-
 const MAX_TERMS = 16;
 
 /**
@@ -21,20 +15,4 @@ export function toFtsQuery(text: string): string | null {
       return typing && i === words.length - 1 && word.length >= 2 ? `${quoted}*` : quoted;
     })
     .join(' ');
-}
-
-export function parseSnippet(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const [i, piece] of snippet.split(HIT_START).entries()) {
-    if (i === 0) {
-      if (piece) parts.push({ text: piece, hit: false });
-      continue;
-    }
-    const end = piece.indexOf(HIT_END);
-    const hit = end < 0 ? piece : piece.slice(0, end);
-    const rest = end < 0 ? '' : piece.slice(end + 1);
-    if (hit) parts.push({ text: hit, hit: true });
-    if (rest) parts.push({ text: rest, hit: false });
-  }
-  return parts;
 }

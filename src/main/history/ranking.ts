@@ -1,3 +1,5 @@
+import type { SnippetPart } from '../../shared/history';
+
 /**
  * BM25 computed here rather than by FTS5's bm25(): FTS5 counts every document holding each term before it
  * scores the first row, which takes 50–100 ms for a word found in most messages. Here the index supplies the
@@ -83,4 +85,48 @@ export function readTotals(block: Buffer): Corpus {
   const documents = varint();
   const tokens = varint();
   return { documents, averageLength: documents ? tokens / documents : 1 };
+}
+
+const SNIPPET_TOKENS = 16;
+
+/**
+ * The stretch of a message with the most matching words, as text parts with the matches marked. Built here
+ * from the text already read for ranking: FTS5's snippet() re-reads each term's whole list of matches per row.
+ */
+export function snippetOf(content: string, terms: Term[]): SnippetPart[] {
+  const tokens: { start: number; end: number; hit: boolean }[] = [];
+  for (const m of content.matchAll(TOKEN)) {
+    const word = fold(m[0]);
+    const hit = terms.some((t) => (t.prefix ? word.startsWith(t.text) : word === t.text));
+    tokens.push({ start: m.index, end: m.index + m[0].length, hit });
+  }
+  if (tokens.length === 0) return content ? [{ text: content.slice(0, 200), hit: false }] : [];
+  let best = 0;
+  let bestHits = -1;
+  let hits = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.hit) hits++;
+    if (i >= SNIPPET_TOKENS && tokens[i - SNIPPET_TOKENS]!.hit) hits--;
+    const first = Math.max(0, i - SNIPPET_TOKENS + 1);
+    // Prefer the first window with the most hits; it has one at its start or near it.
+    if (hits > bestHits) ((bestHits = hits), (best = first));
+  }
+  const window = tokens.slice(best, best + SNIPPET_TOKENS);
+  const parts: SnippetPart[] = [];
+  const push = (text: string, hit: boolean) => {
+    if (!text) return;
+    const last = parts.at(-1);
+    if (last && last.hit === hit) last.text += text;
+    else parts.push({ text, hit });
+  };
+  if (best > 0) push('…', false);
+  let at = window[0]!.start;
+  for (const token of window) {
+    push(content.slice(at, token.start), false);
+    push(content.slice(token.start, token.end), token.hit);
+    at = token.end;
+  }
+  const lastToken = window.at(-1)!;
+  push(lastToken === tokens.at(-1) ? content.slice(at) : '…', false);
+  return parts;
 }

@@ -15,8 +15,8 @@ import {
   type PageRequest,
   type SearchPage,
 } from '../../shared/history';
-import { HIT_END, HIT_START, parseSnippet, toFtsQuery } from './fts-query';
-import { idf, readTotals, scoreAll, termsOf, type Corpus, type Term } from './ranking';
+import { toFtsQuery } from './fts-query';
+import { idf, readTotals, scoreAll, snippetOf, termsOf, type Corpus, type Term } from './ranking';
 import type {
   ConversationPatch,
   ConversationRecord,
@@ -373,18 +373,14 @@ export class SqliteHistory implements HistoryStore {
     const nextOffset =
       start + limit < ranked.seqs.length ? offset + limit : ranked.full ? (windowIndex + 1) * SEARCH_WINDOW : null;
     if (seqs.length === 0) return { hits: [], nextOffset };
-    // One lookup per hit: with `rowid IN (…)` FTS5 would walk the whole list of matches. The CAST matters:
-    // FTS5 ignores a rowid equality whose value arrives as a REAL, which is how a JS number is bound.
-    const snippetOf = this.sql(
-      `SELECT m.id, m.conversation_id, m.role, m.created_at, c.title,
-              snippet(messages_fts, 0, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
-       FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid JOIN conversations c ON c.id = m.conversation_id
-       WHERE messages_fts MATCH ? AND messages_fts.rowid = CAST(? AS INTEGER)`,
-    );
+    const rows = this.sql(
+      `SELECT m.seq, m.id, m.conversation_id, m.role, m.created_at, m.content, c.title
+       FROM messages m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.seq IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(seqs)) as (MessageRow & { title: string })[];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
     const hits = seqs.flatMap((seq) => {
-      const r = snippetOf.get(match, seq) as
-        | (Pick<MessageRow, 'id' | 'conversation_id' | 'role' | 'created_at'> & { title: string; snippet: string })
-        | undefined;
+      const r = bySeq.get(seq);
       return r
         ? [
             {
@@ -393,7 +389,7 @@ export class SqliteHistory implements HistoryStore {
               messageId: r.id,
               role: r.role,
               createdAt: r.created_at,
-              snippet: parseSnippet(r.snippet),
+              snippet: snippetOf(r.content, terms),
             },
           ]
         : [];
