@@ -109,7 +109,10 @@ export function snippetOf(content: string, terms: Term[]): SnippetPart[] {
     if (i >= SNIPPET_TOKENS && tokens[i - SNIPPET_TOKENS]!.hit) hits--;
     const first = Math.max(0, i - SNIPPET_TOKENS + 1);
     // Prefer the first window with the most hits; it has one at its start or near it.
-    if (hits > bestHits) ((bestHits = hits), (best = first));
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = first;
+    }
   }
   const window = tokens.slice(best, best + SNIPPET_TOKENS);
   const parts: SnippetPart[] = [];
