@@ -114,6 +114,9 @@ export function snippetOf(content: string, terms: Term[]): SnippetPart[] {
       best = first;
     }
   }
+  // Start a few words before the first match, so it reads in context rather than at the end.
+  const firstHit = tokens.findIndex((t, i) => i >= best && t.hit);
+  if (firstHit >= 0) best = Math.max(0, Math.min(firstHit - 4, tokens.length - SNIPPET_TOKENS), best);
   const window = tokens.slice(best, best + SNIPPET_TOKENS);
   const parts: SnippetPart[] = [];
   const push = (text: string, hit: boolean) => {

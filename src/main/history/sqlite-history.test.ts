@@ -184,3 +184,15 @@ describe('SqliteHistory', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('history.unreadable'))).toHaveLength(1);
   });
 });
+
+describe('snippets', () => {
+  it('show the words around the first match, marked, with the rest elided', () => {
+    const store = open();
+    const long = `${'filler '.repeat(40)}the heron waited by the river ${'more '.repeat(40)}`;
+    chat(store, 'birds', long);
+    const [hit] = store.search('heron').hits;
+    expect(hit!.snippet.map((p) => (p.hit ? `[${p.text}]` : p.text)).join('')).toBe(
+      '…filler filler filler the [heron] waited by the river more more more more more more more…',
+    );
+  });
+});
