@@ -1,9 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const row = (page: Page, title: string) => sidebar(page).locator('.conv-row').filter({ hasText: title });
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function ask(page: Page, text: string) {
   await composer(page).fill(text);
@@ -72,6 +78,7 @@ test('search finds a word from an old conversation and opens it at that message'
   await expect(hit).toContainText('Old garden notes');
   await expect(hit.locator('mark')).toHaveText('quince');
   await page.screenshot({ path: 'e2e/output/history-search.png' });
+  expect(await axeViolations(page)).toEqual([]);
   await hit.click();
 
   await expect(dialog).toBeHidden();
@@ -176,6 +183,7 @@ test('rename, pin, folders and undoable delete in a list of many chats', async (
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await expect(row(page, 'Chat number 1498')).toHaveCount(0);
   await page.screenshot({ path: 'e2e/output/history-sidebar.png' });
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, 'Chat number 1498')).toHaveCount(1);
 

@@ -46,7 +46,9 @@ function buildVocabulary(): string[] {
     const n = 2 + Math.floor(rand() * 3);
     let w = '';
     for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
-    if (!seen.has(w)) seen.add(w), words.push(w);
+    if (seen.has(w)) continue;
+    seen.add(w);
+    words.push(w);
   }
   return words;
 }
@@ -163,7 +165,16 @@ export function queries(): { kind: string; text: string }[] {
   const rare = [25_000, 27_500, 30_000, 32_000, 34_000, 36_000, 38_000, 39_000, 12_000, 15_000, 18_000, 21_000];
   const common = ['the', 'and', 'water', 'people', 'database error', 'server', 'first time', 'model', 'help', 'sound'];
   const prefixes = ['th', 'wat', 'dat', 'serv', 'pe', 'kal', 'mire', 'fun', 'sen', 'que'];
-  const mixed = ['the ' + VOCABULARY[26_000], 'database ' + VOCABULARY[5_000], 'help mo', 'error ka', 'water ' + VOCABULARY[900], 'people ti', 'model con', 'first ' + VOCABULARY[2_000]];
+  const mixed = [
+    'the ' + VOCABULARY[26_000],
+    'database ' + VOCABULARY[5_000],
+    'help mo',
+    'error ka',
+    'water ' + VOCABULARY[900],
+    'people ti',
+    'model con',
+    'first ' + VOCABULARY[2_000],
+  ];
   return [
     ...rare.map((r) => ({ kind: 'rare', text: `${VOCABULARY[r]} ` })),
     ...common.map((text) => ({ kind: 'common', text: `${text} ` })),

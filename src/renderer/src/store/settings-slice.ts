@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Settings } from '../../../shared/settings';
+import type { Settings, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import type { AppState } from './index';
 
@@ -9,6 +9,7 @@ export interface SettingsSlice {
   online: boolean;
   loadSettings(): Promise<void>;
   setOnline(online: boolean): void;
+  setTheme(theme: Theme): Promise<void>;
   dismissSettingsNotice(): void;
 }
 
@@ -24,8 +25,20 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       ? get().draft
       : { ...get().draft, model: values.defaultModel, params: values.defaultParams };
     set({ settings: values, settingsNotice: notice, draft });
+    applyTheme(values.theme);
+  },
+
+  setTheme: async (theme) => {
+    applyTheme(theme);
+    const { values } = await getApi().settings.update({ theme });
+    set({ settings: values });
   },
 
   setOnline: (online) => set({ online }),
   dismissSettingsNotice: () => set({ settingsNotice: null }),
 });
+
+function applyTheme(theme: Theme): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}

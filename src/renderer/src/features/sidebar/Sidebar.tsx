@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { KeyStatus } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
+import type { Theme } from '../../../../shared/settings';
 import { Icon } from '../../ui/Icon';
 import { ConversationRow, type RowActions } from './ConversationRow';
 import type { Toast } from '../../store/history-slice';
@@ -22,6 +23,8 @@ export interface SidebarProps extends RowActions {
   onUndo(id: string): void;
   onBackup(): void;
   onImport(): void;
+  theme: Theme;
+  onTheme(theme: Theme): void;
 }
 
 const ROW_PX = 38;
@@ -153,6 +156,16 @@ export function Sidebar(props: SidebarProps) {
         <button type="button" className="text-button" onClick={props.onImport}>
           Import…
         </button>
+        <select
+          className="sidebar__theme"
+          aria-label="Theme"
+          value={props.theme}
+          onChange={(e) => props.onTheme(e.target.value as Theme)}
+        >
+          <option value="system">System theme</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
       </div>
       <div className={`sidebar__key${keyStatus && !keyStatus.configured ? ' sidebar__key--missing' : ''}`}>
         {keyLabel(keyStatus)}

@@ -10,6 +10,7 @@ export function SidebarContainer() {
   const folders = useStore((s) => s.folders);
   const folderFilter = useStore((s) => s.folderFilter);
   const toast = useStore((s) => s.toast);
+  const theme = useStore((s) => s.settings?.theme ?? 'system');
   const a = useStore.getState();
   return (
     <Sidebar
@@ -33,6 +34,8 @@ export function SidebarContainer() {
       onUndo={(id) => void a.undoDelete(id)}
       onBackup={() => void a.exportAll()}
       onImport={() => void a.importHistory()}
+      theme={theme}
+      onTheme={(t) => void a.setTheme(t)}
     />
   );
 }
