@@ -196,3 +196,29 @@ test('rename, pin, folders and undoable delete in a list of many chats', async (
   for (let i = 0; i < 30; i++) await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(row(page, 'Chat number 0')).toBeVisible();
 });
+
+test('a long conversation opens at its newest page and loads older ones on scrolling up', async ({ app }) => {
+  const { page, web } = app;
+  const history = web!.services.history;
+  const long = history.createConversation({ title: 'A long one', model: 'm', params: {}, systemPrompt: '' });
+  for (let i = 0; i < 450; i++) {
+    history.addMessage({
+      conversationId: long.id,
+      parentId: null,
+      role: i % 2 ? 'assistant' : 'user',
+      content: `Line ${i}`,
+      status: 'done',
+      model: null,
+    });
+  }
+  await page.reload();
+  await row(page, 'A long one').getByRole('button', { name: 'A long one' }).click();
+  await expect(page.locator('.message').last()).toHaveText('Line 449');
+  // Only what is on screen is in the page.
+  expect(await page.locator('.message').count()).toBeLessThan(40);
+  const list = page.locator('.message-list');
+  await expect(async () => {
+    await list.evaluate((el) => (el.scrollTop = 0));
+    await expect(page.locator('.message[data-message-id]').first()).toHaveText('Line 0', { timeout: 300 });
+  }).toPass({ timeout: 15_000 });
+});
