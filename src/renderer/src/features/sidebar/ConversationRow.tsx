@@ -72,7 +72,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
   }
 
   return (
-    <div className="conv-row" data-conversation-id={c.id}>
+    <div
+      className="conv-row"
+      data-conversation-id={c.id}
+      // The menu closes when focus leaves the row, e.g. a click elsewhere.
+      onBlur={(e) => mode === 'menu' && !e.currentTarget.contains(e.relatedTarget) && setMode('idle')}
+    >
       <button
         type="button"
         className="sidebar__item"

@@ -83,7 +83,7 @@ export function Sidebar(props: SidebarProps) {
       </div>
       {(folders.length > 0 || folderFilter !== undefined) && (
         <label className="sidebar__folder">
-          <span className="visually-hidden">Show</span>
+          <span className="visually-hidden">Folder</span>
           <select
             value={folderFilter === undefined ? ALL : folderFilter === null ? NONE : folderFilter}
             onChange={(e) => {
