@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { API_METHODS } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 import { unwrapBridge } from '../shared/unwrap';
 import { createApi, type IpcRendererLike } from './api';
@@ -30,8 +31,8 @@ describe('createApi', () => {
 
   it('exposes only the contract: no generic invoke or send', () => {
     const api = createApi(fakeIpc().ipc) as unknown as Record<string, object>;
-    expect(Object.keys(api).sort()).toEqual(['app', 'chat', 'conversations', 'keys']);
-    expect(Object.keys(api.chat!).sort()).toEqual(['onEvent', 'send', 'stop']);
+    expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());
+    expect(Object.keys(api.chat!).sort()).toEqual([...Object.keys(API_METHODS.chat), 'onEvent'].sort());
     expect('invoke' in api || 'send' in api).toBe(false);
   });
 
