@@ -150,8 +150,8 @@ export function Sidebar(props: SidebarProps) {
         </div>
       )}
       <div className="sidebar__tools">
-        <button type="button" className="text-button" onClick={props.onBackup}>
-          Back up all chats
+        <button type="button" className="text-button" aria-label="Back up all chats" onClick={props.onBackup}>
+          Back up
         </button>
         <button type="button" className="text-button" onClick={props.onImport}>
           Import…
@@ -162,7 +162,7 @@ export function Sidebar(props: SidebarProps) {
           value={props.theme}
           onChange={(e) => props.onTheme(e.target.value as Theme)}
         >
-          <option value="system">System theme</option>
+          <option value="system">System</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
         </select>
