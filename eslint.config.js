@@ -10,7 +10,7 @@ const electronMain = {
 };
 
 export default tseslint.config(
-  { ignores: ['out', 'dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/output'] },
+  { ignores: ['out', 'dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/output', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

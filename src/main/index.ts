@@ -2,6 +2,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  dialog,
   ipcMain,
   Menu,
   nativeTheme,
@@ -11,7 +12,9 @@ import {
   type WebContents,
 } from 'electron';
 import log from 'electron-log/main';
+import ElectronStore from 'electron-store';
 import electronUpdater from 'electron-updater';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventChannel, EventPayloads } from '../shared/contract';
@@ -21,7 +24,9 @@ import { installRedaction } from './desktop/redact';
 import { decideUpdates, UpdateController } from './desktop/updater';
 import { restoreBounds, WindowStateFile } from './desktop/window-state';
 import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
+import type { FileDialogs } from './history/history-handlers';
 import { createHandlers, createServices } from './services';
+import { openSettings } from './settings/settings-store';
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const indexHtml = join(import.meta.dirname, '../renderer/index.html');
@@ -48,6 +53,26 @@ function harden(contents: WebContents): void {
     return { action: 'deny' };
   });
 }
+
+/** Electron's Save and Open dialogs, attached to the focused window. */
+const files: FileDialogs = {
+  saveFile: async ({ title, defaultName, filters, content }) => {
+    const owner = BrowserWindow.getFocusedWindow();
+    const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
+    const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return null;
+    await writeFile(result.filePath, content, 'utf8');
+    return result.filePath;
+  },
+  openFile: async ({ title, filters }) => {
+    const owner = BrowserWindow.getFocusedWindow();
+    const options = { title, filters, properties: ['openFile' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    const path = result.filePaths[0];
+    if (result.canceled || !path) return null;
+    return { path, content: await readFile(path, 'utf8') };
+  },
+};
 
 let updates: UpdateController | null = null;
 
@@ -109,6 +134,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  const dataDir = app.getPath('userData');
+  // electron-store runs only inside Electron, so it is built here; tests use conf through the same interface.
+  const settings = openSettings(
+    join(dataDir, 'config.json'),
+    () => new ElectronStore({ cwd: dataDir, name: 'config' }),
+  );
   const services = createServices({
     env: process.env,
     version: app.getVersion(),
@@ -116,12 +147,15 @@ if (!app.requestSingleInstanceLock()) {
     openExternal,
     copyText: async (text) => clipboard.writeText(text),
     restartToUpdate: () => updates?.restart(),
+    dataDir,
+    settings,
+    files,
   });
   // Logs go to electron-log's standard place (e.g. ~/.config/ModelsLab Chat/logs/main.log), keys redacted.
   installRedaction(log.hooks, () => [process.env.MODELSLAB_API_KEY, services.keys.knownKey()]);
   log.errorHandler.startCatching({ showDialog: false });
   void services.keys.getKey();
-  const windowState = new WindowStateFile(join(app.getPath('userData'), 'window-state.json'));
+  const windowState = new WindowStateFile(join(dataDir, 'window-state.json'));
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 
   app.on('web-contents-created', (_event, contents) => harden(contents));
@@ -132,6 +166,7 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
   app.on('before-quit', () => services.chat.stopAll());
+  app.on('will-quit', () => services.history.close());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

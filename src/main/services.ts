@@ -1,18 +1,19 @@
 import type { AppInfo } from '../shared/contract';
 import { DEFAULT_BASE_URL } from '../shared/domain';
+import { join } from 'node:path';
 import { ApiError, appError } from '../shared/errors';
-import { MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
+import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
-import { deleteMessage, detailOf, showVersion } from './history/conversation-detail';
-import type { HistoryStore } from './history/history-store';
-import { MemoryHistory } from './history/memory-history';
+import { historyHandlers, type FileDialogs } from './history/history-handlers';
+import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
 import { fetchModels } from './models/fetch-models';
 import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/models-service';
 import { checkKey } from './secrets/key-check';
 import { KeyManager } from './secrets/key-manager';
 import { KeytarStore, type SecretStore } from './secrets/secret-store';
+import { memorySettings, type SettingsStore } from './settings/settings-store';
 
 /** Everything main's services need from the outside world, so tests and the browser harness can supply it. */
 export interface ServiceDeps {
@@ -26,18 +27,25 @@ export interface ServiceDeps {
   /** Installs a downloaded update; absent where there is no updater. */
   restartToUpdate?(): void;
   fetch?: FetchLike;
-  history?: HistoryStore;
+  /** Where history and images live; without it, both are kept in memory for the life of the process. */
+  dataDir?: string;
+  history?: SqliteHistory;
   /** The keychain; keytar under the app's own service name unless a test says otherwise. */
   secrets?: SecretStore;
   modelsCache?: ModelsCache;
   attachments?: AttachmentStore;
+  settings?: SettingsStore;
+  /** Save and Open dialogs; Electron's dialog in the app, stubs in tests. */
+  files?: FileDialogs;
 }
 
 export interface Services {
   chat: ChatService;
-  history: HistoryStore;
+  history: SqliteHistory;
   keys: KeyManager;
   models: ModelsService;
+  settings: SettingsStore;
+  files: FileDialogs;
   info: AppInfo;
   listModels(apiKey: string): Promise<string[]>;
   client(apiKey: string): ReturnType<typeof createClient>;
@@ -46,17 +54,21 @@ export interface Services {
   restartToUpdate(): void;
 }
 
-export function baseUrlFrom(env: Record<string, string | undefined>): string {
-  return (env.MODELSLAB_BASE_URL?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
+export function baseUrlFrom(env: Record<string, string | undefined>, setting?: string | null): string {
+  return (env.MODELSLAB_BASE_URL?.trim() || setting || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const baseUrl = baseUrlFrom(deps.env);
-  const history = deps.history ?? new MemoryHistory();
+  const settings = deps.settings ?? memorySettings();
+  // The environment wins over the setting, so a proxy can be forced for one run.
+  const baseUrl = baseUrlFrom(deps.env, settings.get().values.baseUrl);
+  const history = deps.history ?? new SqliteHistory(deps.dataDir ?? null);
   const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
   const fetch = deps.fetch;
   const client = (apiKey: string) => createClient({ baseUrl, apiKey, ...(fetch ? { fetch } : {}) });
-  const attachments = deps.attachments ?? new MemoryAttachmentStore();
+  const attachments =
+    deps.attachments ??
+    (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
   const chat = new ChatService({ history, keys, client, attachments });
   const listModels = (apiKey: string) => fetchModels(baseUrl, apiKey, fetch);
   const models = new ModelsService({
@@ -71,6 +83,8 @@ export function createServices(deps: ServiceDeps): Services {
     keys,
     client,
     listModels,
+    settings,
+    files: deps.files ?? { saveFile: async () => null, openFile: async () => null },
     info: { version: deps.version, baseUrl, platform: deps.platform },
     openExternal: deps.openExternal,
     copyText: deps.copyText,
@@ -79,20 +93,18 @@ export function createServices(deps: ServiceDeps): Services {
 }
 
 export function createHandlers(services: Services): Handlers {
-  const { chat, history, keys } = services;
+  const { chat, keys } = services;
+  const history = historyHandlers(services.history, services.files, services.settings, (id) => chat.isRunning(id));
   return {
     chat: {
       send: (context, input) => chat.send(context.sender, input),
       stop: async (_context, messageId) => chat.stop(messageId),
       regenerate: (context, input) => chat.regenerate(context.sender, input),
       edit: (context, input) => chat.edit(context.sender, input),
+      continue: (context, messageId) => chat.continue(context.sender, messageId),
+      retry: (context, messageId) => chat.retry(context.sender, messageId),
     },
-    conversations: {
-      list: async () => history.listConversations(),
-      get: async (_context, conversationId) => detailOf(history, conversationId),
-      showVersion: async (_context, messageId) => showVersion(history, messageId),
-      deleteMessage: async (_context, messageId) => deleteMessage(history, messageId, (id) => chat.isRunning(id)),
-    },
+    ...history,
     keys: {
       status: () => keys.status(),
       test: async (_context, { key, model }) => {

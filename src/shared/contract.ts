@@ -1,5 +1,7 @@
 import type { AppError, Result } from './errors';
 import type { ChatParams, Conversation, ImageType, Message, ModelInfo } from './domain';
+import type * as H from './history';
+import type { SettingsPatch, SettingsView } from './settings';
 
 /** An image as the composer read it. */
 export interface ImageInput {
@@ -28,9 +30,15 @@ export interface SendResult {
 
 export interface ConversationDetail {
   conversation: Conversation;
-  /** The thread on screen, oldest first. */
+  /** The thread on screen: its newest page (or back to a requested message), oldest first. */
   messages: Message[];
-  /** For messages with other versions: every version's id, oldest first. */
+  hasOlder: boolean;
+  /** For messages on the page with other versions: every version's id, oldest first. */
+  versions: Record<string, string[]>;
+}
+
+/** An older page of the thread on screen. */
+export interface ThreadPage extends H.MessagePage {
   versions: Record<string, string[]>;
 }
 
@@ -114,15 +122,40 @@ export interface Api {
     stop(messageId: string): Promise<void>;
     regenerate(input: RegenerateInput): Promise<SendResult>;
     edit(input: EditInput): Promise<SendResult>;
+    /** Carries on an interrupted, stopped or failed reply, appending to its text. */
+    continue(messageId: string): Promise<Message>;
+    /** Asks again for a reply that was cut off or failed; the old one stays as a version. */
+    retry(messageId: string): Promise<Message>;
     onEvent(listener: (event: ChatEvent) => void): () => void;
   };
   conversations: {
-    list(): Promise<Conversation[]>;
-    get(conversationId: string): Promise<ConversationDetail>;
+    list(request?: H.ConversationListRequest): Promise<H.ConversationPage>;
+    get(conversationId: string, request?: H.OpenRequest): Promise<ConversationDetail>;
+    older(conversationId: string, beforeId: string): Promise<ThreadPage>;
+    update(conversationId: string, patch: H.ConversationPatchInput): Promise<Conversation>;
+    /** Undoable until the app next starts. */
+    remove(conversationId: string): Promise<void>;
+    restore(conversationId: string): Promise<Conversation>;
+    folders(): Promise<string[]>;
+    export(conversationId: string, format: H.ExportFormat): Promise<H.SaveOutcome>;
     /** Shows the thread through this version of a message. */
     showVersion(messageId: string): Promise<ConversationDetail>;
     /** Deletes a message and everything after it on its branch. */
     deleteMessage(messageId: string): Promise<ConversationDetail>;
+  };
+  search: {
+    messages(query: string, page?: H.PageRequest): Promise<H.SearchPage>;
+  };
+  history: {
+    status(): Promise<H.HistoryStatus>;
+    /** Only after the user agreed: keeps the unreadable database aside and starts an empty one. */
+    startFresh(): Promise<H.HistoryStatus>;
+    exportAll(): Promise<H.SaveOutcome>;
+    import(): Promise<H.ImportReport>;
+  };
+  settings: {
+    get(): Promise<SettingsView>;
+    update(patch: SettingsPatch): Promise<SettingsView>;
   };
   keys: {
     status(): Promise<KeyStatus>;
@@ -154,8 +187,22 @@ export type Methods = { [N in keyof Api]: Pick<Api[N], MethodName<Api[N]>> };
 
 /** Exhaustive lists (a missing or unknown name fails the typecheck), so preload and main derive channels from data. */
 export const API_METHODS = {
-  chat: { send: true, stop: true, regenerate: true, edit: true },
-  conversations: { list: true, get: true, showVersion: true, deleteMessage: true },
+  chat: { send: true, stop: true, regenerate: true, edit: true, continue: true, retry: true },
+  conversations: {
+    list: true,
+    get: true,
+    older: true,
+    update: true,
+    remove: true,
+    restore: true,
+    folders: true,
+    export: true,
+    showVersion: true,
+    deleteMessage: true,
+  },
+  search: { messages: true },
+  history: { status: true, startFresh: true, exportAll: true, import: true },
+  settings: { get: true, update: true },
   keys: { status: true, test: true, save: true, remove: true },
   models: { list: true },
   app: { info: true, openExternal: true, copyText: true, restartToUpdate: true },

@@ -78,6 +78,9 @@ export interface Conversation {
   systemPrompt: string;
   /** The last message of the thread on screen; versions of earlier turns hang off other branches. */
   leafId: string | null;
+  pinned: boolean;
+  /** A folder name, or null for none. */
+  folder: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -160,4 +163,8 @@ export const LIMITS = {
   imageBytes: 5 * 1024 * 1024,
   imagesPerMessage: 4,
   thumbnailChars: 200_000,
+  title: 200,
+  folder: 100,
+  query: 500,
+  page: 200,
 } as const;

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'bad_response',
   'api_error',
   'keychain_unavailable',
+  'history_unavailable',
+  'bad_file',
   'internal',
 ] as const;
 

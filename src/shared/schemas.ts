@@ -75,6 +75,33 @@ export const externalUrlSchema = z
     }
   }, 'Only http, https and mailto links open');
 
+const pageSchema = z.strictObject({
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(LIMITS.page).optional(),
+});
+const folderSchema = z.string().trim().min(1).max(LIMITS.folder);
+
+export const historySchemas = {
+  list: z.tuple([pageSchema.extend({ folder: folderSchema.nullable().optional() }).optional()]),
+  open: z.tuple([id, z.strictObject({ limit: pageSchema.shape.limit, includeId: id.optional() }).optional()]),
+  patch: z.strictObject({
+    title: z.string().trim().min(1, 'Enter a title').max(LIMITS.title).optional(),
+    pinned: z.boolean().optional(),
+    folder: folderSchema.nullable().optional(),
+  }),
+  search: z.tuple([z.string().max(LIMITS.query), pageSchema.optional()]),
+  settings: z.strictObject({
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    defaultModel: modelIdSchema.optional(),
+    defaultParams: chatParamsSchema.optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(LIMITS.url)
+      .nullable()
+      .optional(),
+  }),
+};
+
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 
 /** One argument-tuple schema per method; the mapped type makes a missing method a compile error. */
@@ -86,13 +113,24 @@ export const argSchemas: {
     stop: z.tuple([id]),
     regenerate: z.tuple([z.strictObject({ messageId: id, ...replySettings })]),
     edit: z.tuple([z.strictObject({ messageId: id, content: sendInputSchema.shape.content, ...replySettings })]),
+    continue: z.tuple([id]),
+    retry: z.tuple([id]),
   },
   conversations: {
-    list: z.tuple([]),
-    get: z.tuple([id]),
+    list: historySchemas.list,
+    get: historySchemas.open,
+    older: z.tuple([id, id]),
+    update: z.tuple([id, historySchemas.patch]),
+    remove: z.tuple([id]),
+    restore: z.tuple([id]),
+    folders: z.tuple([]),
+    export: z.tuple([id, z.enum(['markdown', 'json'])]),
     showVersion: z.tuple([id]),
     deleteMessage: z.tuple([id]),
   },
+  search: { messages: historySchemas.search },
+  history: { status: z.tuple([]), startFresh: z.tuple([]), exportAll: z.tuple([]), import: z.tuple([]) },
+  settings: { get: z.tuple([]), update: z.tuple([historySchemas.settings]) },
   keys: {
     status: z.tuple([]),
     test: z.tuple([z.strictObject({ key: apiKeySchema.nullable(), model: modelIdSchema })]),

@@ -45,17 +45,6 @@ export function threadOf(messages: Message[], leafId: string | null): Message[] 
   return path.reverse();
 }
 
-/** For each message on the thread that has other versions: all versions' ids, oldest first. */
-export function versionsOf(messages: Message[], thread: Message[]): Record<string, string[]> {
-  const children = childrenIndex(messages);
-  const out: Record<string, string[]> = {};
-  for (const m of thread) {
-    const siblings = children.get(m.parentId) ?? [];
-    if (siblings.length > 1) out[m.id] = siblings.map((s) => s.id);
-  }
-  return out;
-}
-
 /** `id` and everything that follows from it. */
 export function subtreeOf(messages: Message[], id: string): string[] {
   const children = childrenIndex(messages);

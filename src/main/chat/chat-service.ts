@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/errors';
 import { ApiError, appError } from '../../shared/errors';
 import type { Attachment, Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
 import type { AttachmentStore } from '../attachments/attachment-store';
-import type { HistoryStore } from '../history/history-store';
+import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { KeyProvider } from '../secrets/key-provider';
 import { Batcher } from './batcher';
@@ -117,6 +117,53 @@ export class ChatService {
     return this.reply(sender, apiKey, old.conversationId, [...before, userMessage], settings);
   }
 
+  /** Sends the thread with the partial reply last, so the model carries on; the new text is appended to it. */
+  async continue(sender: SenderLike, messageId: string): Promise<Message> {
+    const apiKey = await this.requireKey();
+    const message = this.message(messageId, 'assistant');
+    if (message.status === 'done') throw new ApiError(appError('bad_input', 'That reply is already complete.'));
+    const conversation = this.conversation(message.conversationId);
+    const thread = this.threadTo(message.conversationId, message.id);
+    const streaming = this.options.history.updateMessage(messageId, { status: 'streaming', error: null });
+    this.start(sender, streaming, this.request(this.settingsOf(conversation, message), thread), apiKey);
+    return streaming;
+  }
+
+  /** Asks again for a reply that was cut off or failed; the old one stays as a version. */
+  async retry(sender: SenderLike, messageId: string): Promise<Message> {
+    const message = this.message(messageId, 'assistant');
+    const settings = this.settingsOf(this.conversation(message.conversationId), message);
+    return (await this.regenerate(sender, { messageId, ...settings })).assistantMessage;
+  }
+
+  private settingsOf(conversation: Conversation, message: Message): ReplySettings {
+    return {
+      model: message.model ?? conversation.model,
+      params: conversation.params,
+      systemPrompt: conversation.systemPrompt,
+    };
+  }
+
+  private request(settings: ReplySettings, thread: Message[]): OpenAI.ChatCompletionCreateParamsStreaming {
+    return {
+      ...settings.params,
+      model: settings.model,
+      messages: toApiMessages(settings.systemPrompt, thread, (a) => this.options.attachments.read(a)),
+      stream: true,
+    };
+  }
+
+  private start(
+    sender: SenderLike,
+    message: Message,
+    request: OpenAI.ChatCompletionCreateParamsStreaming,
+    apiKey: string,
+  ) {
+    const controller = new AbortController();
+    this.running.set(message.id, controller);
+    void this.stream(sender, message, request, apiKey, controller);
+  }
+
   private reply(
     sender: SenderLike,
     apiKey: string,
@@ -135,15 +182,7 @@ export class ChatService {
       model: settings.model,
     });
     const conversation = history.updateConversation(conversationId, { leafId: assistantMessage.id });
-    const request: OpenAI.ChatCompletionCreateParamsStreaming = {
-      ...settings.params,
-      model: settings.model,
-      messages: toApiMessages(settings.systemPrompt, thread, (a) => this.options.attachments.read(a)),
-      stream: true,
-    };
-    const controller = new AbortController();
-    this.running.set(assistantMessage.id, controller);
-    void this.stream(sender, assistantMessage, request, apiKey, controller);
+    this.start(sender, assistantMessage, this.request(settings, thread), apiKey);
     return { conversation, userMessage, assistantMessage };
   }
 
@@ -199,7 +238,8 @@ export class ChatService {
     const startedAt = now();
     let firstTokenAt: number | null = null;
     let chunks = 0;
-    let content = '';
+    // A continued reply keeps the text it had.
+    let content = message.content;
     let unsent = '';
     let usage: Usage | null = null;
     let status: MessageStatus = 'done';
@@ -213,7 +253,15 @@ export class ChatService {
       });
       unsent = '';
     });
-    const saves = new Batcher(this.options.saveMs ?? 500, () => history.updateMessage(message.id, { content }));
+    // A failed save (disk full, history closed) must not take main down; the text is still in memory.
+    const save = (patch: MessagePatch): Message | null => {
+      try {
+        return history.updateMessage(message.id, patch);
+      } catch {
+        return null;
+      }
+    };
+    const saves = new Batcher(this.options.saveMs ?? 500, () => save({ content }));
     try {
       const client = this.options.client(apiKey);
       const stream = await client.chat.completions.create(request, { signal: controller.signal });
@@ -253,7 +301,14 @@ export class ChatService {
       totalMs: Math.round(now() - startedAt),
       chunks,
     };
-    const final = history.updateMessage(message.id, { content, status, error, usage, stats });
+    const final = save({ content, status, error, usage, stats }) ?? {
+      ...message,
+      content,
+      status,
+      error,
+      usage,
+      stats,
+    };
     emit('chat.event', { type: 'end', message: final });
   }
 }

@@ -1,18 +1,32 @@
-import type { ConversationDetail } from '../../shared/contract';
+import type { ConversationDetail, ThreadPage } from '../../shared/contract';
 import { ApiError, appError } from '../../shared/errors';
-import { newestLeafUnder, subtreeOf, threadOf, versionsOf } from '../../shared/thread';
+import type { OpenRequest } from '../../shared/history';
+import { newestLeafUnder, subtreeOf, threadOf } from '../../shared/thread';
 import type { HistoryStore } from './history-store';
 
 function notFound(): never {
   throw new ApiError(appError('not_found', 'That conversation or message no longer exists.'));
 }
 
-/** A conversation with the thread on screen and the versions of each of its messages. */
-export function detailOf(history: HistoryStore, conversationId: string): ConversationDetail {
-  const conversation = history.getConversation(conversationId) ?? notFound();
-  const all = history.listMessages(conversationId);
-  const messages = threadOf(all, conversation.leafId);
-  return { conversation, messages, versions: versionsOf(all, messages) };
+/**
+ * A conversation with the newest page of the thread on screen and the versions of its messages.
+ * A search hit on another branch switches the thread to that branch first.
+ */
+export function detailOf(history: HistoryStore, conversationId: string, request: OpenRequest = {}): ConversationDetail {
+  let conversation = history.getConversation(conversationId) ?? notFound();
+  let page = history.pageMessages(conversationId, request);
+  const hit = request.includeId ? history.getMessage(request.includeId) : null;
+  if (hit && hit.conversationId === conversationId && !page.messages.some((m) => m.id === hit.id)) {
+    const leafId = newestLeafUnder(history.listMessages(conversationId), hit.id);
+    conversation = history.updateConversation(conversationId, { leafId });
+    page = history.pageMessages(conversationId, request);
+  }
+  return { conversation, ...page, versions: history.versionsOf(page.messages) };
+}
+
+export function olderPage(history: HistoryStore, conversationId: string, beforeId: string): ThreadPage {
+  const page = history.pageMessages(conversationId, { beforeId });
+  return { ...page, versions: history.versionsOf(page.messages) };
 }
 
 /** Shows the thread through `messageId`, down to the newest reply below it. */

@@ -1,28 +1,69 @@
-import type { ChatParams, Conversation, Message } from '../../shared/domain';
+import type { Attachment, ChatParams, Conversation, Message } from '../../shared/domain';
+import type {
+  ConversationListRequest,
+  ConversationPage,
+  MessagePage,
+  OpenRequest,
+  PageRequest,
+  SearchPage,
+} from '../../shared/history';
 
 export interface NewConversation {
   title: string;
   model: string;
   params: ChatParams;
   systemPrompt: string;
+  pinned?: boolean;
+  folder?: string | null;
 }
 
-export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> &
-  Partial<Pick<Message, 'attachments'>>;
+export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> & {
+  attachments?: Attachment[];
+};
 
-export type ConversationPatch = Partial<Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt' | 'leafId'>>;
+export type ConversationPatch = Partial<
+  Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt' | 'pinned' | 'folder' | 'leafId'>
+>;
 
 export type MessagePatch = Partial<Pick<Message, 'content' | 'status' | 'error' | 'usage' | 'stats'>>;
+
+/** A whole conversation, as backups and imports carry it. Ids are kept so a second import skips it. */
+export interface ConversationRecord {
+  conversation: Conversation;
+  messages: Message[];
+}
+
+export interface MergeCounts {
+  conversations: number;
+  messages: number;
+  skipped: number;
+}
 
 /** Where conversations live. Synchronous, as a local database is: a call is a commit. */
 export interface HistoryStore {
   createConversation(input: NewConversation): Conversation;
   getConversation(id: string): Conversation | null;
-  listConversations(): Conversation[];
+  /** Pinned first, then the most recently active. Every conversation when no page is asked for. */
+  listConversations(request?: ConversationListRequest): Conversation[];
+  pageConversations(request: ConversationListRequest): ConversationPage;
+  folders(): string[];
+  /** Changes no activity time: renaming or pinning does not reorder the list. */
   updateConversation(id: string, patch: ConversationPatch): Conversation;
+  /** Hidden at once; gone for good at the next start unless restored. */
+  deleteConversation(id: string): void;
+  restoreConversation(id: string): Conversation;
   addMessage(input: NewMessage): Message;
-  updateMessage(id: string, patch: MessagePatch): Message;
   getMessage(id: string): Message | null;
+  updateMessage(id: string, patch: MessagePatch): Message;
+  /** Every message of a conversation, every branch, oldest first. */
   listMessages(conversationId: string): Message[];
   deleteMessages(ids: string[]): void;
+  /** The thread on screen (see src/shared/thread.ts): its newest page, or the page before `beforeId`. */
+  pageMessages(conversationId: string, request: OpenRequest & { beforeId?: string }): MessagePage;
+  /** For each of these messages that has other versions: every version's id, oldest first. */
+  versionsOf(messages: Message[]): Record<string, string[]>;
+  search(query: string, page?: PageRequest): SearchPage;
+  /** Adds conversations whose ids are not present yet; never changes one that is. */
+  merge(records: Iterable<ConversationRecord>): MergeCounts;
+  close(): void;
 }

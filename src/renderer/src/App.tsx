@@ -6,8 +6,11 @@ import { ModelField } from './features/chat/ModelField';
 import { SettingsDialog } from './features/keys/SettingsDialog';
 import { Welcome } from './features/keys/Welcome';
 import { ParamsPanel } from './features/settings/ParamsPanel';
-import { Sidebar } from './features/sidebar/Sidebar';
 import { UpdateBannerContainer } from './features/update/UpdateBannerContainer';
+import { HistoryBanner } from './features/history/HistoryBanner';
+import { OFFLINE, useHistoryShell } from './features/history/useHistoryShell';
+import { SearchContainer } from './features/search/SearchContainer';
+import { SidebarContainer } from './features/sidebar/SidebarContainer';
 import { selectStreamingId, startDesktopEvents, startEvents, useStore } from './store';
 import { Icon } from './ui/Icon';
 import { APP_SHORTCUTS } from '../../shared/shortcuts';
@@ -17,14 +20,15 @@ import { matches } from './features/shortcuts/accelerator';
 const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
 
 export function App() {
-  const conversations = useStore((s) => s.conversations);
-  const activeId = useStore((s) => s.activeId);
   const keyStatus = useStore((s) => s.keyStatus);
   const sendError = useStore((s) => s.sendError);
   const streaming = useStore((s) => selectStreamingId(s) !== null);
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
-  const { newChat, openConversation, send, stop, dismissSendError, setSettingsOpen } = useStore.getState();
+  const online = useStore((s) => s.online);
+  const activeId = useStore((s) => s.activeId);
+  const { send, stop, dismissSendError } = useStore.getState();
   const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
+  useHistoryShell();
   const [paramsOpen, setParamsOpen] = useState(false);
 
   useEffect(() => {
@@ -55,14 +59,7 @@ export function App() {
 
   return (
     <div className={`app${paramsOpen ? ' app--with-panel' : ''}`}>
-      <Sidebar
-        conversations={conversations}
-        activeId={activeId}
-        keyStatus={keyStatus}
-        onNew={newChat}
-        onOpen={(id) => void openConversation(id)}
-        onOpenSettings={() => setSettingsOpen(true)}
-      />
+      <SidebarContainer />
       <main
         className="chat"
         onDragOver={(e) => {
@@ -73,6 +70,7 @@ export function App() {
           if (!welcome) void useStore.getState().addImages([...e.dataTransfer.files]);
         }}
       >
+        <HistoryBanner />
         <header className="chat__header">
           <h1 className="chat__title">{title}</h1>
           <ModelField />
@@ -91,7 +89,7 @@ export function App() {
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
           <ComposerContainer
             streaming={streaming}
-            blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : null}
+            blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : online ? null : OFFLINE}
             onSend={send}
             onStop={() => void stop()}
           />
@@ -101,6 +99,7 @@ export function App() {
       <SettingsDialog />
       <ShortcutsDialog />
       <UpdateBannerContainer />
+      <SearchContainer />
     </div>
   );
 }

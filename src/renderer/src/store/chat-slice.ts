@@ -4,6 +4,7 @@ import { imageProblem, readImage } from '../features/chat/read-image';
 import { DEFAULT_MODEL, LIMITS, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
+import { placeConversation } from './history-slice';
 import type { AppState } from './index';
 
 /** What the next message is sent with. */
@@ -24,6 +25,10 @@ export interface ChatSlice {
   /** The user message being edited in place. */
   editingId: string | null;
   draft: Draft;
+  /** Whether older messages than those loaded remain, per conversation. */
+  hasOlder: Record<string, boolean>;
+  /** A message to bring into view once (a search hit). */
+  focusMessageId: string | null;
   /** A send that failed before any reply existed (no key, bad input): shown above the composer. */
   sendError: AppError | null;
   sending: boolean;
@@ -35,8 +40,10 @@ export interface ChatSlice {
   setDraft(patch: Partial<Draft>): void;
   setParam<K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined): void;
   newChat(): void;
-  openConversation(id: string): Promise<void>;
-  loadConversations(): Promise<void>;
+  openConversation(id: string, focusMessageId?: string): Promise<void>;
+  loadOlder(): Promise<number>;
+  continueReply(messageId: string): Promise<void>;
+  retryReply(messageId: string): Promise<void>;
   send(content: string): Promise<boolean>;
   stop(): Promise<void>;
   applyEvent(event: ChatEvent): void;
@@ -68,13 +75,9 @@ function withMessage(
   };
 }
 
-function upsertConversation(list: Conversation[], conversation: Conversation): Conversation[] {
-  return [conversation, ...list.filter((c) => c.id !== conversation.id)];
-}
-
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => {
   /** Starts a new reply (regenerate or edit), then shows the thread it is on. */
-  async function afterReply(start: () => Promise<{ conversation: Conversation }>): Promise<boolean> {
+  async function afterReply(start: () => Promise<{ conversation: Pick<Conversation, 'id'> }>): Promise<boolean> {
     set({ sendError: null });
     try {
       const { conversation } = await start();
@@ -93,6 +96,8 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     order: {},
     versions: {},
     editingId: null,
+    hasOlder: {},
+    focusMessageId: null,
     draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '' },
     sendError: null,
     sending: false,
@@ -129,11 +134,61 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
 
     newChat: () => set({ activeId: null, sendError: null, editingId: null }),
 
-    openConversation: async (id) => {
-      const detail = await getApi().conversations.get(id);
+    openConversation: async (id, focusMessageId) => {
+      let detail;
+      try {
+        detail = await getApi().conversations.get(id, focusMessageId ? { includeId: focusMessageId } : undefined);
+      } catch (error) {
+        set({ sendError: toError(error) });
+        return;
+      }
       const { model, params, systemPrompt } = detail.conversation;
       get().applyDetail(detail);
-      set({ activeId: id, sendError: null, editingId: null, draft: { model, params, systemPrompt } });
+      set({
+        activeId: id,
+        sendError: null,
+        editingId: null,
+        draft: { model, params, systemPrompt },
+        focusMessageId: focusMessageId ?? null,
+      });
+    },
+
+    loadOlder: async () => {
+      const { activeId, order, hasOlder } = get();
+      const first = activeId ? order[activeId]?.[0] : undefined;
+      if (!activeId || !first || !hasOlder[activeId]) return 0;
+      const page = await getApi().conversations.older(activeId, first);
+      set((s) => {
+        const messages = { ...s.messages };
+        for (const m of page.messages) messages[m.id] = m;
+        const ids = s.order[activeId] ?? [];
+        return {
+          messages,
+          order: {
+            ...s.order,
+            [activeId]: [...page.messages.map((m) => m.id).filter((id) => !ids.includes(id)), ...ids],
+          },
+          hasOlder: { ...s.hasOlder, [activeId]: page.hasOlder },
+          versions: { ...s.versions, [activeId]: { ...s.versions[activeId], ...page.versions } },
+        };
+      });
+      return page.messages.length;
+    },
+
+    continueReply: async (messageId) => {
+      try {
+        const message = await getApi().chat.continue(messageId);
+        set((s) => withMessage(s, message));
+      } catch (error) {
+        set({ sendError: toError(error) });
+      }
+    },
+
+    retryReply: async (messageId) => {
+      await afterReply(async () => {
+        const message = await getApi().chat.retry(messageId);
+        return { conversation: { id: message.conversationId } };
+      });
     },
 
     applyDetail: (detail) =>
@@ -146,7 +201,8 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         return {
           ...next,
           versions: { ...s.versions, [id]: detail.versions },
-          conversations: upsertConversation(s.conversations, detail.conversation),
+          hasOlder: { ...s.hasOlder, [id]: detail.hasOlder },
+          conversations: placeConversation(s.conversations, detail.conversation),
         };
       }),
 
@@ -182,11 +238,6 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
       }
     },
 
-    loadConversations: async () => {
-      const conversations = await getApi().conversations.list();
-      set({ conversations });
-    },
-
     send: async (content) => {
       const { draft, activeId, images } = get();
       set({ sending: true, sendError: null });
@@ -209,7 +260,9 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
                 result.assistantMessage.id,
               ],
             },
-            conversations: upsertConversation(s.conversations, result.conversation),
+            conversations: placeConversation(s.conversations, result.conversation),
+            conversationTotal:
+              s.conversationTotal + (s.conversations.some((c) => c.id === result.conversation.id) ? 0 : 1),
             activeId: result.conversation.id,
             sending: false,
             images: [],

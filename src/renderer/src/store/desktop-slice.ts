@@ -28,6 +28,7 @@ export const createDesktopSlice: StateCreator<AppState, [], [], DesktopSlice> = 
     } else if (command === 'settings') state.setSettingsOpen(true);
     else if (command === 'copy-last-reply') void state.copyLastReply();
     else if (command === 'shortcuts') set({ shortcutsOpen: true });
+    else if (command === 'search') state.openSearch();
   },
   setUpdate: (update) => set({ update }),
   restartToUpdate: () => getApi().app.restartToUpdate(),

@@ -6,13 +6,20 @@ import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
 import type { AppCommand } from '../../../shared/contract';
 
-export type AppState = ChatSlice & AppSlice & KeysSlice & DesktopSlice;
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createSearchSlice, type SearchSlice } from './search-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+
+export type AppState = ChatSlice & AppSlice & KeysSlice & DesktopSlice & HistorySlice & SearchSlice & SettingsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
   ...createAppSlice(...a),
   ...createKeysSlice(...a),
   ...createDesktopSlice(...a),
+  ...createHistorySlice(...a),
+  ...createSearchSlice(...a),
+  ...createSettingsSlice(...a),
 }));
 
 /** Connects main's events to the store; returns the unsubscribe. */

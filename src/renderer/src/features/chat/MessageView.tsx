@@ -1,33 +1,46 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { ErrorNotice } from './ErrorNotice';
+import { ImageStrip } from './ImageStrip';
 import { MessageActions, type MessageActionHandlers } from './MessageActions';
 import { MessageEditor } from './MessageEditor';
-import { ImageStrip } from './ImageStrip';
 import { ReplyFacts } from './ReplyFacts';
 
 const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
   stopped: 'Stopped',
-  interrupted: 'Interrupted',
+  interrupted: 'Interrupted: the app closed before this reply finished.',
 };
 
-/** Presentational; memoized so that only the message whose object changed re-renders. */
+export interface MessageViewActions extends MessageActionHandlers {
+  send(messageId: string, content: string): Promise<boolean>;
+  cancelEdit(): void;
+  continueReply(messageId: string): void;
+  retry(messageId: string): void;
+}
+
 export interface MessageViewProps {
   message: Message;
   versions?: string[] | undefined;
   editing?: boolean;
-  actions?: MessageActionHandlers & {
-    send(messageId: string, content: string): Promise<boolean>;
-    cancelEdit(): void;
-  };
+  /** The message a search opened the conversation at. */
+  focused?: boolean;
+  actions?: MessageViewActions;
 }
 
-export const MessageView = memo(function MessageView({ message, versions, editing, actions }: MessageViewProps) {
+/** Presentational; memoized so that only the message whose object changed re-renders. */
+export const MessageView = memo(function MessageView({
+  message,
+  versions,
+  editing,
+  focused,
+  actions,
+}: MessageViewProps) {
   const streaming = message.status === 'streaming';
   const note = STATUS_NOTE[message.status];
+  const cutOff = message.role === 'assistant' && ['interrupted', 'stopped', 'error'].includes(message.status);
   return (
     <article
-      className={`message message--${message.role}`}
+      className={`message message--${message.role}${focused ? ' message--focused' : ''}`}
       data-status={message.status}
       data-message-id={message.id}
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
@@ -51,6 +64,18 @@ export const MessageView = memo(function MessageView({ message, versions, editin
       )}
       {note && <div className="message__note">{note}</div>}
       {message.error && <ErrorNotice error={message.error} />}
+      {cutOff && actions && (
+        <div className="message__actions">
+          {message.content && (
+            <button type="button" className="text-button" onClick={() => actions.continueReply(message.id)}>
+              Continue
+            </button>
+          )}
+          <button type="button" className="text-button" onClick={() => actions.retry(message.id)}>
+            Retry
+          </button>
+        </div>
+      )}
       {!streaming && !editing && (
         <div className="message__footer">
           {actions && <MessageActions message={message} versions={versions} actions={actions} />}

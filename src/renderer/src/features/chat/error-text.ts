@@ -15,6 +15,8 @@ const TITLES: Record<ErrorCode, string> = {
   bad_response: 'Unreadable reply from the server',
   api_error: 'ModelsLab reported an error',
   keychain_unavailable: 'The keychain is not available',
+  history_unavailable: 'Chat history is not available',
+  bad_file: 'That file could not be read',
   internal: 'Something went wrong in the app',
 };
 

@@ -1,0 +1,300 @@
+/**
+ * History bench: our SQLite store against a baseline that keeps everything in one JSON file, the way
+ * electron-store would. Prints a table; the generated data is cached in .cache/bench (delete it to rebuild).
+ * Run: npm run bench
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Conversation, Message } from '../src/shared/domain';
+import type { ConversationRecord } from '../src/main/history/history-store';
+import { SqliteHistory, DB_FILE } from '../src/main/history/sqlite-history';
+import { CONVERSATIONS, LONG_INDEX, MESSAGES, conversationId, history, queries } from './bench-data';
+
+const DATA_VERSION = '1';
+const ROOT = resolve('.cache/bench');
+const SQLITE_DIR = join(ROOT, 'sqlite');
+const JSON_FILE = join(ROOT, 'json', 'history.json');
+const MARK = join(ROOT, `ready-${DATA_VERSION}`);
+
+const ms = (from: number) => performance.now() - from;
+
+/** Wall time and this process's CPU time: on a shared machine the second shows what the code costs. */
+class Samples {
+  readonly wall: number[] = [];
+  readonly cpu: number[] = [];
+
+  time<T>(fn: () => T): T {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const out = fn();
+    this.wall.push(ms(t));
+    const used = process.cpuUsage(cpu);
+    this.cpu.push((used.user + used.system) / 1000);
+    return out;
+  }
+}
+
+function pct(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function generate(): void {
+  rmSync(ROOT, { recursive: true, force: true });
+  mkdirSync(join(ROOT, 'json'), { recursive: true });
+  console.log(`Generating ${CONVERSATIONS} conversations with ${MESSAGES} messages (cached in ${ROOT})…`);
+  let started = performance.now();
+  const store = new SqliteHistory(SQLITE_DIR);
+  let batch: ConversationRecord[] = [];
+  for (const record of history()) {
+    batch.push(record);
+    if (batch.length < 200) continue;
+    store.merge(batch);
+    batch = [];
+  }
+  store.merge(batch);
+  store.close();
+  console.log(`  SQLite written in ${(ms(started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  // The JSON file is written record by record; electron-store would hold the same in one object.
+  const fd = openSync(JSON_FILE, 'w');
+  writeSync(fd, '{"conversations":[');
+  let first = true;
+  for (const record of history()) {
+    writeSync(fd, (first ? '' : ',') + JSON.stringify({ ...record.conversation, messages: record.messages }));
+    first = false;
+  }
+  writeSync(fd, ']}');
+  closeSync(fd);
+  console.log(`  JSON written in ${(ms(started) / 1000).toFixed(1)} s`);
+  writeFileSync(MARK, '');
+}
+
+type JsonConversation = Conversation & { messages: Message[] };
+
+/** Everything in memory, one file on disk: what storing history in electron-store amounts to. */
+class JsonBaseline {
+  data: { conversations: JsonConversation[] } = { conversations: [] };
+
+  open(): void {
+    this.data = JSON.parse(readFileSync(JSON_FILE, 'utf8'));
+  }
+
+  firstPage(): Conversation[] {
+    return [...this.data.conversations]
+      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt)
+      .slice(0, 100)
+      .map(({ messages: _m, ...c }) => c);
+  }
+
+  newest(id: string, count: number): Message[] {
+    return this.data.conversations.find((c) => c.id === id)!.messages.slice(-count);
+  }
+
+  /** Every message scanned, scored by how often the terms occur per length, with a snippet around the first. */
+  search(query: string): { id: string; snippet: string }[] {
+    const terms = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const prefix = !/\s$/.test(query);
+    const patterns = terms.map((t, i) => new RegExp(`\\b${t}${prefix && i === terms.length - 1 ? '' : '\\b'}`, 'giu'));
+    const hits: { message: Message; score: number }[] = [];
+    for (const c of this.data.conversations) {
+      for (const m of c.messages) {
+        let score = 0;
+        for (const p of patterns) {
+          const n = m.content.match(p)?.length ?? 0;
+          if (n === 0) {
+            score = 0;
+            break;
+          }
+          score += n / (1 + m.content.length / 500);
+        }
+        if (score > 0) hits.push({ message: m, score });
+      }
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, 20).map(({ message }) => {
+      const at = message.content.search(patterns[0]!);
+      return { id: message.id, snippet: message.content.slice(Math.max(0, at - 60), at + 60) };
+    });
+  }
+
+  /** electron-store writes the whole file, atomically, on every set. */
+  save(): void {
+    const tmp = `${JSON_FILE}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data, null, '\t'));
+    renameSync(tmp, JSON_FILE);
+  }
+}
+
+interface Row {
+  what: string;
+  target: string;
+  ours: string;
+  cpu: string;
+  baseline: string;
+  ratio: string;
+  met: string;
+}
+
+const f = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+
+function main(): void {
+  if (!existsSync(MARK)) generate();
+  const longId = conversationId(LONG_INDEX);
+  const rows: Row[] = [];
+  const row = (what: string, target: number | null, p: number, ours: Samples, baseline: number[]) => {
+    const wall = pct(ours.wall, p);
+    const cpu = pct(ours.cpu, p);
+    rows.push({
+      what: `${what} (p${p})`,
+      target: target === null ? '' : `≤ ${target} ms`,
+      ours: `${f(wall)} ms`,
+      cpu: `${f(cpu)} ms`,
+      baseline: `${f(pct(baseline, p))} ms`,
+      ratio: `${f(pct(baseline, p) / wall)}×`,
+      met: target === null ? '' : wall <= target ? 'yes' : cpu <= target ? 'CPU only' : 'NO',
+    });
+  };
+
+  // Open + first page of the list.
+  const opens = new Samples();
+  for (let i = 0; i < 10; i++) {
+    const store = opens.time(() => {
+      const opened = new SqliteHistory(SQLITE_DIR);
+      opened.pageConversations({ limit: 100 });
+      return opened;
+    });
+    store.close();
+  }
+  const baseline = new JsonBaseline();
+  const jsonOpens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    baseline.open();
+    baseline.firstPage();
+    jsonOpens.push(ms(t));
+  }
+  row('open + first page of the list', 20, 50, opens, jsonOpens);
+
+  const store = new SqliteHistory(SQLITE_DIR);
+  const pages = new Samples();
+  const jsonPages: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    pages.time(() => store.pageMessages(longId, { limit: 100 }));
+    const t = performance.now();
+    baseline.newest(longId, 100);
+    jsonPages.push(ms(t));
+  }
+  row('newest 100 of 5,000 messages', null, 50, pages, jsonPages);
+  row('newest 100 of 5,000 messages', 5, 95, pages, jsonPages);
+
+  const qs = queries();
+  for (const q of qs) store.search(q.text);
+  const byKind = new Map<string, { ours: Samples; json: number[] }>();
+  const all = { ours: new Samples(), json: [] as number[] };
+  let hitCount = 0;
+  for (const q of qs) {
+    // The median of five runs per query, so a moment when another process has the CPU does not decide it.
+    const runs = new Samples();
+    for (let r = 0; r < 5; r++) {
+      // Each run starts cold: ranked windows are kept between pages of one search, not across searches.
+      store['searchCache'].clear();
+      const found = runs.time(() => store.search(q.text).hits.length);
+      if (r === 0) hitCount += found;
+    }
+    const t = performance.now();
+    baseline.search(q.text);
+    const json = ms(t);
+    const kind = byKind.get(q.kind) ?? { ours: new Samples(), json: [] };
+    byKind.set(q.kind, kind);
+    for (const target of [kind, all]) {
+      target.ours.wall.push(pct(runs.wall, 50));
+      target.ours.cpu.push(pct(runs.cpu, 50));
+      target.json.push(json);
+    }
+  }
+  row(`search, ${qs.length} queries, median of 5 runs each`, null, 50, all.ours, all.json);
+  row(`search, ${qs.length} queries, median of 5 runs each`, 20, 95, all.ours, all.json);
+  for (const [kind, s] of byKind) row(`  ${kind} words (${s.json.length})`, null, 95, s.ours, s.json);
+
+  // A reply streaming in: saved as it grows (every 500 ms in the app), and a new message added.
+  const c = store.createConversation({ title: 'bench', model: 'm', params: {}, systemPrompt: '' });
+  const adds = new Samples();
+  const saves = new Samples();
+  let reply = store.addMessage({
+    conversationId: c.id,
+    parentId: null,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    model: 'm',
+  });
+  for (let i = 0; i < 300; i++) {
+    const content = reply.content + 'more words arrive in the reply as it streams. ';
+    reply = saves.time(() => store.updateMessage(reply.id, { content }));
+  }
+  for (let i = 0; i < 100; i++) {
+    adds.time(() =>
+      store.addMessage({
+        conversationId: c.id,
+        parentId: null,
+        role: 'user',
+        content: 'A new question about the database.',
+        status: 'done',
+        model: null,
+      }),
+    );
+  }
+  store.deleteConversation(c.id);
+  const jsonSaves: number[] = [];
+  const target = baseline.data.conversations[0]!.messages.at(-1)!;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    target.content += ' more';
+    baseline.save();
+    jsonSaves.push(ms(t));
+  }
+  row('save a growing reply while streaming', null, 50, saves, jsonSaves);
+  row('save a growing reply while streaming', 2, 95, saves, jsonSaves);
+  row('add one message', null, 50, adds, jsonSaves);
+  row('add one message', 2, 95, adds, jsonSaves);
+  store.close();
+
+  const size = (path: string) => `${(readFileSync(path).byteLength / 1e6).toFixed(0)} MB`;
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+  console.log(`\nLoad average ${load} on ${cpus().length} CPUs (figures from a busy machine vary run to run).`);
+  console.log(
+    `${CONVERSATIONS} conversations, ${MESSAGES} messages; SQLite ${size(join(SQLITE_DIR, DB_FILE))}, JSON ${size(JSON_FILE)}; ${hitCount} hits shown over ${qs.length} queries\n`,
+  );
+  const cols: (keyof Row)[] = ['what', 'target', 'ours', 'cpu', 'baseline', 'ratio', 'met'];
+  const head: Row = {
+    what: 'measure',
+    target: 'target',
+    ours: 'SQLite',
+    cpu: 'SQLite CPU',
+    baseline: 'JSON file',
+    ratio: 'ratio',
+    met: 'met',
+  };
+  const widths = cols.map((k) => Math.max(...[head, ...rows].map((r) => r[k].length)));
+  const line = (r: Row) =>
+    `| ${cols.map((k, i) => (i === 0 ? r[k].padEnd(widths[i]!) : r[k].padStart(widths[i]!))).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`);
+  rows.forEach((r) => console.log(line(r)));
+}
+
+main();

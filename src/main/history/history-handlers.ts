@@ -1,0 +1,100 @@
+import { ApiError, appError } from '../../shared/errors';
+import type { ImportReport } from '../../shared/history';
+import type { Handlers } from '../ipc';
+import type { SettingsStore } from '../settings/settings-store';
+import { deleteMessage, detailOf, olderPage, showVersion } from './conversation-detail';
+import type { ConversationRecord } from './history-store';
+import type { SqliteHistory } from './sqlite-history';
+import { fileNameFor, parseImport, toBackupJson, toConversationJson, toMarkdown } from './transfer';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The Save and Open dialogs, with the file access that goes with them. */
+export interface FileDialogs {
+  /** Asks where to save, writes the text there, and returns the path; null when the user cancelled. */
+  saveFile(request: {
+    title: string;
+    defaultName: string;
+    filters: FileFilter[];
+    content: string;
+  }): Promise<string | null>;
+  /** Asks for a file and reads it as text; null when the user cancelled. */
+  openFile(request: { title: string; filters: FileFilter[] }): Promise<{ path: string; content: string } | null>;
+}
+
+const JSON_FILTER = { name: 'JSON', extensions: ['json'] };
+const MAX_IMPORT_CHARS = 1_000_000_000;
+
+function record(history: SqliteHistory, conversationId: string): ConversationRecord {
+  const conversation = history.getConversation(conversationId);
+  if (!conversation) throw new ApiError(appError('not_found', 'That conversation no longer exists.'));
+  return { conversation, messages: history.listMessages(conversationId) };
+}
+
+function* everything(history: SqliteHistory): Generator<ConversationRecord> {
+  for (const conversation of history.listConversations()) yield record(history, conversation.id);
+}
+
+type HistoryHandlers = Pick<Handlers, 'conversations' | 'search' | 'history' | 'settings'>;
+
+export function historyHandlers(
+  history: SqliteHistory,
+  files: FileDialogs,
+  settings: SettingsStore,
+  isRunning: (messageId: string) => boolean,
+): HistoryHandlers {
+  return {
+    conversations: {
+      list: async (_c, request = {}) => history.pageConversations(request),
+      get: async (_c, conversationId, request = {}) => detailOf(history, conversationId, request),
+      older: async (_c, conversationId, beforeId) => olderPage(history, conversationId, beforeId),
+      showVersion: async (_c, messageId) => showVersion(history, messageId),
+      deleteMessage: async (_c, messageId) => deleteMessage(history, messageId, isRunning),
+      update: async (_c, conversationId, patch) => history.updateConversation(conversationId, patch),
+      remove: async (_c, conversationId) => history.deleteConversation(conversationId),
+      restore: async (_c, conversationId) => history.restoreConversation(conversationId),
+      folders: async () => history.folders(),
+      export: async (_c, conversationId, format) => {
+        const chat = record(history, conversationId);
+        const markdown = format === 'markdown';
+        const path = await files.saveFile({
+          title: 'Export chat',
+          defaultName: fileNameFor(chat.conversation.title, markdown ? 'md' : 'json'),
+          filters: [markdown ? { name: 'Markdown', extensions: ['md'] } : JSON_FILTER],
+          content: markdown ? toMarkdown(chat) : toConversationJson(chat),
+        });
+        return { path };
+      },
+    },
+    search: {
+      messages: async (_c, query, page) => history.search(query, page),
+    },
+    history: {
+      status: async () => history.status(),
+      startFresh: async () => history.startFresh(),
+      exportAll: async () => {
+        const date = new Date().toISOString().slice(0, 10);
+        const path = await files.saveFile({
+          title: 'Back up all chats',
+          defaultName: `modelslab-chat-backup-${date}.json`,
+          filters: [JSON_FILTER],
+          content: toBackupJson(everything(history), Date.now()),
+        });
+        return { path };
+      },
+      import: async (): Promise<ImportReport> => {
+        const file = await files.openFile({ title: 'Import chats', filters: [JSON_FILTER] });
+        if (!file) return { path: null, conversations: 0, messages: 0, skipped: 0 };
+        if (file.content.length > MAX_IMPORT_CHARS) throw new ApiError(appError('bad_file', 'That file is too large.'));
+        return { path: file.path, ...history.merge(parseImport(file.content)) };
+      },
+    },
+    settings: {
+      get: async () => settings.get(),
+      update: async (_c, patch) => settings.update(patch),
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { DB_FILE, SqliteHistory } from '../sqlite-history';
+import { LATEST_VERSION, migrate } from './index';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it('migrates a version 1 database to the latest, keeping its data and a copy of the old file', () => {
+  dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+  const v1 = new Database(join(dir, DB_FILE));
+  migrate(v1, { target: 1, beforeEach: () => {} });
+  v1.prepare(`INSERT INTO conversations VALUES ('c1', 'Old chat', 'm', '{}', '', 1, 2)`).run();
+  v1.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
+     VALUES ('m1', 'c1', NULL, 'user', 'an ocelot in the garden', 'done', 1, 1),
+            ('m2', 'c1', 'm1', 'assistant', 'half a rep', 'streaming', 2, 2)`,
+  ).run();
+  expect(v1.pragma('user_version', { simple: true })).toBe(1);
+  v1.close();
+
+  const store = new SqliteHistory(dir);
+  expect(store.status().problem).toBeNull();
+  expect(store.getConversation('c1')).toMatchObject({ title: 'Old chat', pinned: false, folder: null });
+  expect(store.listMessages('c1').map((m) => [m.content, m.status, m.attachments])).toEqual([
+    ['an ocelot in the garden', 'done', []],
+    ['half a rep', 'interrupted', []],
+  ]);
+  // Messages written before the index existed are searchable.
+  expect(store.search('ocelot').hits.map((h) => h.messageId)).toEqual(['m1']);
+  store.close();
+
+  const copies = readdirSync(join(dir, 'backups'));
+  expect(copies).toHaveLength(LATEST_VERSION - 1);
+  const copy = new Database(join(dir, 'backups', copies[0]!), { readonly: true });
+  expect(copy.pragma('user_version', { simple: true })).toBe(1);
+  expect(copy.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
+  copy.close();
+});
+
+it('refuses a database from a newer version of the app instead of changing it', () => {
+  dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+  const future = new Database(join(dir, DB_FILE));
+  future.pragma(`user_version = ${LATEST_VERSION + 1}`);
+  future.close();
+  const store = new SqliteHistory(dir);
+  expect(store.status().problem?.message).toMatch(/newer version/);
+  store.close();
+});

@@ -1,0 +1,39 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { confSettings } from './conf-settings';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it('saves settings to a file and reads them back', () => {
+  dir = mkdtempSync(join(tmpdir(), 'settings-'));
+  const first = confSettings(dir);
+  expect(first.get()).toEqual({ values: DEFAULT_SETTINGS, notice: null });
+  first.update({ theme: 'dark', defaultModel: 'meta-llama-3-8B-instruct', windowBounds: { width: 900, height: 700 } });
+  expect(confSettings(dir).get().values).toMatchObject({
+    theme: 'dark',
+    defaultModel: 'meta-llama-3-8B-instruct',
+    windowBounds: { width: 900, height: 700 },
+  });
+});
+
+it('moves a corrupt settings file aside, uses the defaults and says so', () => {
+  dir = mkdtempSync(join(tmpdir(), 'settings-'));
+  writeFileSync(join(dir, 'config.json'), '{"theme": "dark",');
+  const store = confSettings(dir);
+  expect(store.get().values).toEqual(DEFAULT_SETTINGS);
+  expect(store.get().notice).toMatch(/could not be read/);
+  const kept = readdirSync(dir).find((f) => f.startsWith('config.json.unreadable'))!;
+  expect(readFileSync(join(dir, kept), 'utf8')).toBe('{"theme": "dark",');
+  store.update({ theme: 'light' });
+  expect(existsSync(join(dir, 'config.json'))).toBe(true);
+});
+
+it('replaces one invalid value with its default and keeps the rest', () => {
+  dir = mkdtempSync(join(tmpdir(), 'settings-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ theme: 'purple', defaultModel: 'ok-model' }));
+  expect(confSettings(dir).get().values).toMatchObject({ theme: 'system', defaultModel: 'ok-model' });
+});

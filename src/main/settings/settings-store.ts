@@ -1,0 +1,73 @@
+import { existsSync, renameSync } from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, type Settings, type SettingsView } from '../../shared/settings';
+import { chatParamsSchema, modelIdSchema } from '../../shared/schemas';
+
+/** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
+export interface SettingsStore {
+  get(): SettingsView;
+  update(patch: Partial<Settings>): SettingsView;
+}
+
+/** The part of conf (and electron-store, which extends it) that is used here. */
+export interface ConfLike {
+  readonly store: Record<string, unknown>;
+  set(values: Record<string, unknown>): void;
+}
+
+const boundsSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(200),
+  height: z.number().int().min(200),
+  maximized: z.boolean().optional(),
+});
+
+/** Each field falls back to its default on its own, so one bad value does not reset the rest. */
+const storedSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']).catch(DEFAULT_SETTINGS.theme),
+  defaultModel: modelIdSchema.catch(DEFAULT_SETTINGS.defaultModel),
+  defaultParams: chatParamsSchema.catch(DEFAULT_SETTINGS.defaultParams),
+  windowBounds: boundsSchema.nullable().catch(null),
+  baseUrl: z.string().url().nullable().catch(null),
+});
+
+export function readSettings(raw: Record<string, unknown>): Settings {
+  return storedSchema.parse({ ...DEFAULT_SETTINGS, ...raw }) as Settings;
+}
+
+/**
+ * Opens the settings file with `create`. A file that cannot be parsed is moved aside (never deleted),
+ * defaults are used, and `notice` says so.
+ */
+export function openSettings(path: string, create: () => ConfLike, now: () => number = Date.now): SettingsStore {
+  let notice: string | null = null;
+  let conf: ConfLike;
+  try {
+    conf = create();
+  } catch {
+    const kept = `${path}.unreadable-${now()}`;
+    if (existsSync(path)) renameSync(path, kept);
+    notice = `Your settings file could not be read, so the defaults are in use. The old file was kept as ${kept}.`;
+    conf = create();
+  }
+  return {
+    get: () => ({ values: readSettings(conf.store), notice }),
+    update: (patch) => {
+      const next = readSettings({ ...conf.store, ...patch });
+      conf.set(next as unknown as Record<string, unknown>);
+      return { values: next, notice };
+    },
+  };
+}
+
+/** Settings kept for the life of the process, when no file is given. */
+export function memorySettings(): SettingsStore {
+  let store: Record<string, unknown> = {};
+  return openSettings('', () => ({
+    get store() {
+      return store;
+    },
+    set: (values) => void (store = { ...store, ...values }),
+  }));
+}

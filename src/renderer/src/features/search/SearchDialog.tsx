@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit, SnippetPart } from '../../../../shared/history';
+import type { AppError } from '../../../../shared/errors';
+
+export interface SearchDialogProps {
+  hits: SearchHit[];
+  hasMore: boolean;
+  loading: boolean;
+  error: AppError | null;
+  initialQuery: string;
+  onQuery(query: string): void;
+  onMore(): void;
+  onChoose(hit: SearchHit): void;
+  onClose(): void;
+}
+
+const DEBOUNCE_MS = 120;
+
+/** Highlights come as separate parts and are rendered as text inside <mark>: message text is never parsed as HTML. */
+function Snippet({ parts }: { parts: SnippetPart[] }) {
+  return (
+    <span className="search-hit__snippet">
+      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </span>
+  );
+}
+
+const dateOf = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
+export function SearchDialog(props: SearchDialogProps) {
+  const { hits, hasMore, loading, error, onQuery, onMore, onChoose, onClose } = props;
+  const [query, setQuery] = useState(props.initialQuery);
+  const [selected, setSelected] = useState(0);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => onQuery(query), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, onQuery]);
+
+  useEffect(() => {
+    list.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') onClose();
+    else if (event.key === 'ArrowDown') setSelected((i) => Math.min(hits.length - 1, i + 1));
+    else if (event.key === 'ArrowUp') setSelected((i) => Math.max(0, i - 1));
+    else if (event.key === 'Enter' && hits[selected]) onChoose(hits[selected]!);
+    else return;
+    event.preventDefault();
+  }
+
+  const status = error
+    ? error.message
+    : query.trim() === ''
+      ? 'Type to search every message in every chat.'
+      : loading && hits.length === 0
+        ? 'Searching…'
+        : hits.length === 0
+          ? 'No messages match.'
+          : null;
+
+  return (
+    <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="search-dialog" role="dialog" aria-modal="true" aria-label="Search chats" onKeyDown={onKeyDown}>
+        <input
+          className="search-dialog__input"
+          type="search"
+          aria-label="Search chats"
+          aria-controls="search-results"
+          placeholder="Search all chats…"
+          autoFocus
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setSelected(0);
+          }}
+        />
+        {status && (
+          <p className="search-dialog__status" role="status">
+            {status}
+          </p>
+        )}
+        <ul
+          id="search-results"
+          className="search-dialog__results"
+          ref={list}
+          aria-label="Results"
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (hasMore && el.scrollHeight - el.scrollTop - el.clientHeight < 200) onMore();
+          }}
+        >
+          {hits.map((hit, i) => (
+            <li key={hit.messageId} data-index={i}>
+              <button
+                type="button"
+                className="search-hit"
+                aria-current={i === selected ? 'true' : undefined}
+                onMouseEnter={() => setSelected(i)}
+                onClick={() => onChoose(hit)}
+              >
+                <span className="search-hit__head">
+                  <span className="search-hit__title">{hit.conversationTitle || 'New chat'}</span>
+                  <span className="search-hit__meta">
+                    {hit.role === 'user' ? 'You' : 'Assistant'} · {dateOf(hit.createdAt)}
+                  </span>
+                </span>
+                <Snippet parts={hit.snippet} />
+              </button>
+            </li>
+          ))}
+          {hasMore && (
+            <li>
+              <button type="button" className="text-button search-dialog__more" onClick={onMore} disabled={loading}>
+                {loading ? 'Loading…' : 'More results'}
+              </button>
+            </li>
+          )}
+        </ul>
+      </div>
+    </div>
+  );
+}

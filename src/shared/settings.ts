@@ -1,0 +1,36 @@
+import { DEFAULT_MODEL, type ChatParams } from './domain';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+
+export interface Settings {
+  theme: Theme;
+  defaultModel: string;
+  defaultParams: ChatParams;
+  windowBounds: WindowBounds | null;
+  /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
+  baseUrl: string | null;
+}
+
+export type SettingsPatch = Partial<Omit<Settings, 'windowBounds'>>;
+
+export interface SettingsView {
+  values: Settings;
+  /** Set when the settings file could not be read and was moved aside. */
+  notice: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  defaultModel: DEFAULT_MODEL,
+  defaultParams: {},
+  windowBounds: null,
+  baseUrl: null,
+};
