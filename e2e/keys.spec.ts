@@ -124,3 +124,35 @@ test('the built renderer holds no key-storage code', async () => {
     }
   }
 });
+
+test.describe('the base URL', () => {
+  test.use({ keySource: 'keychain', baseUrlIn: 'settings' });
+
+  test('can point at another server at once, and asks before sending the key over plain HTTP', async ({ app }) => {
+    const { page, server } = app;
+    const other = await new (await import('../test/modelslab-server')).ModelsLabServer(server.apiKey).start();
+    try {
+      await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+      await page.keyboard.press('Control+,');
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      // A loopback address is this computer: no question asked.
+      await dialog.getByLabel('Base URL').fill(other.baseUrl);
+      await dialog.getByRole('button', { name: 'Save' }).last().click();
+      await expect(dialog.getByText('Saved. New requests use it now.')).toBeVisible();
+      await dialog.getByLabel('Base URL').fill('http://gateway.example.com/v1');
+      await dialog.getByRole('button', { name: 'Save' }).last().click();
+      await expect(dialog.getByRole('alert')).toContainText('would cross the network unencrypted');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await page.keyboard.press('Escape');
+
+      const input = page.getByRole('textbox', { name: 'Message' });
+      await input.fill('Which server?');
+      await input.press('Enter');
+      await expect(page.locator('.message--assistant')).toHaveAttribute('data-status', 'done');
+      expect(other.chatRequests()).toHaveLength(1);
+      expect(server.chatRequests()).toHaveLength(0);
+    } finally {
+      await other.stop();
+    }
+  });
+});

@@ -175,7 +175,7 @@ describe('registerIpc', () => {
     const { call, services } = setup();
     expect(await call('app.info')).toEqual({
       ok: true,
-      value: { version: '1.2.3', baseUrl: 'http://127.0.0.1:9/api/v7/llm', platform: 'test' },
+      value: { version: '1.2.3', baseUrl: 'http://127.0.0.1:9/api/v7/llm', baseUrlFromEnv: true, platform: 'test' },
     });
     expect(await call('keys.status')).toEqual({
       ok: true,

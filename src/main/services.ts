@@ -46,7 +46,7 @@ export interface Services {
   models: ModelsService;
   settings: SettingsStore;
   files: FileDialogs;
-  info: AppInfo;
+  info(): AppInfo;
   listModels(apiKey: string): Promise<string[]>;
   client(apiKey: string): ReturnType<typeof createClient>;
   openExternal(url: string): Promise<void>;
@@ -60,17 +60,17 @@ export function baseUrlFrom(env: Record<string, string | undefined>, setting?: s
 
 export function createServices(deps: ServiceDeps): Services {
   const settings = deps.settings ?? memorySettings();
-  // The environment wins over the setting, so a proxy can be forced for one run.
-  const baseUrl = baseUrlFrom(deps.env, settings.get().values.baseUrl);
+  // Read at each request, so a changed setting applies at once; the environment wins, so a proxy can be forced.
+  const baseUrl = () => baseUrlFrom(deps.env, settings.get().values.baseUrl);
   const history = deps.history ?? new SqliteHistory(deps.dataDir ?? null);
   const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
   const fetch = deps.fetch;
-  const client = (apiKey: string) => createClient({ baseUrl, apiKey, ...(fetch ? { fetch } : {}) });
+  const client = (apiKey: string) => createClient({ baseUrl: baseUrl(), apiKey, ...(fetch ? { fetch } : {}) });
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
   const chat = new ChatService({ history, keys, client, attachments });
-  const listModels = (apiKey: string) => fetchModels(baseUrl, apiKey, fetch);
+  const listModels = (apiKey: string) => fetchModels(baseUrl(), apiKey, fetch);
   const models = new ModelsService({
     keys,
     fetchModels: listModels,
@@ -85,7 +85,12 @@ export function createServices(deps: ServiceDeps): Services {
     listModels,
     settings,
     files: deps.files ?? { saveFile: async () => null, openFile: async () => null },
-    info: { version: deps.version, baseUrl, platform: deps.platform },
+    info: () => ({
+      version: deps.version,
+      baseUrl: baseUrl(),
+      baseUrlFromEnv: !!deps.env.MODELSLAB_BASE_URL?.trim(),
+      platform: deps.platform,
+    }),
     openExternal: deps.openExternal,
     copyText: deps.copyText,
     restartToUpdate: deps.restartToUpdate ?? (() => {}),
@@ -119,7 +124,7 @@ export function createHandlers(services: Services): Handlers {
       list: () => services.models.list(),
     },
     app: {
-      info: async () => services.info,
+      info: async () => services.info(),
       openExternal: (_context, url) => services.openExternal(url),
       copyText: (_context, text) => services.copyText(text),
       restartToUpdate: async () => services.restartToUpdate(),

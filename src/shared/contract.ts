@@ -100,7 +100,10 @@ export interface ModelList {
 
 export interface AppInfo {
   version: string;
+  /** The endpoint requests go to now. */
   baseUrl: string;
+  /** MODELSLAB_BASE_URL is set, and wins over the setting. */
+  baseUrlFromEnv: boolean;
   platform: string;
 }
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Settings, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
+import { toError } from './chat-slice';
 import type { AppState } from './index';
 
 export interface SettingsSlice {
@@ -10,6 +11,8 @@ export interface SettingsSlice {
   loadSettings(): Promise<void>;
   setOnline(online: boolean): void;
   setTheme(theme: Theme): Promise<void>;
+  /** null goes back to ModelsLab's own endpoint. */
+  setBaseUrl(url: string | null): Promise<boolean>;
   dismissSettingsNotice(): void;
 }
 
@@ -32,6 +35,18 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     applyTheme(theme);
     const { values } = await getApi().settings.update({ theme });
     set({ settings: values });
+  },
+
+  setBaseUrl: async (baseUrl) => {
+    try {
+      const { values } = await getApi().settings.update({ baseUrl });
+      set({ settings: values, sendError: null });
+      await get().loadInfo();
+      return true;
+    } catch (error) {
+      set({ sendError: toError(error) });
+      return false;
+    }
   },
 
   setOnline: (online) => set({ online }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
+import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
 
 const SOURCE_TEXT = {
@@ -19,6 +20,7 @@ export function SettingsDialog() {
   return (
     <Modal open={open} title="Settings" onClose={close}>
       <KeySection onRemoved={close} />
+      <ConnectionSection />
     </Modal>
   );
 }
