@@ -1,49 +1,134 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectActiveIds, useStore } from '../../store';
 import { MessageView } from './MessageView';
 
-function Row({ id }: { id: string }) {
+const Row = memo(function Row({ id }: { id: string }) {
   const message = useStore((s) => s.messages[id]);
-  return message ? <MessageView message={message} /> : null;
+  return message ? <MessageView message={message} onOpenLink={openLink} /> : null;
+});
+
+function openLink(url: string): void {
+  void useStore.getState().openExternal(url);
 }
 
 const NEAR_BOTTOM_PX = 48;
 
+/**
+ * The conversation, virtualized: only the messages near the viewport are in the DOM, each measured as it renders.
+ * The view follows a streaming reply only while the reader is at the bottom; scrolled up, it stays put and offers
+ * "Jump to latest" instead.
+ */
 export function MessageListContainer() {
   const ids = useStore(selectActiveIds);
+  const activeId = useStore((s) => s.activeId);
   const tail = useStore((s) => {
     const last = ids.at(-1);
     return last ? s.messages[last]?.content.length : 0;
   });
   const scroller = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
 
-  // Follow the stream only while the reader is at the bottom.
-  useLayoutEffect(() => {
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 140,
+    getItemKey: (index) => ids[index] ?? index,
+    overscan: 4,
+    gap: 18,
+    paddingStart: 28,
+    paddingEnd: 12,
+  });
+
+  function toBottom() {
     const el = scroller.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [ids, tail]);
+    if (el) el.scrollTop = el.scrollHeight;
+  }
+
+  function pin() {
+    pinned.current = true;
+    setAtBottom(true);
+    toBottom();
+  }
+
+  // A conversation opens at its end, and sending a message (the list grows) brings the reader back down.
+  const count = ids.length;
+  useLayoutEffect(() => {
+    pinned.current = true;
+    setAtBottom(true);
+  }, [activeId, count]);
+
+  // After a delta or a newly measured row, keep the end in view while pinned.
+  const total = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    if (pinned.current) toBottom();
+  }, [tail, total]);
+
+  // Rows grow after React renders them (fonts, highlighted code); follow that too.
+  useEffect(() => {
+    const el = inner.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) toBottom();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [count]);
+
+  // The wheel and keys say the reader is leaving the bottom before the scroll event does, so a delta that lands
+  // in between cannot pull them back down.
+  function release() {
+    pinned.current = false;
+  }
 
   return (
-    <div
-      className="message-list"
-      ref={scroller}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-      }}
-    >
-      {ids.length === 0 ? (
-        <div className="empty-state">
-          <h1>What can I help with?</h1>
-          <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
-        </div>
-      ) : (
-        <div className="message-list__inner" role="log" aria-live="polite" aria-label="Conversation">
-          {ids.map((id) => (
-            <Row key={id} id={id} />
-          ))}
-        </div>
+    <div className="message-pane">
+      <div
+        className="message-list"
+        ref={scroller}
+        onWheel={(e) => e.deltaY < 0 && release()}
+        onKeyDown={(e) => ['ArrowUp', 'PageUp', 'Home'].includes(e.key) && release()}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+          pinned.current = bottom;
+          setAtBottom(bottom);
+        }}
+      >
+        {ids.length === 0 ? (
+          <div className="empty-state">
+            <h1>What can I help with?</h1>
+            <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
+          </div>
+        ) : (
+          <div
+            className="message-list__inner"
+            ref={inner}
+            role="log"
+            aria-live="polite"
+            aria-label="Conversation"
+            style={{ height: total }}
+          >
+            {virtualizer.getVirtualItems().map((item) => (
+              <div
+                key={item.key}
+                className="message-list__row"
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <Row id={ids[item.index]!} />
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+      {!atBottom && ids.length > 0 && (
+        <button type="button" className="jump-latest" onClick={pin}>
+          Jump to latest
+        </button>
       )}
     </div>
   );

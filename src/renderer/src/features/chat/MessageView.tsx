@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
+import { Markdown } from '../markdown/Markdown';
+import type { OpenLink } from '../markdown/MarkdownBlock';
 import { ErrorNotice } from './ErrorNotice';
 
 const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
@@ -8,7 +10,14 @@ const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
 };
 
 /** Presentational; memoized so that only the message whose object changed re-renders. */
-export const MessageView = memo(function MessageView({ message }: { message: Message }) {
+export const MessageView = memo(function MessageView({
+  message,
+  onOpenLink,
+}: {
+  message: Message;
+  /** Where a clicked link in a reply goes: main opens http(s) and mailto links in the OS. */
+  onOpenLink: OpenLink;
+}) {
   const streaming = message.status === 'streaming';
   const note = STATUS_NOTE[message.status];
   return (
@@ -19,7 +28,11 @@ export const MessageView = memo(function MessageView({ message }: { message: Mes
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
     >
       <div className="message__bubble">
-        {message.content ? (
+        {message.content && message.role === 'assistant' ? (
+          <div className="message__content message__content--markdown">
+            <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
+          </div>
+        ) : message.content ? (
           <div className="message__content">{message.content}</div>
         ) : (
           streaming && <div className="message__pending">Thinking…</div>
