@@ -31,6 +31,7 @@ export function MessageListContainer() {
   const pinned = useRef(true);
   const [atBottom, setAtBottom] = useState(true);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing here memoizes the virtualizer's functions
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
