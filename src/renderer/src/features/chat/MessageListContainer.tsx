@@ -22,10 +22,6 @@ const NEAR_BOTTOM_PX = 48;
 export function MessageListContainer() {
   const ids = useStore(selectActiveIds);
   const activeId = useStore((s) => s.activeId);
-  const tail = useStore((s) => {
-    const last = ids.at(-1);
-    return last ? s.messages[last]?.content.length : 0;
-  });
   const scroller = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
@@ -61,22 +57,20 @@ export function MessageListContainer() {
     setAtBottom(true);
   }, [activeId, count]);
 
-  // After a delta or a newly measured row, keep the end in view while pinned.
-  const total = virtualizer.getTotalSize();
+  // Follow growth after layout rather than forcing one: a ResizeObserver hears the rows (the streaming reply grows
+  // there first) and the list itself, once the layout is already done, so reading scrollHeight costs nothing.
+  const follower = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => follower.current?.disconnect(), []);
   useLayoutEffect(() => {
-    if (pinned.current) toBottom();
-  }, [tail, total]);
-
-  // Rows grow after React renders them (fonts, highlighted code); follow that too.
-  useEffect(() => {
     const el = inner.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => {
+    const observer = (follower.current ??= new ResizeObserver(() => {
       if (pinned.current) toBottom();
-    });
+    }));
+    observer.disconnect();
     observer.observe(el);
-    return () => observer.disconnect();
-  }, [count]);
+    for (const row of el.children) observer.observe(row);
+  });
 
   // The wheel and keys say the reader is leaving the bottom before the scroll event does, so a delta that lands
   // in between cannot pull them back down.
@@ -110,7 +104,7 @@ export function MessageListContainer() {
             role="log"
             aria-live="polite"
             aria-label="Conversation"
-            style={{ height: total }}
+            style={{ height: virtualizer.getTotalSize() }}
           >
             {virtualizer.getVirtualItems().map((item) => (
               <div

@@ -5,8 +5,20 @@ import { grammarFor, grammarsVersion, requestGrammar, subscribe, tokenize } from
 const ITALIC = 1;
 const BOLD = 2;
 
-/** A fenced code block: language label, Copy button, and colours for both themes once shiki has loaded. */
-export const CodeBlock = memo(function CodeBlock({ code, info }: { code: string; info: string }) {
+/**
+ * A fenced code block: language label, Copy button, and colours for both themes once shiki has loaded.
+ * `partial` (the block is still streaming): only complete lines are highlighted, the line being written follows as
+ * plain text, so the block is tokenized once per line rather than once per delta.
+ */
+export const CodeBlock = memo(function CodeBlock({
+  code,
+  info,
+  partial = false,
+}: {
+  code: string;
+  info: string;
+  partial?: boolean;
+}) {
   const lang = grammarFor(info);
   const version = useSyncExternalStore(subscribe, grammarsVersion);
   const [copied, setCopied] = useState<'Copied' | 'Copy failed' | null>(null);
@@ -17,10 +29,13 @@ export const CodeBlock = memo(function CodeBlock({ code, info }: { code: string;
   }, [lang]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  const cut = partial ? code.lastIndexOf('\n') + 1 : code.length;
+  const head = code.slice(0, cut);
+  const rest = code.slice(cut);
   const lines = useMemo(() => {
     void version; // a grammar that arrives later re-tokenizes the block
-    return lang ? tokenize(code, lang) : null;
-  }, [code, lang, version]);
+    return lang && head ? tokenize(head.endsWith('\n') ? head.slice(0, -1) : head, lang) : null;
+  }, [head, lang, version]);
 
   async function copy() {
     const ok = await copyText(code);
@@ -56,10 +71,11 @@ export const CodeBlock = memo(function CodeBlock({ code, info }: { code: string;
                       {t.content}
                     </span>
                   ))}
-                  {i < lines.length - 1 && '\n'}
+                  {(i < lines.length - 1 || rest) && '\n'}
                 </span>
               ))
-            : code}
+            : head}
+          {rest}
         </code>
       </pre>
     </div>

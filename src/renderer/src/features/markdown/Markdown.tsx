@@ -22,11 +22,8 @@ export const Markdown = memo(function Markdown({ text, streaming, onOpenLink }: 
   const [splitter] = useState(() => new BlockSplitter());
   if (WHOLE) return <MarkdownBlock text={text} onOpenLink={onOpenLink} />;
   const blocks = splitter.split(text);
-  return blocks.map((block, i) => (
-    <MarkdownBlock
-      key={i}
-      text={streaming && i === blocks.length - 1 ? settleTail(block) : block}
-      onOpenLink={onOpenLink}
-    />
-  ));
+  return blocks.map((block, i) => {
+    const tail = streaming && i === blocks.length - 1;
+    return <MarkdownBlock key={i} text={tail ? settleTail(block) : block} onOpenLink={onOpenLink} tail={tail} />;
+  });
 });

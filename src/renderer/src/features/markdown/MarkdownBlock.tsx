@@ -20,7 +20,7 @@ function urlTransform(url: string): string {
   return safeUrl(url) ?? '';
 }
 
-function components(onOpenLink: OpenLink): Components {
+function components(onOpenLink: OpenLink, tail: boolean): Components {
   const open = (url: string) => (event: { preventDefault(): void }) => {
     event.preventDefault();
     onOpenLink(url);
@@ -49,7 +49,7 @@ function components(onOpenLink: OpenLink): Components {
       const code = children as ReactElement<{ className?: string; children?: ReactNode }> | undefined;
       const info = /language-(\S+)/.exec(code?.props.className ?? '')?.[1] ?? '';
       const text = String(code?.props.children ?? '').replace(/\n$/, '');
-      return <CodeBlock code={text} info={info} />;
+      return <CodeBlock code={text} info={info} partial={tail} />;
     },
     input: ({ checked }) => (
       // A task list item: the state is read out with the label ("Done, checked" / "Done, not checked").
@@ -63,9 +63,20 @@ function components(onOpenLink: OpenLink): Components {
   };
 }
 
-/** One top-level block of a reply; memoized on its text, so finished blocks never re-render. */
-export const MarkdownBlock = memo(function MarkdownBlock({ text, onOpenLink }: { text: string; onOpenLink: OpenLink }) {
-  const parts = useMemo(() => components(onOpenLink), [onOpenLink]);
+/**
+ * One top-level block of a reply; memoized on its text, so finished blocks never re-render.
+ * `tail`: the block is the one still streaming.
+ */
+export const MarkdownBlock = memo(function MarkdownBlock({
+  text,
+  onOpenLink,
+  tail = false,
+}: {
+  text: string;
+  onOpenLink: OpenLink;
+  tail?: boolean;
+}) {
+  const parts = useMemo(() => components(onOpenLink, tail), [onOpenLink, tail]);
   return (
     <ReactMarkdown remarkPlugins={REMARK} rehypePlugins={REHYPE} urlTransform={urlTransform} components={parts}>
       {text}
