@@ -39,9 +39,13 @@ export function MessageListContainer() {
     paddingEnd: 12,
   });
 
+  /** Where following the stream last put the view; a scroll event above it is the reader's own. */
+  const followedTo = useRef(0);
   function toBottom() {
     const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    followedTo.current = el.scrollTop;
   }
 
   function pin() {
@@ -86,10 +90,12 @@ export function MessageListContainer() {
         onWheel={(e) => e.deltaY < 0 && release()}
         onKeyDown={(e) => ['ArrowUp', 'PageUp', 'Home'].includes(e.key) && release()}
         onScroll={(e) => {
+          // Scroll events arrive a frame late: by then the reply may have grown past the threshold, so only a move
+          // up from where following left the view lets go of the bottom.
           const el = e.currentTarget;
-          const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-          pinned.current = bottom;
-          setAtBottom(bottom);
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX) pinned.current = true;
+          else if (el.scrollTop < followedTo.current - 1) pinned.current = false;
+          setAtBottom(pinned.current);
         }}
       >
         {ids.length === 0 ? (
