@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectActiveIds, useStore } from '../../store';
 import { MessageView, type MessageViewProps } from './MessageView';
 
@@ -16,21 +16,33 @@ const actions: NonNullable<MessageViewProps['actions']> = {
   retry: (id) => void useStore.getState().retryReply(id),
 };
 
-function Row({ id, focused }: { id: string; focused: boolean }) {
+function openLink(url: string): void {
+  void useStore.getState().openExternal(url);
+}
+
+const Row = memo(function Row({ id, focused }: { id: string; focused: boolean }) {
   const message = useStore((s) => s.messages[id]);
   const versions = useStore((s) => (message ? s.versions[message.conversationId]?.[id] : undefined));
   const editing = useStore((s) => s.editingId === id);
   return message ? (
-    <MessageView message={message} versions={versions} editing={editing} focused={focused} actions={actions} />
+    <MessageView
+      message={message}
+      versions={versions}
+      editing={editing}
+      focused={focused}
+      actions={actions}
+      onOpenLink={openLink}
+    />
   ) : null;
-}
+});
 
 const NEAR_BOTTOM_PX = 48;
 const NEAR_TOP_PX = 400;
 
 /**
- * The open conversation, virtualized: only the messages on screen are in the DOM. The newest page loads
- * first; scrolling near the top loads the page before it and keeps the reader's place.
+ * The conversation, virtualized: only the messages near the viewport are in the DOM, each measured as it renders.
+ * The newest page loads first and older pages as the reader nears the top. The view follows a streaming reply only
+ * while the reader is at the bottom; scrolled up, it stays put and offers "Jump to latest" instead.
  */
 export function MessageListContainer() {
   const ids = useStore(selectActiveIds);
@@ -38,42 +50,52 @@ export function MessageListContainer() {
   const hasOlder = useStore((s) => (s.activeId ? (s.hasOlder[s.activeId] ?? false) : false));
   const focusId = useStore((s) => s.focusMessageId);
   const loadOlder = useStore((s) => s.loadOlder);
-  const tail = useStore((s) => {
-    const last = ids.at(-1);
-    return last ? s.messages[last]?.content.length : 0;
-  });
   const scroller = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
   const loading = useRef(false);
   /** After older messages are put in front, the id that was first, to keep it where it was. */
   const anchor = useRef<{ id: string; offset: number } | null>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing here memoizes the virtualizer's functions
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 120,
-    getItemKey: (index) => ids[index]!,
-    overscan: 6,
+    estimateSize: () => 140,
+    getItemKey: (index) => ids[index] ?? index,
+    overscan: 4,
+    gap: 18,
     paddingStart: 28,
     paddingEnd: 12,
   });
 
-  // A newly opened conversation starts at its newest message, or at the message a search chose.
+  /** Where following the stream last put the view; a scroll event above it is the reader's own. */
+  const followedTo = useRef(0);
+  function toBottom() {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    followedTo.current = el.scrollTop;
+  }
+
+  function pin() {
+    pinned.current = true;
+    setAtBottom(true);
+    toBottom();
+  }
+
+  // A conversation opens at its end (or at the message a search chose), and sending a message brings the reader
+  // back down; older messages put in front keep the reader where they were instead.
+  const last = ids.at(-1);
   useLayoutEffect(() => {
-    pinned.current = !focusId;
-    if (!focusId) return;
-    const index = ids.indexOf(focusId);
+    const index = focusId ? ids.indexOf(focusId) : -1;
+    pinned.current = index < 0;
+    setAtBottom(index < 0);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the conversation or the target changes
-  }, [activeId, focusId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the conversation, its end or the target changes
+  }, [activeId, last, focusId]);
 
-  // Follow the stream only while the reader is at the bottom.
-  useLayoutEffect(() => {
-    if (pinned.current && ids.length > 0) virtualizer.scrollToIndex(ids.length - 1, { align: 'end' });
-  }, [ids, tail, virtualizer]);
-
-  // Older messages were put in front: scroll so the message that was first stays put.
   useLayoutEffect(() => {
     const held = anchor.current;
     if (!held) return;
@@ -88,10 +110,28 @@ export function MessageListContainer() {
     anchor.current = null;
   }, [activeId]);
 
-  async function onScroll() {
-    const el = scroller.current;
+  // Follow growth after layout rather than forcing one: a ResizeObserver hears the rows (the streaming reply grows
+  // there first) and the list itself, once the layout is already done, so reading scrollHeight costs nothing.
+  const follower = useRef<ResizeObserver | null>(null);
+  useEffect(() => () => follower.current?.disconnect(), []);
+  useLayoutEffect(() => {
+    const el = inner.current;
     if (!el) return;
-    pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    const observer = (follower.current ??= new ResizeObserver(() => {
+      if (pinned.current) toBottom();
+    }));
+    observer.disconnect();
+    observer.observe(el);
+    for (const row of el.children) observer.observe(row);
+  });
+
+  // The wheel and keys say the reader is leaving the bottom before the scroll event does, so a delta that lands
+  // in between cannot pull them back down.
+  function release() {
+    pinned.current = false;
+  }
+
+  async function loadOlderIfNearTop(el: HTMLDivElement) {
     if (!hasOlder || loading.current || el.scrollTop > NEAR_TOP_PX || ids.length === 0) return;
     loading.current = true;
     anchor.current = { id: ids[0]!, offset: (virtualizer.getOffsetForIndex(0, 'start')?.[0] ?? 0) - el.scrollTop };
@@ -102,38 +142,56 @@ export function MessageListContainer() {
     }
   }
 
-  if (ids.length === 0) {
-    return (
-      <div className="message-list">
-        <div className="empty-state">
-          <h1>What can I help with?</h1>
-          <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
-        </div>
-      </div>
-    );
-  }
-
   return (
-    <div className="message-list" ref={scroller} onScroll={() => void onScroll()}>
+    <div className="message-pane">
       <div
-        className="message-list__inner message-list__inner--virtual"
-        role="log"
-        aria-live="polite"
-        aria-label="Conversation"
-        style={{ height: virtualizer.getTotalSize() }}
+        className="message-list"
+        ref={scroller}
+        onWheel={(e) => e.deltaY < 0 && release()}
+        onKeyDown={(e) => ['ArrowUp', 'PageUp', 'Home'].includes(e.key) && release()}
+        onScroll={(e) => {
+          // Scroll events arrive a frame late: by then the reply may have grown past the threshold, so only a move
+          // up from where following left the view lets go of the bottom.
+          const el = e.currentTarget;
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX) pinned.current = true;
+          else if (el.scrollTop < followedTo.current - 1) pinned.current = false;
+          setAtBottom(pinned.current);
+          void loadOlderIfNearTop(el);
+        }}
       >
-        {virtualizer.getVirtualItems().map((item) => (
-          <div
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className="message-list__row"
-            style={{ transform: `translateY(${item.start}px)` }}
-          >
-            <Row id={ids[item.index]!} focused={ids[item.index] === focusId} />
+        {ids.length === 0 ? (
+          <div className="empty-state">
+            <h1>What can I help with?</h1>
+            <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
           </div>
-        ))}
+        ) : (
+          <div
+            className="message-list__inner"
+            ref={inner}
+            role="log"
+            aria-live="polite"
+            aria-label="Conversation"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((item) => (
+              <div
+                key={item.key}
+                className="message-list__row"
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <Row id={ids[item.index]!} focused={ids[item.index] === focusId} />
+              </div>
+            ))}
+          </div>
+        )}
       </div>
+      {!atBottom && ids.length > 0 && (
+        <button type="button" className="jump-latest" onClick={pin}>
+          Jump to latest
+        </button>
+      )}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
+import { Markdown } from '../markdown/Markdown';
+import type { OpenLink } from '../markdown/MarkdownBlock';
 import { ErrorNotice } from './ErrorNotice';
 import { ImageStrip } from './ImageStrip';
 import { MessageActions, type MessageActionHandlers } from './MessageActions';
@@ -25,6 +27,8 @@ export interface MessageViewProps {
   /** The message a search opened the conversation at. */
   focused?: boolean;
   actions?: MessageViewActions;
+  /** Where a clicked link in a reply goes: main opens http(s) and mailto links in the OS. */
+  onOpenLink: OpenLink;
 }
 
 /** Presentational; memoized so that only the message whose object changed re-renders. */
@@ -34,6 +38,7 @@ export const MessageView = memo(function MessageView({
   editing,
   focused,
   actions,
+  onOpenLink,
 }: MessageViewProps) {
   const streaming = message.status === 'streaming';
   const note = STATUS_NOTE[message.status];
@@ -54,7 +59,11 @@ export const MessageView = memo(function MessageView({
         />
       ) : (
         <div className="message__bubble">
-          {message.content ? (
+          {message.content && message.role === 'assistant' ? (
+            <div className="message__content message__content--markdown">
+              <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
+            </div>
+          ) : message.content ? (
             <div className="message__content">{message.content}</div>
           ) : (
             streaming && <div className="message__pending">Thinking…</div>

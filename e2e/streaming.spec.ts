@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
+
+const list = (page: Page) => page.locator('.message-list');
+
+async function ask(page: Page, text: string) {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+function gapToBottom(page: Page): Promise<number> {
+  return list(page).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+}
+
+test('the view follows a stream only while the reader is at the bottom, and offers Jump to latest', async ({ app }) => {
+  const { page } = app;
+  const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long answer.\n\n`);
+  app.server.next({ kind: 'stream', chunks: paragraphs, delayMs: 60, hang: true });
+  await ask(page, 'Write a lot');
+  const reply = page.locator('.message--assistant').last();
+  await expect(reply).toContainText('Paragraph 20');
+  await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
+  const jump = page.getByRole('button', { name: 'Jump to latest' });
+  await expect(jump).toBeHidden();
+
+  // The reader scrolls up: the view stays where they put it while text keeps arriving.
+  await list(page).hover();
+  await page.mouse.wheel(0, -600);
+  await expect(jump).toBeVisible();
+  const top = await list(page).evaluate((el) => el.scrollTop);
+  await expect(reply).toContainText('Paragraph 40');
+  expect(await list(page).evaluate((el) => el.scrollTop)).toBe(top);
+  expect(await gapToBottom(page)).toBeGreaterThan(400);
+  await page.screenshot({ path: 'e2e/output/jump-to-latest.png' });
+
+  await jump.click();
+  await expect(jump).toBeHidden();
+  await expect(reply).toContainText('Paragraph 55');
+  await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
+
+test('a long conversation keeps only the messages near the viewport in the page', async ({ app }) => {
+  const { page } = app;
+  for (let i = 1; i <= 16; i++) {
+    app.server.next({ kind: 'stream', chunks: [`Answer ${i}.\n\n`, 'Some more text.\n\n'.repeat(4)], delayMs: 1 });
+    await ask(page, `Question ${i}`);
+    await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
+  }
+  await expect(page.locator('.message--assistant').last()).toContainText('Answer 16.');
+  const rendered = await page.locator('.message').count();
+  expect(rendered).toBeLessThan(32);
+  expect(rendered).toBeGreaterThan(2);
+  await expect(page.locator('.message--user').first()).not.toHaveText('Question 1');
+
+  // Scrolled to the top, the first messages are rendered again, in order.
+  await list(page).evaluate((el) => (el.scrollTop = 0));
+  await expect(page.locator('.message--user .message__content').first()).toHaveText('Question 1');
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+});

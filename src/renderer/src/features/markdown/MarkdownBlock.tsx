@@ -1,0 +1,85 @@
+import { memo, useMemo, type ReactElement, type ReactNode } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { CodeBlock } from './CodeBlock';
+import { rehypeMath } from './math';
+import { safeUrl } from './safe-url';
+
+export type OpenLink = (url: string) => void;
+
+/*
+ * Safe by construction: no rehype-raw, so HTML in model output is shown as text; every URL goes through safeUrl
+ * (anything but http(s)/mailto becomes ''), links never navigate the app but ask main to open them, and images are
+ * never fetched. Math: see math.ts (KaTeX with trust off, rendered without tripping the CSP).
+ */
+const REMARK = [remarkGfm, remarkMath];
+const REHYPE = [rehypeMath];
+
+function urlTransform(url: string): string {
+  return safeUrl(url) ?? '';
+}
+
+function components(onOpenLink: OpenLink, tail: boolean): Components {
+  const open = (url: string) => (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    onOpenLink(url);
+  };
+  return {
+    a: ({ href, children }) =>
+      href ? (
+        <a href={href} title={href} onClick={open(href)} onAuxClick={(e) => e.preventDefault()}>
+          {children}
+        </a>
+      ) : (
+        <span className="md-unsafe-link">{children}</span>
+      ),
+    img: ({ src, alt }) => {
+      const url = typeof src === 'string' ? src : '';
+      const text = `Image: ${alt || url || 'untitled'}`;
+      return url ? (
+        <a className="md-image" href={url} title={url} onClick={open(url)} onAuxClick={(e) => e.preventDefault()}>
+          {text}
+        </a>
+      ) : (
+        <span className="md-image">{text}</span>
+      );
+    },
+    pre: ({ children }) => {
+      const code = children as ReactElement<{ className?: string; children?: ReactNode }> | undefined;
+      const info = /language-(\S+)/.exec(code?.props.className ?? '')?.[1] ?? '';
+      const text = String(code?.props.children ?? '').replace(/\n$/, '');
+      return <CodeBlock code={text} info={info} partial={tail} />;
+    },
+    input: ({ checked }) => (
+      // A task list item: the state is read out with the label ("Done, checked" / "Done, not checked").
+      <input type="checkbox" checked={!!checked} disabled aria-label="Done" />
+    ),
+    table: ({ children }) => (
+      <div className="md-table" tabIndex={0}>
+        <table>{children}</table>
+      </div>
+    ),
+  };
+}
+
+/**
+ * One top-level block of a reply; memoized on its text, so finished blocks never re-render.
+ * `tail`: the block is the one still streaming.
+ */
+export const MarkdownBlock = memo(function MarkdownBlock({
+  text,
+  onOpenLink,
+  tail = false,
+}: {
+  text: string;
+  onOpenLink: OpenLink;
+  tail?: boolean;
+}) {
+  const parts = useMemo(() => components(onOpenLink, tail), [onOpenLink, tail]);
+  return (
+    <ReactMarkdown remarkPlugins={REMARK} rehypePlugins={REHYPE} urlTransform={urlTransform} components={parts}>
+      {text}
+    </ReactMarkdown>
+  );
+});

@@ -1,0 +1,77 @@
+import type { Element, ElementContent, Root } from 'hast';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { markupToHast, rehypeMath } from './math';
+
+function elements(nodes: ElementContent[]): Element[] {
+  return nodes.flatMap((n) => (n.type === 'element' ? [n, ...elements(n.children)] : []));
+}
+
+function text(nodes: ElementContent[]): string {
+  return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? text(n.children) : '')).join('');
+}
+
+function mathBlock(tex: string, display: boolean): Root {
+  const code: Element = {
+    type: 'element',
+    tagName: 'code',
+    properties: { className: ['language-math', display ? 'math-display' : 'math-inline'] },
+    children: [{ type: 'text', value: tex }],
+  };
+  return { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [code] }] };
+}
+
+describe('markupToHast', () => {
+  it('reads KaTeX markup into the same tree, styles and MathML included', () => {
+    const markup = katex.renderToString('\\frac{a}{b} + \\sqrt{x}', { output: 'htmlAndMathml' });
+    const nodes = markupToHast(markup);
+    const all = elements(nodes);
+    expect(all[0]).toMatchObject({ tagName: 'span', properties: { className: ['katex'] } });
+    expect(all.some((e) => e.tagName === 'math')).toBe(true);
+    expect(all.find((e) => e.tagName === 'annotation')?.children).toEqual([
+      { type: 'text', value: '\\frac{a}{b} + \\sqrt{x}' },
+    ]);
+    expect(all.filter((e) => typeof e.properties.style === 'string').length).toBeGreaterThan(3);
+    expect(
+      all.some((e) => e.tagName === 'svg' && e.children.some((c) => c.type === 'element' && c.tagName === 'path')),
+    ).toBe(true);
+    // Every element opened was closed where KaTeX closed it: the text comes out in order.
+    expect(text(nodes)).toContain('a');
+  });
+
+  it('decodes escaped text instead of making elements of it', () => {
+    const nodes = markupToHast(
+      katex.renderToString('\\text{<img src=x onerror=alert(1)> \\& "q"}', { strict: 'ignore' }),
+    );
+    expect(elements(nodes).some((e) => e.tagName === 'img')).toBe(false);
+    expect(text(nodes).replace(/\u00a0/g, ' ')).toContain('<img src=x onerror=alert(1)> & "q"');
+  });
+});
+
+describe('rehypeMath', () => {
+  it('replaces inline and display math with KaTeX output', () => {
+    for (const display of [false, true]) {
+      const tree = mathBlock('x^2', display);
+      rehypeMath()(tree);
+      const classes = elements(tree.children as ElementContent[]).map((e) => String(e.properties.className));
+      expect(classes).toContain(display ? 'katex-display' : 'katex');
+      expect(classes).not.toContain('language-math,math-inline');
+    }
+  });
+
+  it('never turns \\href, \\url or \\includegraphics into links or images', () => {
+    for (const tex of [
+      '\\href{javascript:alert(1)}{x}',
+      '\\url{https://example.com}',
+      '\\includegraphics{http://e.x/a.png}',
+    ]) {
+      const tree = mathBlock(tex, true);
+      rehypeMath()(tree);
+      const all = elements(tree.children as ElementContent[]);
+      expect(
+        all.filter((e) => ['a', 'img'].includes(e.tagName) || 'href' in e.properties || 'src' in e.properties),
+        tex,
+      ).toEqual([]);
+    }
+  });
+});
