@@ -170,6 +170,8 @@ export const LIMITS = {
   id: 64,
   url: 2048,
   apiKey: 512,
+  presets: 50,
+  presetName: 60,
   copyChars: 5_000_000,
   imageBytes: 5 * 1024 * 1024,
   imagesPerMessage: 4,

@@ -64,6 +64,11 @@ export const sendInputSchema = z.strictObject({
   ...replySettings,
 });
 
+export const presetSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name the preset').max(LIMITS.presetName),
+  ...replySettings,
+});
+
 export const externalUrlSchema = z
   .string()
   .max(LIMITS.url)
@@ -99,6 +104,7 @@ export const historySchemas = {
       .max(LIMITS.url)
       .nullable()
       .optional(),
+    presets: z.array(presetSchema).max(LIMITS.presets).optional(),
   }),
 };
 

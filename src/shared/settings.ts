@@ -10,6 +10,14 @@ export interface WindowBounds {
   maximized?: boolean;
 }
 
+/** A named starting point for new chats. */
+export interface Preset {
+  name: string;
+  model: string;
+  systemPrompt: string;
+  params: ChatParams;
+}
+
 export interface Settings {
   theme: Theme;
   defaultModel: string;
@@ -17,6 +25,7 @@ export interface Settings {
   windowBounds: WindowBounds | null;
   /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
   baseUrl: string | null;
+  presets: Preset[];
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'windowBounds'>>;
@@ -33,4 +42,5 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultParams: {},
   windowBounds: null,
   baseUrl: null,
+  presets: [],
 };

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { confSettings } from './conf-settings';
 
@@ -36,4 +36,19 @@ it('replaces one invalid value with its default and keeps the rest', () => {
   dir = mkdtempSync(join(tmpdir(), 'settings-'));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ theme: 'purple', defaultModel: 'ok-model' }));
   expect(confSettings(dir).get().values).toMatchObject({ theme: 'system', defaultModel: 'ok-model' });
+});
+
+describe('presets', () => {
+  it('keeps the readable ones and drops one that no longer reads', async () => {
+    const { readSettings } = await import('./settings-store');
+    const good = {
+      name: 'Terse',
+      model: 'meta-llama-3-8B-instruct',
+      systemPrompt: 'Be brief.',
+      params: { temperature: 0.2 },
+    };
+    const settings = readSettings({ presets: [good, { name: 'Broken', model: 'has spaces', params: {} }] });
+    expect(settings.presets).toEqual([good]);
+    expect(readSettings({ presets: 'nonsense' }).presets).toEqual([]);
+  });
 });

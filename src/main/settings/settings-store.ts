@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings, type SettingsView } from '../../shared/settings';
-import { chatParamsSchema, modelIdSchema } from '../../shared/schemas';
+import { chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
 export interface SettingsStore {
@@ -30,6 +30,11 @@ const storedSchema = z.object({
   defaultParams: chatParamsSchema.catch(DEFAULT_SETTINGS.defaultParams),
   windowBounds: boundsSchema.nullable().catch(null),
   baseUrl: z.string().url().nullable().catch(null),
+  // A preset that no longer reads is dropped; the others stay.
+  presets: z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) => items.flatMap((item) => presetSchema.safeParse(item).data ?? [])),
 });
 
 export function readSettings(raw: Record<string, unknown>): Settings {

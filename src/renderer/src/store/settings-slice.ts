@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Settings, Theme } from '../../../shared/settings';
+import type { Preset, Settings, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import { toError } from './chat-slice';
 import type { AppState } from './index';
@@ -11,6 +11,13 @@ export interface SettingsSlice {
   loadSettings(): Promise<void>;
   setOnline(online: boolean): void;
   setTheme(theme: Theme): Promise<void>;
+  /** Saves the composer's model, system prompt and parameters under a name (replacing one of that name). */
+  savePreset(name: string): Promise<boolean>;
+  deletePreset(name: string): Promise<void>;
+  /** A new chat with a preset's model, system prompt and parameters. */
+  startFromPreset(preset: Preset): void;
+  /** New chats start with the composer's current model and parameters. */
+  saveDefaults(): Promise<boolean>;
   /** null goes back to ModelsLab's own endpoint. */
   setBaseUrl(url: string | null): Promise<boolean>;
   dismissSettingsNotice(): void;
@@ -37,6 +44,27 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     set({ settings: values });
   },
 
+  savePreset: async (name) => {
+    const { draft, settings } = get();
+    const preset: Preset = { name: name.trim(), ...draft };
+    const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
+    return updateSettings(set, { presets });
+  },
+
+  deletePreset: async (name) => {
+    await updateSettings(set, { presets: (get().settings?.presets ?? []).filter((p) => p.name !== name) });
+  },
+
+  startFromPreset: ({ model, systemPrompt, params }) => {
+    get().newChat();
+    set({ draft: { model, systemPrompt, params } });
+  },
+
+  saveDefaults: async () => {
+    const { model, params } = get().draft;
+    return updateSettings(set, { defaultModel: model, defaultParams: params });
+  },
+
   setBaseUrl: async (baseUrl) => {
     try {
       const { values } = await getApi().settings.update({ baseUrl });
@@ -56,4 +84,18 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 function applyTheme(theme: Theme): void {
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
+}
+
+async function updateSettings(
+  set: (partial: Partial<AppState>) => void,
+  patch: Parameters<ReturnType<typeof getApi>['settings']['update']>[0],
+): Promise<boolean> {
+  try {
+    const { values } = await getApi().settings.update(patch);
+    set({ settings: values });
+    return true;
+  } catch (error) {
+    set({ sendError: toError(error) });
+    return false;
+  }
 }

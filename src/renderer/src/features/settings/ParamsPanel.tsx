@@ -2,6 +2,7 @@ import { PARAM_KEYS, PARAM_SPECS } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
 import { ParamField } from './ParamField';
+import { PresetsSection } from './PresetsSection';
 
 export function ParamsPanel({ onClose }: { onClose(): void }) {
   const params = useStore((s) => s.draft.params);
@@ -29,6 +30,7 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
       {PARAM_KEYS.map((key) => (
         <ParamField key={key} spec={PARAM_SPECS[key]} value={params[key]} onChange={(value) => setParam(key, value)} />
       ))}
+      <PresetsSection />
     </aside>
   );
 }
