@@ -21,6 +21,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // The renderer ships react-markdown, KaTeX and the rest of the UI: minified, it loads and parses faster.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],
