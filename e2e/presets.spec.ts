@@ -40,3 +40,13 @@ test('the composer’s settings can become the defaults for new chats', async ({
     defaultParams: { max_tokens: 300 },
   });
 });
+
+test('background updates can be turned off in Settings', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await page.keyboard.press('Control+,');
+  const box = page.getByRole('checkbox', { name: /Check for updates in the background/ });
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect.poll(() => app.web!.services.settings.get().values.autoUpdate).toBe(false);
+});

@@ -212,7 +212,7 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       env: process.env,
       argv: process.argv,
-      userEnabled: true, // The "check for updates" setting belongs here once main has a settings store.
+      userEnabled: settings.get().values.autoUpdate,
     });
     if (decision.enabled) {
       const { autoUpdater } = electronUpdater;

@@ -105,6 +105,7 @@ export const historySchemas = {
       .nullable()
       .optional(),
     presets: z.array(presetSchema).max(LIMITS.presets).optional(),
+    autoUpdate: z.boolean().optional(),
   }),
 };
 

@@ -26,6 +26,8 @@ export interface Settings {
   /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
   baseUrl: string | null;
   presets: Preset[];
+  /** Packaged builds check for updates in the background; takes effect at the next start. */
+  autoUpdate: boolean;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'windowBounds'>>;
@@ -43,4 +45,5 @@ export const DEFAULT_SETTINGS: Settings = {
   windowBounds: null,
   baseUrl: null,
   presets: [],
+  autoUpdate: true,
 };

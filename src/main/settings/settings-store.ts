@@ -30,6 +30,7 @@ const storedSchema = z.object({
   defaultParams: chatParamsSchema.catch(DEFAULT_SETTINGS.defaultParams),
   windowBounds: boundsSchema.nullable().catch(null),
   baseUrl: z.string().url().nullable().catch(null),
+  autoUpdate: z.boolean().catch(DEFAULT_SETTINGS.autoUpdate),
   // A preset that no longer reads is dropped; the others stay.
   presets: z
     .array(z.unknown())

@@ -18,6 +18,7 @@ export interface SettingsSlice {
   startFromPreset(preset: Preset): void;
   /** New chats start with the composer's current model and parameters. */
   saveDefaults(): Promise<boolean>;
+  setAutoUpdate(on: boolean): Promise<boolean>;
   /** null goes back to ModelsLab's own endpoint. */
   setBaseUrl(url: string | null): Promise<boolean>;
   dismissSettingsNotice(): void;
@@ -64,6 +65,8 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     const { model, params } = get().draft;
     return updateSettings(set, { defaultModel: model, defaultParams: params });
   },
+
+  setAutoUpdate: (autoUpdate) => updateSettings(set, { autoUpdate }),
 
   setBaseUrl: async (baseUrl) => {
     try {

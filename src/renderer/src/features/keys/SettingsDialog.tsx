@@ -3,6 +3,7 @@ import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
 import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
+import { UpdatesSection } from './UpdatesSection';
 
 const SOURCE_TEXT = {
   env: 'from the MODELSLAB_API_KEY environment variable',
@@ -21,6 +22,7 @@ export function SettingsDialog() {
     <Modal open={open} title="Settings" onClose={close}>
       <KeySection onRemoved={close} />
       <ConnectionSection />
+      <UpdatesSection />
     </Modal>
   );
 }
