@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
-import { copyText } from './copy-text';
+import { useStore } from '../../store';
 import { grammarFor, grammarsVersion, requestGrammar, subscribe, tokenize } from './highlight';
 
 const ITALIC = 1;
@@ -38,7 +38,8 @@ export const CodeBlock = memo(function CodeBlock({
   }, [head, lang, version]);
 
   async function copy() {
-    const ok = await copyText(code);
+    // Through main's clipboard: the window itself is granted no clipboard permission.
+    const ok = await useStore.getState().copyText(code);
     setCopied(ok ? 'Copied' : 'Copy failed');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setCopied(null), 1500);
