@@ -66,7 +66,12 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     return updateSettings(set, { defaultModel: model, defaultParams: params });
   },
 
-  setAutoUpdate: (autoUpdate) => updateSettings(set, { autoUpdate }),
+  setAutoUpdate: (autoUpdate) => {
+    // The checkbox shows the choice at once; main's answer follows.
+    const settings = get().settings;
+    if (settings) set({ settings: { ...settings, autoUpdate } });
+    return updateSettings(set, { autoUpdate });
+  },
 
   setBaseUrl: async (baseUrl) => {
     try {
