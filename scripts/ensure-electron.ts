@@ -33,24 +33,43 @@ function installed(): boolean {
   }
 }
 
-/** The address @electron/get downloads from, read from the same variables it reads. */
-function downloadUrl(): URL {
-  const mirrorVar = (name: string) =>
-    env[`npm_config_electron_${name}`] ||
-    env[`npm_package_config_electron_${name}`] ||
-    env[`ELECTRON_${name.toUpperCase()}`];
-  const platform = env.ELECTRON_INSTALL_PLATFORM ?? env.npm_config_platform ?? process.platform;
-  const arch = env.ELECTRON_INSTALL_ARCH ?? env.npm_config_arch ?? process.arch;
+/** A mirror set through npm's config or the environment, read the way @electron/get reads it. */
+const mirrorVar = (name: string) =>
+  env[`npm_config_electron_${name}`] ||
+  env[`npm_package_config_electron_${name}`] ||
+  env[`ELECTRON_${name.toUpperCase()}`];
+
+/** The address @electron/get downloads from; null when the mirror set is no address. */
+function downloadUrl(): URL | null {
+  const platform = env.ELECTRON_INSTALL_PLATFORM || env.npm_config_platform || process.platform;
+  const arch = env.ELECTRON_INSTALL_ARCH || env.npm_config_arch || process.arch;
   const folder = (mirrorVar('custom_dir') || `v${version}`).replace('{{ version }}', version);
-  return new URL(`${folder}/electron-v${version}-${platform}-${arch}.zip`, mirrorVar('mirror') || GITHUB);
+  return URL.parse(`${mirrorVar('mirror') || GITHUB}${folder}/electron-v${version}-${platform}-${arch}.zip`);
+}
+
+/** An address as it may be printed: a mirror's user name and password stay out of the terminal and its logs. */
+function shown(url: URL): URL {
+  const copy = new URL(url);
+  copy.username = copy.password = '';
+  return copy;
 }
 
 /** Asks the download address once more, to tell an offline machine from a blocked host or a mirror without it. */
 async function whyUnreachable(url: URL, installerSaid: string): Promise<string> {
   const host = url.host;
+  const headers: Record<string, string> = {};
+  if (url.username || url.password) {
+    const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.authorization = `Basic ${Buffer.from(user).toString('base64')}`;
+  }
   try {
-    const response = await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(10_000) });
-    if (response.status >= 400) return `${host} answered HTTP ${response.status} for ${url.href}`;
+    const response = await fetch(shown(url), {
+      method: 'HEAD',
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.status >= 400) return `${host} answered HTTP ${response.status} for ${shown(url).href}`;
     return `the download from ${host} started but failed (${installerSaid || 'no reason given'})`;
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -99,24 +118,33 @@ if (!installed()) {
     ]);
   }
   const url = downloadUrl();
+  if (!url) fail([missing, "The mirror set in ELECTRON_MIRROR or npm's electron_mirror is not a valid address."]);
   console.log(`Downloading Electron ${version} (once, about 100 MB) from ${url.host}…`);
   const run = spawnSync(process.execPath, [join(dir, 'install.js')], {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
   });
   if (run.status !== 0 || !installed()) {
-    const installerSaid = (run.stderr ?? '').trim().split('\n')[0] ?? '';
+    const installerSaid = (run.stderr ?? '')
+      .trim()
+      .split('\n')[0]!
+      .replace(/\/\/[^/@\s]+@/g, '//');
     // Named, never printed: a proxy address can carry a password.
     const proxy = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].find((name) => env[name]);
+    const viaProxy = proxy && set('ELECTRON_GET_USE_PROXY');
     fail([
       missing,
-      `Electron downloads it on first use from ${url.origin}${url.pathname.replace(/[^/]*$/, '')}, and that failed:`,
-      `${await whyUnreachable(url, installerSaid)}.`,
-      proxy && !set('ELECTRON_GET_USE_PROXY')
-        ? `${proxy} is set, but Electron's downloader uses a proxy only with ELECTRON_GET_USE_PROXY=1.`
-        : 'Behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1.',
-      env.ELECTRON_MIRROR
-        ? `ELECTRON_MIRROR is set to ${env.ELECTRON_MIRROR}; check that it holds Electron ${version}.`
+      `Electron downloads it on first use from ${shown(url).href.replace(/[^/]*$/, '')}, and that failed:`,
+      viaProxy
+        ? `through the proxy in ${proxy} (${installerSaid || 'no reason given'}).`
+        : `${await whyUnreachable(url, installerSaid)}.`,
+      viaProxy
+        ? `Check that proxy's address and that it lets ${url.host} through.`
+        : proxy
+          ? `${proxy} is set, but Electron's downloader uses a proxy only with ELECTRON_GET_USE_PROXY=1.`
+          : 'Behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1.',
+      mirrorVar('mirror')
+        ? `A mirror is set (ELECTRON_MIRROR or npm's electron_mirror); check that it holds Electron ${version}.`
         : 'Where GitHub is blocked, set ELECTRON_MIRROR to a copy of its releases (such as https://npmmirror.com/mirrors/electron/).',
       `Then retry with: \`${retryCommand()}\``,
     ]);

@@ -130,17 +130,34 @@ describe('scripts/ensure-electron.ts', () => {
     expect(paragraph).toMatch(/^Electron \d+\.\d+\.\d+ is not installed \(no binary in node_modules.electron.dist\)/);
     expect(paragraph).toContain(`127.0.0.1:${port} refused the connection (ECONNREFUSED)`);
     expect(paragraph).toContain("HTTPS_PROXY is set, but Electron's downloader uses a proxy only with");
-    expect(paragraph).toContain(`ELECTRON_MIRROR is set to http://127.0.0.1:${port}/`);
+    expect(paragraph).toContain(`A mirror is set (ELECTRON_MIRROR or npm's electron_mirror); check that it holds`);
     expect(paragraph.endsWith('Then retry with: `npm run dev`')).toBe(true);
     expect(paragraph).not.toContain('secret');
     expect(run.stdout + run.stderr).not.toContain('Electron uninstall');
   });
 
-  it('names a mirror that lacks this version', async () => {
-    const run = await ensure(project(), { ELECTRON_MIRROR: mirrorUrl });
+  it('names a mirror that lacks this version, and keeps its password out of the message', async () => {
+    const withPassword = mirrorUrl.replace('//', '//reader:hunter2@');
+    const run = await ensure(project(), { ELECTRON_MIRROR: withPassword });
     expect(run.status).toBe(1);
     expect(run.said).toContain(`answered HTTP 404 for ${mirrorUrl}v${VERSION}/${ZIP}`);
     expect(run.said).toContain('Behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1.');
+    expect(run.stdout + run.stderr).not.toContain('hunter2');
+  });
+
+  it('blames the proxy when the download went through one', async () => {
+    const port = await closedPort();
+    const run = await ensure(project(), {
+      ELECTRON_MIRROR: mirrorUrl,
+      HTTPS_PROXY: `http://127.0.0.1:${port}`,
+      HTTP_PROXY: `http://127.0.0.1:${port}`,
+      ELECTRON_GET_USE_PROXY: '1',
+      NO_PROXY: '',
+    });
+    expect(run.status).toBe(1);
+    expect(run.said).toContain('and that failed: through the proxy in HTTPS_PROXY');
+    expect(run.said).toContain("Check that proxy's address");
+    expect(asked).toEqual([]);
   });
 
   it('downloads nothing when ELECTRON_SKIP_BINARY_DOWNLOAD is set, and says so', async () => {
