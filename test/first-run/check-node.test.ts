@@ -18,7 +18,7 @@ writeFileSync(
   FAKE,
   `const script = process.argv[1] || '';
 if (script.endsWith('check-node.cjs')) Object.defineProperty(process, 'version', { value: process.env.FAKE_NODE_VERSION });
-else if (!/npm/.test(script)) { console.error('later step ran: ' + script); process.exit(97); }
+else if (!/(^|[\\\\/])npm(-cli\\.js)?$/.test(script)) { console.error('later step ran: ' + script); process.exit(97); }
 `,
 );
 
