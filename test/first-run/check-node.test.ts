@@ -33,7 +33,7 @@ function check(version: string, args: string[] = [], env: Record<string, string>
 
 /** npm itself, as the user runs it, with every Node it starts reporting the given version. */
 function npm(script: string, version: string) {
-  const env = { ...withoutNpm, NODE_OPTIONS: `--require ${FAKE}`, FAKE_NODE_VERSION: version };
+  const env = { ...withoutNpm, NODE_OPTIONS: `--require ${JSON.stringify(FAKE)}`, FAKE_NODE_VERSION: version };
   const npmCli = process.env.npm_execpath;
   return npmCli
     ? spawnSync(process.execPath, [npmCli, 'run', script], { env, encoding: 'utf8' })
