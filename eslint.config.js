@@ -9,6 +9,18 @@ const electronMain = {
     'Only src/main/index.ts and src/preload/index.ts touch Electron; pass what you need in through constructors.',
 };
 
+/** Syntax an old Node fails to parse: optional chaining, `??`, logical assignment, dynamic import, class fields… */
+const NEWER_THAN_ES2019 = [
+  'ChainExpression',
+  'LogicalExpression[operator="??"]',
+  'AssignmentExpression[operator=/^(\\?\\?|\\|\\||&&)=$/]',
+  'ImportExpression',
+  'PrivateIdentifier',
+  'PropertyDefinition',
+  'StaticBlock',
+  'Literal[bigint]',
+];
+
 export default tseslint.config(
   { ignores: ['out', 'dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/output', '.cache'] },
   js.configs.recommended,
@@ -19,6 +31,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': ['error', { paths: [electronMain] }],
+    },
+  },
+  {
+    // The Node version check must parse on the old Node it warns about: CommonJS, nothing newer than ES2019.
+    files: ['scripts/check-node.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // The typescript-eslint parser reads any syntax, so the newer forms are named here.
+      'no-restricted-syntax': [
+        'error',
+        ...NEWER_THAN_ES2019.map((selector) => ({
+          selector,
+          message: 'Old Node cannot parse this (newer than ES2019).',
+        })),
+      ],
     },
   },
   {

@@ -1,9 +1,9 @@
-# Sourced by .ci/run (and handy in a shell): puts Node >= 22 first on PATH.
-# Where the machine's Node is older, it unpacks the npm registry's Node 24 build into a cache folder
-# and points native builds (keytar, better-sqlite3) at its headers.
+# Sourced by .ci/run (and handy in a shell): puts a Node new enough for this project first on PATH.
+# Where the machine's Node is older than package.json's engines (scripts/check-node.cjs decides), it unpacks the
+# npm registry's Node 24 build into a cache folder and points native builds (keytar, better-sqlite3) at its headers.
 NODE_PIN=24.21.0
-major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || echo 0)
-if [ "${major:-0}" -lt 22 ]; then
+here="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)"
+if ! node "$here/check-node.cjs" --quiet 2>/dev/null; then
   case "$(uname -m)" in
     x86_64) arch=x64 ;;
     aarch64 | arm64) arch=arm64 ;;
@@ -21,3 +21,4 @@ if [ "${major:-0}" -lt 22 ]; then
   export PATH="$dir/bin:$PATH"
   export npm_config_nodedir="$dir"
 fi
+unset here

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'api_error',
   'keychain_unavailable',
   'history_unavailable',
+  /** SQLite itself (a native module) failed to load: the history file was never opened, and is not at fault. */
+  'history_engine_unavailable',
   'bad_file',
   'internal',
 ] as const;

@@ -1,4 +1,5 @@
 import type { Conversation, Message, Role } from './domain';
+import type { ErrorCode } from './errors';
 
 export interface PageRequest {
   offset?: number;
@@ -73,8 +74,13 @@ export interface ImportReport {
   skipped: number;
 }
 
-/** The database could not be read; it is kept where it is until the user agrees to start a new one. */
+/**
+ * `history_unavailable`: the database could not be read; it is kept where it is until the user agrees to start a
+ * new one. `history_engine_unavailable`: SQLite could not be loaded on this system, so the file was never opened;
+ * starting a new history would not help and is refused.
+ */
 export interface HistoryProblem {
+  code: Extract<ErrorCode, 'history_unavailable' | 'history_engine_unavailable'>;
   path: string;
   message: string;
 }

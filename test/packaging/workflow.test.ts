@@ -62,7 +62,7 @@ describe('.github/workflows/ci.yml', () => {
     const order = [
       stepIndex(build, runs('npm ci'), 'npm ci'),
       stepIndex(build, runs('npm test'), 'npm test'),
-      stepIndex(build, runs("require('electron')"), 'install Electron'),
+      stepIndex(build, runs('scripts/ensure-electron.ts'), 'install Electron'),
       stepIndex(build, runs('playwright test --project=electron'), 'electron e2e'),
       stepIndex(build, runs('electron-builder --publish never'), 'package'),
       stepIndex(build, (s) => !!s.uses?.startsWith('actions/upload-artifact'), 'upload'),

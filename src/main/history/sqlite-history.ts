@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ import type {
   NewMessage,
 } from './history-store';
 import { migrate } from './migrations';
+import { openSqlite, sqliteEngineFailure, type OpenSqlite } from './open-sqlite';
 
 export const DB_FILE = 'history.sqlite3';
 
@@ -104,19 +105,23 @@ const ORDER = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
 
 export interface SqliteHistoryOptions {
   now?: () => number;
+  /** How a database file is opened; tests plant a native-module load failure here. */
+  open?: OpenSqlite;
 }
 
 /**
  * History in one SQLite file in the data folder (or in memory when the folder is null).
  * WAL with synchronous=NORMAL: a commit survives the app being killed, and costs no fsync.
  * A database that cannot be opened is never deleted: the store reports the problem and waits
- * for `startFresh()`, which moves the old file aside first.
+ * for `startFresh()`, which moves the old file aside first. When SQLite itself cannot load on this
+ * system, the file is not even opened, and `startFresh()` is refused: the file is not at fault.
  */
 export class SqliteHistory implements HistoryStore {
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly searchCache = new Map<string, RankedWindow>();
   private readonly now: () => number;
+  private readonly openFile: OpenSqlite;
   private last = 0;
   private problem: HistoryProblem | null = null;
   private keptAt: string | null = null;
@@ -126,6 +131,7 @@ export class SqliteHistory implements HistoryStore {
     options: SqliteHistoryOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.openFile = options.open ?? openSqlite;
     this.open();
   }
 
@@ -139,6 +145,7 @@ export class SqliteHistory implements HistoryStore {
 
   /** With the user's consent only: keeps the unreadable file under a new name and starts an empty history. */
   startFresh(): HistoryStatus {
+    if (this.problem?.code === 'history_engine_unavailable') throw this.unavailable();
     if (!this.problem || this.dataDir === null) return this.status();
     const kept = join(
       this.dataDir,
@@ -154,10 +161,15 @@ export class SqliteHistory implements HistoryStore {
   }
 
   private open(): void {
+    const engineFailure = sqliteEngineFailure(this.openFile);
+    if (engineFailure !== null) {
+      this.problem = { code: 'history_engine_unavailable', path: this.path, message: engineFailure };
+      return;
+    }
     let db: Database.Database | null = null;
     try {
       if (this.dataDir !== null) mkdirSync(this.dataDir, { recursive: true });
-      db = new Database(this.path);
+      db = this.openFile(this.path);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
@@ -172,8 +184,18 @@ export class SqliteHistory implements HistoryStore {
       this.db = db;
     } catch (error) {
       db?.close();
-      this.problem = { path: this.path, message: error instanceof Error ? error.message : String(error) };
+      this.problem = {
+        code: 'history_unavailable',
+        path: this.path,
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
+  }
+
+  private unavailable(): ApiError {
+    return this.problem?.code === 'history_engine_unavailable'
+      ? new ApiError(appError(this.problem.code, `History could not be loaded on this system: ${this.problem.message}`))
+      : new ApiError(appError('history_unavailable', 'Your chat history could not be opened.'));
   }
 
   /** A consistent copy (WAL included) of the database before a migration changes it. */
@@ -185,9 +207,7 @@ export class SqliteHistory implements HistoryStore {
   }
 
   private sql(source: string): Database.Statement {
-    if (!this.db) {
-      throw new ApiError(appError('history_unavailable', 'Your chat history could not be opened.'));
-    }
+    if (!this.db) throw this.unavailable();
     let statement = this.statements.get(source);
     if (!statement) this.statements.set(source, (statement = this.db.prepare(source)));
     return statement;

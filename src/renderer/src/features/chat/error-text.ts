@@ -16,6 +16,7 @@ const TITLES: Record<ErrorCode, string> = {
   api_error: 'ModelsLab reported an error',
   keychain_unavailable: 'The keychain is not available',
   history_unavailable: 'Chat history is not available',
+  history_engine_unavailable: 'History could not be loaded on this system',
   bad_file: 'That file could not be read',
   internal: 'Something went wrong in the app',
 };

@@ -10,7 +10,19 @@ export function HistoryBanner() {
   if (!problem && !settingsNotice && !status?.keptAt) return null;
   return (
     <div className="banner-stack">
-      {problem && (
+      {problem?.code === 'history_engine_unavailable' && (
+        <div className="banner banner--danger" role="alert">
+          <div>
+            <strong>History could not be loaded on this system: </strong>
+            {problem.message}
+            <p>
+              Chats cannot be opened or saved here. Your history file at <code>{problem.path}</code> has not been opened
+              or changed: a build of the app made for this system will open it.
+            </p>
+          </div>
+        </div>
+      )}
+      {problem?.code === 'history_unavailable' && (
         <div className="banner banner--danger" role="alert">
           <div>
             <strong>Your chat history could not be opened.</strong>
