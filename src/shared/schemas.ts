@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseUrlSchema } from './base-url';
 import type { Methods } from './contract';
 import { IMAGE_TYPES, LIMITS, PARAM_SPECS, type ChatParams } from './domain';
 
@@ -99,11 +100,6 @@ export const historySchemas = {
     theme: z.enum(['system', 'light', 'dark']).optional(),
     defaultModel: modelIdSchema.optional(),
     defaultParams: chatParamsSchema.optional(),
-    baseUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(LIMITS.url)
-      .nullable()
-      .optional(),
     presets: z.array(presetSchema).max(LIMITS.presets).optional(),
     autoUpdate: z.boolean().optional(),
   }),
@@ -137,7 +133,11 @@ export const argSchemas: {
   },
   search: { messages: historySchemas.search },
   history: { status: z.tuple([]), startFresh: z.tuple([]), exportAll: z.tuple([]), import: z.tuple([]) },
-  settings: { get: z.tuple([]), update: z.tuple([historySchemas.settings]) },
+  settings: {
+    get: z.tuple([]),
+    update: z.tuple([historySchemas.settings]),
+    changeBaseUrl: z.tuple([baseUrlSchema.nullable()]),
+  },
   keys: {
     status: z.tuple([]),
     test: z.tuple([z.strictObject({ key: apiKeySchema.nullable(), model: modelIdSchema })]),
@@ -149,7 +149,7 @@ export const argSchemas: {
   },
   app: {
     info: z.tuple([]),
-    openExternal: z.tuple([externalUrlSchema]),
+    openExternal: z.tuple([externalUrlSchema, z.string().max(LIMITS.linkText).optional()]),
     copyText: z.tuple([z.string().max(LIMITS.copyChars)]),
     restartToUpdate: z.tuple([]),
   },
