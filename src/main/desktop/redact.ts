@@ -13,7 +13,7 @@ const SEP = `(?:[:=]|%3[ad])`;
  * `x-api-key: …`, `Authorization: Bearer …` / `Basic …`, and the same URL-encoded (`api_key%3D…`).
  */
 const NAMED_SECRET = new RegExp(
-  `((?<![a-z0-9])(?:key|api[_-]?key|x-api-key|secret|[a-z_]*token|password|authorization)${Q}\\s*${SEP}\\s*${Q}` +
+  `((?:(?<![a-z0-9])|(?<=%[0-9a-f]{2}))(?:key|api[_-]?key|x-api-key|secret|[a-z_]*token|password|authorization)${Q}\\s*${SEP}\\s*${Q}` +
     `(?:(?:bearer|basic)(?:\\s|%20|\\+)+)?)((?:(?!%2[2c7]|%26)[^\\s"',;}&])+)`,
   'gi',
 );
