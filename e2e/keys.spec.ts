@@ -127,22 +127,39 @@ test('the built renderer holds no key-storage code', async () => {
 
 test.describe('the base URL', () => {
   test.use({ keySource: 'keychain', baseUrlIn: 'settings' });
+  const CANCEL = 0;
+  const SWITCH = 1;
+  const CARRY = 2;
 
-  test('can point at another server at once, and asks before sending the key over plain HTTP', async ({ app }) => {
+  test('moves to another server only through main’s dialog; the key goes along only when the user says so', async ({
+    app,
+  }) => {
     const { page, server } = app;
+    const web = app.web!;
     const other = await new (await import('../test/modelslab-server')).ModelsLabServer(server.apiKey).start();
     try {
       await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
       await page.keyboard.press('Control+,');
       const dialog = page.getByRole('dialog', { name: 'Settings' });
-      // A loopback address is this computer: no question asked.
-      await dialog.getByLabel('Base URL').fill(other.baseUrl);
-      await dialog.getByRole('button', { name: 'Save' }).last().click();
+      const save = async (url: string) => {
+        await dialog.getByLabel('Base URL').fill(url);
+        await dialog.getByRole('button', { name: 'Save' }).last().click();
+      };
+      // Cancelled in main's dialog: nothing changes.
+      web.answers.push(CANCEL);
+      await save(other.baseUrl);
+      await expect(dialog.getByText('Not changed: the move was cancelled in the confirmation.')).toBeVisible();
+      expect(web.asked.at(-1)!.message).toBe(`Send your chats to ${new URL(other.baseUrl).origin}?`);
+      // Plain HTTP to another computer: main's dialog warns.
+      await save('http://gateway.example.com/v1');
+      await expect(dialog.getByText('Not changed')).toBeVisible();
+      expect(web.asked.at(-1)).toMatchObject({ type: 'warning' });
+      expect(web.asked.at(-1)!.detail).toContain('unencrypted');
+      // The key carried over, by the user's own choice.
+      web.answers.push(CARRY);
+      await save(other.baseUrl);
       await expect(dialog.getByText('Saved. New requests use it now.')).toBeVisible();
-      await dialog.getByLabel('Base URL').fill('http://gateway.example.com/v1');
-      await dialog.getByRole('button', { name: 'Save' }).last().click();
-      await expect(dialog.getByRole('alert')).toContainText('would cross the network unencrypted');
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await page.screenshot({ path: 'e2e/output/settings-connection.png' });
       await page.keyboard.press('Escape');
 
       const input = page.getByRole('textbox', { name: 'Message' });
@@ -151,6 +168,29 @@ test.describe('the base URL', () => {
       await expect(page.locator('.message--assistant')).toHaveAttribute('data-status', 'done');
       expect(other.chatRequests()).toHaveLength(1);
       expect(server.chatRequests()).toHaveLength(0);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  test('after a move without the key, the app asks for a key for the new server and sends nothing there', async ({
+    app,
+  }) => {
+    const { page, server } = app;
+    const other = await new (await import('../test/modelslab-server')).ModelsLabServer(server.apiKey).start();
+    try {
+      await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+      await page.keyboard.press('Control+,');
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      app.web!.answers.push(SWITCH);
+      await dialog.getByLabel('Base URL').fill(other.baseUrl);
+      await dialog.getByRole('button', { name: 'Save' }).last().click();
+      await expect(dialog.getByRole('status')).toContainText('your key stays with the server it was saved for');
+      await expect(dialog.getByRole('note')).toContainText(`only ever sent to ${new URL(server.baseUrl).origin}`);
+      await page.screenshot({ path: 'e2e/output/settings-key-elsewhere.png' });
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('button', { name: /API key is for another server/ })).toBeVisible();
+      expect(other.requests).toEqual([]);
     } finally {
       await other.stop();
     }

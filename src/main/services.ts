@@ -63,8 +63,10 @@ export interface Services {
   env: Record<string, string | undefined>;
 }
 
-/** A person copies a few times a second at most; main cannot see their clicks, so it counts. */
+/** A person copies a few times a second, and opens a few links in ten seconds, at most; main cannot see their
+ * clicks, so it counts (which also bounds what a compromised window can push out through links). */
 const COPIES_PER_SECOND = 4;
+const LINKS_PER_10_SECONDS = 5;
 
 export function createServices(deps: ServiceDeps): Services {
   const settings = deps.settings ?? memorySettings();
@@ -81,6 +83,7 @@ export function createServices(deps: ServiceDeps): Services {
   const listModels = (key: BoundKey) => fetchModels(baseUrl(), key, fetch);
   const ask = deps.ask ?? answerCancel;
   const copies = new RateLimit(COPIES_PER_SECOND, 1000, 'Copying that often is not allowed; wait a moment.');
+  const links = new RateLimit(LINKS_PER_10_SECONDS, 10_000, 'Opening that many links at once is not allowed.');
   const models = new ModelsService({
     keys,
     fetchModels: listModels,
@@ -101,7 +104,10 @@ export function createServices(deps: ServiceDeps): Services {
       baseUrlFromEnv: parseBaseUrl(deps.env.MODELSLAB_BASE_URL) !== null,
       platform: deps.platform,
     }),
-    openLink: (url, text) => openLink({ open: deps.openExternal, ask }, url, text),
+    openLink: async (url, text) => {
+      links.take();
+      await openLink({ open: deps.openExternal, ask }, url, text);
+    },
     copyText: async (text) => {
       copies.take();
       await deps.copyText(text);

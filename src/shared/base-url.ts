@@ -1,25 +1,13 @@
-import { z } from 'zod';
 import { DEFAULT_BASE_URL, LIMITS } from './domain';
 
 /**
  * The one rule for a base URL, wherever one comes from (the UI, the settings file, MODELSLAB_BASE_URL): http or
  * https, a host, no user name or password (they would travel with every request and hide the real host), no query
- * or fragment (paths are appended to it). Trailing slashes are dropped, so equal addresses compare equal.
+ * or fragment (paths are appended to it). Returns what is wrong, or null. `baseUrlSchema` (schemas.ts) wraps it.
  */
-export const baseUrlSchema = z
-  .string()
-  .trim()
-  .max(LIMITS.url, 'That address is too long')
-  .transform((value, ctx) => {
-    const problem = baseUrlProblem(value);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-      return z.NEVER;
-    }
-    return value.replace(/\/+$/, '');
-  });
-
-function baseUrlProblem(value: string): string | null {
+export function baseUrlProblem(raw: string): string | null {
+  const value = raw.trim();
+  if (value.length > LIMITS.url) return 'That address is too long';
   let url: URL;
   try {
     url = new URL(value);
@@ -35,11 +23,15 @@ function baseUrlProblem(value: string): string | null {
   return null;
 }
 
+/** Trailing slashes dropped, so equal addresses compare equal. */
+export function normalizeBaseUrl(raw: string): string {
+  return raw.trim().replace(/\/+$/, '');
+}
+
 /** The normalized base URL, or null when it breaks the rule. */
 export function parseBaseUrl(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const parsed = baseUrlSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  if (typeof value !== 'string' || baseUrlProblem(value)) return null;
+  return normalizeBaseUrl(value);
 }
 
 /** `scheme://host[:port]` with the host in ASCII (punycode for an international name): where a key may go. */

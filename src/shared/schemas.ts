@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseUrlSchema } from './base-url';
+import { baseUrlProblem, normalizeBaseUrl } from './base-url';
 import type { Methods } from './contract';
 import { IMAGE_TYPES, LIMITS, PARAM_SPECS, type ChatParams } from './domain';
 
@@ -68,6 +68,14 @@ export const sendInputSchema = z.strictObject({
 export const presetSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the preset').max(LIMITS.presetName),
   ...replySettings,
+});
+
+/** A base URL (see base-url.ts for the rule), normalized. */
+export const baseUrlSchema = z.string().transform((value, ctx) => {
+  const problem = baseUrlProblem(value);
+  if (!problem) return normalizeBaseUrl(value);
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
 });
 
 export const externalUrlSchema = z

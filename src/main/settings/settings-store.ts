@@ -1,8 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
-import { baseUrlSchema } from '../../shared/base-url';
 import { DEFAULT_SETTINGS, type Settings, type SettingsView } from '../../shared/settings';
-import { chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
+import { baseUrlSchema, chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
 export interface SettingsStore {
