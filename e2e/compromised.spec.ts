@@ -11,7 +11,6 @@ import { expect, test, type AppFixture } from './fixtures/test';
  */
 
 const HISTORY = 'private-history-7f3a9c';
-const CANCEL = 0;
 const SWITCH = 1;
 
 type Call = [namespace: string, method: string, ...args: unknown[]];
@@ -127,7 +126,7 @@ test.describe('a compromised window', () => {
   test.beforeEach(async () => void (attacker = await new ModelsLabServer('attacker-own-key-000000').start()));
   test.afterEach(() => attacker.stop());
 
-  function attackerSaw(app: AppFixture, what: string[]) {
+  function attackerSaw(what: string[]) {
     return findLeaks(
       attacker.requests.map((r) => ({ path: r.path, headers: r.headers, body: r.body })),
       what,
@@ -164,8 +163,8 @@ test.describe('a compromised window', () => {
     calls += (await run(app.page, last)).length;
     const methods = new Set([...opening, ...last].map((c) => `${c[0]}.${c[1]}`)).size;
 
-    const withKey = attackerSaw(app, [app.server.apiKey]);
-    const withHistory = attackerSaw(app, [HISTORY]);
+    const withKey = attackerSaw([app.server.apiKey]);
+    const withHistory = attackerSaw([HISTORY]);
     console.log(
       `compromised window: ${calls} calls over ${methods} methods, ` +
         `${app.web!.asked.length} native questions (all cancelled), ${app.opened.length} links opened ` +
@@ -191,7 +190,7 @@ test.describe('a compromised window', () => {
     const { opening, every } = hostileCalls(attacker.baseUrl, dump, ids);
     const answers = await run(app.page, [...opening, ...every.filter((c) => c[0] !== 'keys')]);
     expect(answers).toContain('key_origin');
-    const withKey = attackerSaw(app, [app.server.apiKey]);
+    const withKey = attackerSaw([app.server.apiKey]);
     console.log(
       `after a confirmed move: ${answers.length + 1} calls, attacker requests: ${attacker.requests.length}, ` +
         `with the key: ${withKey.length}`,
