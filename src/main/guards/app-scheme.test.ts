@@ -61,3 +61,20 @@ describe('bundleHandler', () => {
     }
   });
 });
+
+describe('the Content-Security-Policy', () => {
+  it('names no file: source anywhere, and lets scripts come only from the app’s own origin', async () => {
+    const html = await readFile('src/renderer/index.html', 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!;
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    expect(csp).not.toMatch(/file:|filesystem:|\*/);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['connect-src']).toEqual(["'none'"]);
+  });
+});

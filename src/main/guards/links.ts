@@ -90,7 +90,7 @@ export function judgeLink(raw: string, text = ''): LinkVerdict {
     if (url.username || url.password) {
       return {
         action: 'refuse',
-        reason: `The link hides its real address behind a user name: it would open ${url.host}, so it is not opened.`,
+        reason: `It hides its real address behind a user name: it would open ${url.host}.`,
       };
     }
     if (!url.hostname) return { action: 'refuse', reason: 'That address has no host.' };

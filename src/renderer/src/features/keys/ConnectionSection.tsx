@@ -75,8 +75,8 @@ export function ConnectionSection() {
           <p className="param__error">{problem}, or leave it empty for ModelsLab.</p>
         ) : (
           <p id={`${id}-note`} className="muted">
-            Moving to another server asks you to confirm in a system dialog; your key stays with the server it was
-            saved for unless you choose to send it there too.
+            Moving to another server asks you to confirm in a system dialog; your key stays with the server it was saved
+            for unless you choose to send it there too.
           </p>
         )}
         {outcome && <OutcomeNotice outcome={outcome} to={current} keyReady={!!keyStatus?.configured} />}

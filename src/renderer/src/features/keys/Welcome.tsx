@@ -11,7 +11,8 @@ export function Welcome() {
       <h1 id="welcome-title">Welcome to ModelsLab Chat</h1>
       <p>
         Chat with ModelsLab’s language models from your desktop. The app needs your ModelsLab API key to send messages;
-        usage is billed to that key. It is kept in your system’s keychain and only ever sent to the server you save it for: ModelsLab, unless you change that in Settings.
+        usage is billed to that key. It is kept in your system’s keychain and only ever sent to the server you save it
+        for: ModelsLab, unless you change that in Settings.
       </p>
       <button type="button" className="button" onClick={() => void openExternal(API_KEYS_URL)}>
         Get an API key on modelslab.com
