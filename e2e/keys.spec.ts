@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -185,7 +186,7 @@ test.describe('the base URL', () => {
       app.web!.answers.push(SWITCH);
       await dialog.getByLabel('Base URL').fill(other.baseUrl);
       await dialog.getByRole('button', { name: 'Save' }).last().click();
-      await expect(dialog.getByRole('status')).toContainText('your key stays with the server it was saved for');
+      await expect(dialog.getByRole('status')).toContainText('enter a key for it under API key');
       await expect(dialog.getByRole('note')).toContainText(`only ever sent to ${new URL(server.baseUrl).origin}`);
       await page.screenshot({ path: 'e2e/output/settings-key-elsewhere.png' });
       await page.keyboard.press('Escape');
@@ -195,4 +196,36 @@ test.describe('the base URL', () => {
       await other.stop();
     }
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the Connection section after a move without the key looks right in the ${scheme} theme`, async ({ app }) => {
+      const { page, server } = app;
+      await page.emulateMedia({ colorScheme: scheme });
+      const other = await new (await import('../test/modelslab-server')).ModelsLabServer(server.apiKey).start();
+      try {
+        await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+        await page.keyboard.press('Control+,');
+        const dialog = page.getByRole('dialog', { name: 'Settings' });
+        app.web!.answers.push(SWITCH);
+        await dialog.getByLabel('Base URL').fill(other.baseUrl);
+        await dialog.getByRole('button', { name: 'Save' }).last().click();
+        await expect(dialog.getByRole('note')).toBeVisible();
+        for (const [w, h] of [
+          [640, 480],
+          [1400, 900],
+        ] as const) {
+          await page.setViewportSize({ width: w, height: h });
+          await dialog.getByRole('status').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `e2e/output/connection-${scheme}-${w}.png` });
+        }
+        const axe = await new AxeBuilder({ page })
+          .include('.dialog')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+          .analyze();
+        expect(axe.violations.map((v) => v.id)).toEqual([]);
+      } finally {
+        await other.stop();
+      }
+    });
+  }
 });

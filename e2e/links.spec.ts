@@ -66,7 +66,10 @@ test('a mailto link keeps only its subject and body', async ({ app }) => {
 test('copying faster than a person can is refused by main, with a notice', async ({ app }) => {
   await replyWith(app.page, app.server, '```txt\nsome code\n```');
   const copy = reply(app.page).getByRole('button', { name: 'Copy txt code' });
-  for (let i = 0; i < 6; i++) await copy.click();
+  // Ten clicks within a moment, as a script in the window could make them.
+  await copy.evaluate((button: HTMLElement) => {
+    for (let i = 0; i < 10; i++) button.click();
+  });
   await expect(app.page.getByRole('status').filter({ hasText: 'Too many at once' })).toBeVisible();
   expect(app.copied.length).toBeLessThanOrEqual(4);
   expect(app.copied.length).toBeGreaterThan(0);

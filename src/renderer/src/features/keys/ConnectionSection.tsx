@@ -97,11 +97,11 @@ function OutcomeNotice({ outcome, to, keyReady }: { outcome: Outcome; to: string
   const message = {
     changed: keyReady
       ? 'Saved. New requests use it now.'
-      : `Saved. Requests now go to ${originOf(to)}, and your key stays with the server it was saved for: enter a key for this address above.`,
+      : `Saved. Requests now go to ${originOf(to)}; enter a key for it under API key.`,
     cancelled: 'Not changed: the move was cancelled in the confirmation.',
     unchanged: 'That address is already in use.',
   }[outcome];
-  const tone = outcome !== 'changed' ? '' : keyReady ? ' notice--ok' : ' notice--warn';
+  const tone = outcome === 'changed' && keyReady ? ' notice--ok' : '';
   return (
     <p className={`notice${tone}`} role="status">
       {message}
