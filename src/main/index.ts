@@ -36,7 +36,8 @@ import type { FileDialogs } from './history/history-handlers';
 import { createHandlers, createServices } from './services';
 import { openSettings } from './settings/settings-store';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+// The dev server's address, in development only: a packaged app never loads its UI from anywhere but app://.
+const rendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererDir = join(import.meta.dirname, '../renderer');
 const isAppUrl = appUrlCheck(rendererUrl ? `${new URL(rendererUrl).origin}/` : APP_BASE);
 
