@@ -72,7 +72,9 @@ export function ConnectionSection() {
           </button>
         </div>
         {problem ? (
-          <p className="param__error">{problem}, or leave it empty for ModelsLab.</p>
+          <p id={`${id}-note`} className="param__error">
+            {problem}, or leave it empty for ModelsLab.
+          </p>
         ) : (
           <p id={`${id}-note`} className="muted">
             Moving to another server asks you to confirm in a system dialog; your key stays with the server it was saved
