@@ -29,10 +29,13 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     if (get().modelList?.fetchedAt && !get().modelList?.error) return;
     set({ modelList: await getApi().models.list() });
   },
-  openExternal: (url, text) =>
-    getApi()
-      .app.openExternal(url, text)
-      .catch((error) => notify(get, error)),
+  openExternal: async (url, text) => {
+    try {
+      await getApi().app.openExternal(url, text);
+    } catch (error) {
+      notify(get, error);
+    }
+  },
   copyText: (text) =>
     getApi()
       .app.copyText(text)
