@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -127,22 +128,39 @@ test('the built renderer holds no key-storage code', async () => {
 
 test.describe('the base URL', () => {
   test.use({ keySource: 'keychain', baseUrlIn: 'settings' });
+  const CANCEL = 0;
+  const SWITCH = 1;
+  const CARRY = 2;
 
-  test('can point at another server at once, and asks before sending the key over plain HTTP', async ({ app }) => {
+  test('moves to another server only through main’s dialog; the key goes along only when the user says so', async ({
+    app,
+  }) => {
     const { page, server } = app;
+    const web = app.web!;
     const other = await new (await import('../test/modelslab-server')).ModelsLabServer(server.apiKey).start();
     try {
       await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
       await page.keyboard.press('Control+,');
       const dialog = page.getByRole('dialog', { name: 'Settings' });
-      // A loopback address is this computer: no question asked.
-      await dialog.getByLabel('Base URL').fill(other.baseUrl);
-      await dialog.getByRole('button', { name: 'Save' }).last().click();
+      const save = async (url: string) => {
+        await dialog.getByLabel('Base URL').fill(url);
+        await dialog.getByRole('button', { name: 'Save' }).last().click();
+      };
+      // Cancelled in main's dialog: nothing changes.
+      web.answers.push(CANCEL);
+      await save(other.baseUrl);
+      await expect(dialog.getByText('Not changed: the move was cancelled in the confirmation.')).toBeVisible();
+      expect(web.asked.at(-1)!.message).toBe(`Send your chats to ${new URL(other.baseUrl).origin}?`);
+      // Plain HTTP to another computer: main's dialog warns.
+      await save('http://gateway.example.com/v1');
+      await expect(dialog.getByText('Not changed')).toBeVisible();
+      expect(web.asked.at(-1)).toMatchObject({ type: 'warning' });
+      expect(web.asked.at(-1)!.detail).toContain('unencrypted');
+      // The key carried over, by the user's own choice.
+      web.answers.push(CARRY);
+      await save(other.baseUrl);
       await expect(dialog.getByText('Saved. New requests use it now.')).toBeVisible();
-      await dialog.getByLabel('Base URL').fill('http://gateway.example.com/v1');
-      await dialog.getByRole('button', { name: 'Save' }).last().click();
-      await expect(dialog.getByRole('alert')).toContainText('would cross the network unencrypted');
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await page.screenshot({ path: 'e2e/output/settings-connection.png' });
       await page.keyboard.press('Escape');
 
       const input = page.getByRole('textbox', { name: 'Message' });
@@ -155,4 +173,42 @@ test.describe('the base URL', () => {
       await other.stop();
     }
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`after a move without the key, the app asks for a key for the new server and sends nothing there (${scheme})`, async ({
+      app,
+    }) => {
+      const { page, server } = app;
+      await page.emulateMedia({ colorScheme: scheme });
+      const other = await new (await import('../test/modelslab-server')).ModelsLabServer(server.apiKey).start();
+      try {
+        await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+        await page.keyboard.press('Control+,');
+        const dialog = page.getByRole('dialog', { name: 'Settings' });
+        app.web!.answers.push(SWITCH);
+        await dialog.getByLabel('Base URL').fill(other.baseUrl);
+        await dialog.getByRole('button', { name: 'Save' }).last().click();
+        await expect(dialog.getByRole('status')).toContainText('enter a key for it under API key');
+        await expect(dialog.getByRole('note')).toContainText(`only ever sent to ${new URL(server.baseUrl).origin}`);
+        for (const [w, h] of [
+          [640, 480],
+          [1400, 900],
+        ] as const) {
+          await page.setViewportSize({ width: w, height: h });
+          await dialog.getByRole('status').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `e2e/output/connection-${scheme}-${w}.png` });
+        }
+        const axe = await new AxeBuilder({ page })
+          .include('.dialog')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+          .analyze();
+        expect(axe.violations.map((v) => v.id)).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('button', { name: /API key is for another server/ })).toBeVisible();
+        expect(other.requests).toEqual([]);
+      } finally {
+        await other.stop();
+      }
+    });
+  }
 });

@@ -1,28 +1,17 @@
 /**
  * Electronegativity over src/: fails on every finding above INFORMATIONAL that build/electronegativity-accepted.json
- * does not list with a written reason.   node scripts/electronegativity.ts
+ * does not accept for that exact code, with a written reason.
+ *   node scripts/electronegativity.ts [--input <folder>]
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-
-interface Finding {
-  id: string;
-  file: string;
-  location: { line: number; column: number };
-  severity: { name: string; value: number };
-  description: string;
-  sample?: string;
-}
-
-interface Accepted {
-  check: string;
-  file: string;
-  why: string;
-}
+import { join, resolve } from 'node:path';
+import { codeOf, judgeFindings, type Accepted, type Finding } from './electronegativity-accept.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const require = createRequire(`${root}/`);
+const inputArg = process.argv.indexOf('--input');
+const input = inputArg > 0 ? resolve(process.argv[inputArg + 1]!) : resolve(root, 'src');
 
 /**
  * The tool also tries to download translations and Electron's release list through `got` 11, which under Node 24
@@ -45,36 +34,34 @@ for (const event of ['unhandledRejection', 'uncaughtException'] as const) {
   });
 }
 
-function unaccepted(findings: readonly Finding[], accepted: readonly Accepted[]): Finding[] {
-  return findings.filter(
-    (f) => f.severity.name !== 'INFORMATIONAL' && !accepted.some((a) => a.check === f.id && a.file === f.file),
-  );
-}
-
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version as string;
 const accepted = (
   JSON.parse(readFileSync(resolve(root, 'build/electronegativity-accepted.json'), 'utf8')) as { accepted: Accepted[] }
 ).accepted;
-const missingReason = accepted.filter((a) => a.why.trim().length < 20);
+const missingReason = accepted.filter((a) => a.why.trim().length < 20 || !a.code?.trim());
 const run = require('@doyensec/electronegativity') as (options: object) => Promise<{
   errors: Array<{ file: string; message: string; tolerable: boolean }>;
   issues: Finding[];
 }>;
-const result = await run({ input: resolve(root, 'src'), electronVersionOverride: electronVersion, isRelative: true });
+const result = await run({ input, electronVersionOverride: electronVersion, isRelative: true });
 
 // Relative paths come with backslashes on Windows; the accepted list uses forward slashes.
 for (const f of result.issues) f.file = f.file.replaceAll('\\', '/');
-const failed = unaccepted(result.issues, accepted);
+const readLine = (file: string, line: number) => readFileSync(join(input, file), 'utf8').split('\n')[line - 1] ?? '';
+const { open, stale } = judgeFindings(result.issues, accepted, readLine);
 const unreadable = result.errors.filter((e) => !e.tolerable);
-const stale = accepted.filter((a) => !result.issues.some((f) => f.id === a.check && f.file === a.file));
 console.log(
   `electronegativity (Electron ${electronVersion}): ${result.issues.length} findings, ` +
-    `${result.issues.length - failed.length} accepted or informational, ${failed.length} open`,
+    `${result.issues.length - open.length} accepted or informational, ${open.length} open`,
 );
-for (const f of failed) {
-  console.log(`  ${f.severity.name} ${f.id} src/${f.file}:${f.location.line} ${f.description}\n    ${f.sample ?? ''}`);
+for (const f of open) {
+  console.log(`  ${f.severity.name} ${f.id} src/${f.file}:${f.location.line} ${f.description}`);
+  console.log(`    code: ${codeOf(f, readLine)}`);
 }
 for (const e of unreadable) console.log(`  could not scan src/${e.file}: ${e.message}`);
-for (const a of missingReason) console.log(`  accepted ${a.check} in ${a.file} needs a written reason`);
-for (const a of stale) console.log(`  note: accepted ${a.check} in ${a.file} is no longer reported; remove it`);
-process.exit(failed.length || unreadable.length || missingReason.length ? 1 : 0);
+for (const a of missingReason) console.log(`  accepted ${a.check} in ${a.file} needs its code and a written reason`);
+for (const a of stale)
+  console.log(
+    `  stale: accepted ${a.check} in ${a.file} matches no finding: remove it, or review the changed code and update it`,
+  );
+process.exit(open.length || stale.length || unreadable.length || missingReason.length ? 1 : 0);

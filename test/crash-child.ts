@@ -2,6 +2,7 @@
  * Streams replies into a real history database until it is killed. Run by crash.test.ts.
  * Reports each commit on stdout the moment it returns, so the parent knows what must survive.
  */
+import { originOf } from '../src/shared/base-url';
 import { writeSync } from 'node:fs';
 import { ChatService } from '../src/main/chat/chat-service';
 import { createClient } from '../src/main/chat/modelslab-client';
@@ -27,9 +28,13 @@ async function main(): Promise<void> {
   };
   const chat = new ChatService({
     history,
-    keys: new KeyManager({ MODELSLAB_API_KEY: server.apiKey }, new MemorySecretStore()),
+    keys: new KeyManager(
+      { MODELSLAB_API_KEY: server.apiKey, MODELSLAB_BASE_URL: server.baseUrl },
+      new MemorySecretStore(),
+      () => originOf(server.baseUrl),
+    ),
     attachments: new MemoryAttachmentStore(),
-    client: (apiKey) => createClient({ baseUrl: server.baseUrl, apiKey }),
+    client: (key) => createClient({ baseUrl: server.baseUrl, key }),
     saveMs: 50,
   });
   const sender = new RecordingSender();

@@ -6,6 +6,7 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  protocol,
   screen,
   session,
   shell,
@@ -16,43 +17,57 @@ import ElectronStore from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EventChannel, EventPayloads } from '../shared/contract';
-import { externalUrlSchema } from '../shared/schemas';
+import type { AskUser } from './desktop/ask';
 import { buildMenuTemplate } from './desktop/menu';
 import { installRedaction } from './desktop/redact';
 import { decideUpdates, UpdateController } from './desktop/updater';
 import { restoreBounds, WindowStateFile } from './desktop/window-state';
+import { APP_BASE, APP_INDEX, APP_SCHEME, bundleHandler } from './guards/app-scheme';
+import {
+  appUrlCheck,
+  guardContents,
+  isTrustedSender,
+  refusePermission,
+  refusePermissionCheck,
+} from './guards/window-guards';
 import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
 import type { FileDialogs } from './history/history-handlers';
 import { createHandlers, createServices } from './services';
 import { openSettings } from './settings/settings-store';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const indexHtml = join(import.meta.dirname, '../renderer/index.html');
-const appOrigin = rendererUrl ? new URL(rendererUrl).origin : null;
+// The dev server's address, in development only: a packaged app never loads its UI from anywhere but app://.
+const rendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererDir = join(import.meta.dirname, '../renderer');
+const isAppUrl = appUrlCheck(rendererUrl ? `${new URL(rendererUrl).origin}/` : APP_BASE);
 
-function isAppUrl(url: string): boolean {
-  if (appOrigin) return url.startsWith(`${appOrigin}/`);
-  return url.split('#')[0] === pathToFileURL(indexHtml).href;
-}
-
-async function openExternal(url: string): Promise<void> {
-  if (externalUrlSchema.safeParse(url).success) await shell.openExternal(url);
-}
+// Before the app is ready: app:// behaves like https (a real origin for 'self', module scripts, fetch of chunks).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
 
 function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    void openExternal(url);
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    void openExternal(url);
-    return { action: 'deny' };
-  });
+  guardContents(
+    {
+      onNavigate: (listener) => {
+        contents.on('will-navigate', (event, url) => listener(event, url));
+        contents.on('will-redirect', (event, url) => listener(event, url));
+      },
+      onAttachWebview: (listener) => contents.on('will-attach-webview', (event) => listener(event)),
+      setWindowOpenHandler: (handler) => contents.setWindowOpenHandler(handler),
+    },
+    isAppUrl,
+    (what, url) => log.warn(`blocked ${what} ${url.slice(0, 200)}`),
+  );
 }
+
+/** A native message box over the focused window: the page can neither draw over it nor answer it. */
+const ask: AskUser = async (box) => {
+  const owner = BrowserWindow.getFocusedWindow();
+  const options = { ...box, noLink: true };
+  const result = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  return result.response;
+};
 
 /** Electron's Save and Open dialogs, attached to the focused window. */
 const files: FileDialogs = {
@@ -123,8 +138,7 @@ function createWindow(windowState: WindowStateFile): BrowserWindow {
   window.webContents.on('did-finish-load', () => {
     if (updates?.ready) sendTo(window, 'app.update', updates.ready);
   });
-  if (rendererUrl) void window.loadURL(rendererUrl);
-  else void window.loadFile(indexHtml);
+  void window.loadURL(rendererUrl ?? APP_INDEX);
   return window;
 }
 
@@ -144,7 +158,8 @@ if (!app.requestSingleInstanceLock()) {
     env: process.env,
     version: app.getVersion(),
     platform: process.platform,
-    openExternal,
+    openExternal: (url) => shell.openExternal(url),
+    ask,
     copyText: async (text) => clipboard.writeText(text),
     restartToUpdate: () => updates?.restart(),
     dataDir,
@@ -152,9 +167,9 @@ if (!app.requestSingleInstanceLock()) {
     files,
   });
   // Logs go to electron-log's standard place (e.g. ~/.config/ModelsLab Chat/logs/main.log), keys redacted.
-  installRedaction(log.hooks, () => [process.env.MODELSLAB_API_KEY, services.keys.knownKey()]);
+  installRedaction(log.hooks, () => services.keys.knownKeys());
   log.errorHandler.startCatching({ showDialog: false });
-  void services.keys.getKey();
+  void services.keys.status();
   const windowState = new WindowStateFile(join(dataDir, 'window-state.json'));
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 
@@ -172,9 +187,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    // Every permission is refused; copying goes through main (app.copyText), so not even the clipboard is needed.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle(
+      APP_SCHEME,
+      bundleHandler(rendererDir, APP_BASE, (path) => readFile(path)),
+    );
+    session.defaultSession.setPermissionRequestHandler(refusePermission);
+    session.defaultSession.setPermissionCheckHandler(refusePermissionCheck);
     app.setAboutPanelOptions({
       applicationName: 'ModelsLab Chat',
       applicationVersion: app.getVersion(),
@@ -190,16 +208,13 @@ if (!app.requestSingleInstanceLock()) {
           showAbout: () => app.showAboutPanel(),
           openDataFolder: () => void shell.openPath(app.getPath('userData')),
           showLogs: () => shell.showItemInFolder(log.transports.file.getFile().path),
-          openUrl: (url) => void openExternal(url),
+          openUrl: (url) => void services.openLink(url).catch((error) => log.warn('link not opened', error)),
         }),
       ),
     );
     registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(services), {
-      // Only the app's own top frame, showing the app's own page, may call main.
-      isTrustedSender: (event: InvokeEventLike) => {
-        const frame = (event as unknown as Electron.IpcMainInvokeEvent).senderFrame;
-        return !!frame && frame.parent === null && isAppUrl(frame.url);
-      },
+      isTrustedSender: (event: InvokeEventLike) =>
+        isTrustedSender((event as unknown as Electron.IpcMainInvokeEvent).senderFrame, isAppUrl),
       onUnexpectedError: (channel, error) => log.error(`[ipc] ${channel} failed`, error),
     });
     createWindow(windowState);

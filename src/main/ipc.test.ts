@@ -12,11 +12,12 @@ type Listener = Parameters<IpcMainLike['handle']>[1];
 function setup(trusted = true) {
   const listeners = new Map<string, Listener>();
   const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
+  const openExternal = vi.fn(async () => {});
   const services = createServices({
     env: { MODELSLAB_API_KEY: 'k-0123456789', MODELSLAB_BASE_URL: 'http://127.0.0.1:9/api/v7/llm' },
     version: '1.2.3',
     platform: 'test',
-    openExternal: vi.fn(async () => {}),
+    openExternal,
     copyText: async () => {},
     secrets: new MemorySecretStore(),
   });
@@ -26,7 +27,7 @@ function setup(trusted = true) {
   const sender = new RecordingSender();
   const call = (channel: string, ...args: unknown[]) =>
     listeners.get(channel)!({ sender }, ...args) as Promise<Result<unknown>>;
-  return { listeners, call, services, handlers, onUnexpectedError };
+  return { listeners, call, services, handlers, onUnexpectedError, openExternal };
 }
 
 const png = pngInput();
@@ -114,12 +115,21 @@ const badArgs: Record<string, unknown[][]> = {
   'settings.update': [
     [],
     [{ theme: 'pink' }],
-    [{ baseUrl: 'file:///x' }],
+    [{ baseUrl: 'https://modelslab.com/api/v7/llm' }],
     [{ windowBounds: { width: 1, height: 1 } }],
     [{ defaultParams: { temperature: 9 } }],
   ],
   'conversations.showVersion': [[], [7], ['x'.repeat(100)]],
   'conversations.deleteMessage': [[], [null], ['a', 'b']],
+  'settings.changeBaseUrl': [
+    [],
+    ['file:///x'],
+    ['https://user:pw@evil.example'],
+    ['https://a.example/v1?x=1'],
+    ['javascript:alert(1)'],
+    [42],
+    ['https://a.example', 'extra'],
+  ],
   'keys.status': [[1]],
   'keys.test': [
     [],
@@ -146,6 +156,8 @@ const badArgs: Record<string, unknown[][]> = {
     ['not a url'],
     [42],
     ['https://a.b/' + 'x'.repeat(3000)],
+    ['https://a.b/', 42],
+    ['https://a.b/', 'x'.repeat(5000)],
   ],
 };
 
@@ -172,20 +184,20 @@ describe('registerIpc', () => {
   }
 
   it('accepts good arguments', async () => {
-    const { call, services } = setup();
+    const { call, services, openExternal } = setup();
     expect(await call('app.info')).toEqual({
       ok: true,
       value: { version: '1.2.3', baseUrl: 'http://127.0.0.1:9/api/v7/llm', baseUrlFromEnv: true, platform: 'test' },
     });
     expect(await call('keys.status')).toEqual({
       ok: true,
-      value: { configured: true, source: 'env', hint: '6789', keychainProblem: null },
+      value: { configured: true, source: 'env', hint: '6789', keychainProblem: null, origin: 'http://127.0.0.1:9' },
     });
     expect(await call('app.openExternal', 'https://modelslab.com/dashboard/api-keys')).toEqual({
       ok: true,
       value: undefined,
     });
-    expect(services.openExternal).toHaveBeenCalledWith('https://modelslab.com/dashboard/api-keys');
+    expect(openExternal).toHaveBeenCalledWith('https://modelslab.com/dashboard/api-keys');
     const sent = await call('chat.send', goodSend);
     expect(sent.ok).toBe(true);
     services.chat.stopAll();

@@ -1,17 +1,21 @@
 import type { AppInfo } from '../shared/contract';
-import { DEFAULT_BASE_URL } from '../shared/domain';
+import { originOf, parseBaseUrl } from '../shared/base-url';
 import { join } from 'node:path';
-import { ApiError, appError } from '../shared/errors';
 import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
+import { answerCancel, type AskUser } from './desktop/ask';
+import { RateLimit } from './desktop/rate-limit';
+import { openLink } from './guards/links';
 import { historyHandlers, type FileDialogs } from './history/history-handlers';
 import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
 import { fetchModels } from './models/fetch-models';
 import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/models-service';
+import { changeBaseUrl, effectiveBaseUrl } from './secrets/base-url-change';
 import { checkKey } from './secrets/key-check';
 import { KeyManager } from './secrets/key-manager';
+import type { BoundKey } from './secrets/key-provider';
 import { KeytarStore, type SecretStore } from './secrets/secret-store';
 import { memorySettings, type SettingsStore } from './settings/settings-store';
 
@@ -20,8 +24,10 @@ export interface ServiceDeps {
   env: Record<string, string | undefined>;
   version: string;
   platform: string;
-  /** Opens a checked URL in the OS; Electron's shell.openExternal in the app. */
+  /** Opens a URL the link policy let through; Electron's shell.openExternal in the app. */
   openExternal(url: string): Promise<void>;
+  /** Questions only main may ask (base URL moves, doubtful links); Electron's dialog.showMessageBox in the app. */
+  ask?: AskUser;
   /** Writes the OS clipboard; Electron's clipboard.writeText in the app. */
   copyText(text: string): Promise<void>;
   /** Installs a downloaded update; absent where there is no updater. */
@@ -47,30 +53,37 @@ export interface Services {
   settings: SettingsStore;
   files: FileDialogs;
   info(): AppInfo;
-  listModels(apiKey: string): Promise<string[]>;
-  client(apiKey: string): ReturnType<typeof createClient>;
-  openExternal(url: string): Promise<void>;
+  listModels(key: BoundKey): Promise<string[]>;
+  client(key: BoundKey): ReturnType<typeof createClient>;
+  /** The openExternal policy (see guards/links.ts), then the OS. */
+  openLink(url: string, text?: string): Promise<void>;
   copyText(text: string): Promise<void>;
   restartToUpdate(): void;
+  ask: AskUser;
+  env: Record<string, string | undefined>;
 }
 
-export function baseUrlFrom(env: Record<string, string | undefined>, setting?: string | null): string {
-  return (env.MODELSLAB_BASE_URL?.trim() || setting || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
+/** A person copies a few times a second, and opens a few links in ten seconds, at most; main cannot see their
+ * clicks, so it counts (which also bounds what a compromised window can push out through links). */
+const COPIES_PER_SECOND = 4;
+const LINKS_PER_10_SECONDS = 5;
 
 export function createServices(deps: ServiceDeps): Services {
   const settings = deps.settings ?? memorySettings();
   // Read at each request, so a changed setting applies at once; the environment wins, so a proxy can be forced.
-  const baseUrl = () => baseUrlFrom(deps.env, settings.get().values.baseUrl);
+  const baseUrl = () => effectiveBaseUrl(deps.env, settings.get().values.baseUrl);
   const history = deps.history ?? new SqliteHistory(deps.dataDir ?? null);
-  const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
+  const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore(), () => originOf(baseUrl()));
   const fetch = deps.fetch;
-  const client = (apiKey: string) => createClient({ baseUrl: baseUrl(), apiKey, ...(fetch ? { fetch } : {}) });
+  const client = (key: BoundKey) => createClient({ baseUrl: baseUrl(), key, ...(fetch ? { fetch } : {}) });
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
   const chat = new ChatService({ history, keys, client, attachments });
-  const listModels = (apiKey: string) => fetchModels(baseUrl(), apiKey, fetch);
+  const listModels = (key: BoundKey) => fetchModels(baseUrl(), key, fetch);
+  const ask = deps.ask ?? answerCancel;
+  const copies = new RateLimit(COPIES_PER_SECOND, 1000, 'Copying that often is not allowed; wait a moment.');
+  const links = new RateLimit(LINKS_PER_10_SECONDS, 10_000, 'Opening that many links at once is not allowed.');
   const models = new ModelsService({
     keys,
     fetchModels: listModels,
@@ -88,12 +101,20 @@ export function createServices(deps: ServiceDeps): Services {
     info: () => ({
       version: deps.version,
       baseUrl: baseUrl(),
-      baseUrlFromEnv: !!deps.env.MODELSLAB_BASE_URL?.trim(),
+      baseUrlFromEnv: parseBaseUrl(deps.env.MODELSLAB_BASE_URL) !== null,
       platform: deps.platform,
     }),
-    openExternal: deps.openExternal,
-    copyText: deps.copyText,
+    openLink: async (url, text) => {
+      links.take();
+      await openLink({ open: deps.openExternal, ask }, url, text);
+    },
+    copyText: async (text) => {
+      copies.take();
+      await deps.copyText(text);
+    },
     restartToUpdate: deps.restartToUpdate ?? (() => {}),
+    ask,
+    env: deps.env,
   };
 }
 
@@ -110,12 +131,16 @@ export function createHandlers(services: Services): Handlers {
       retry: (context, messageId) => chat.retry(context.sender, messageId),
     },
     ...history,
+    settings: {
+      ...history.settings,
+      changeBaseUrl: (_context, url) => changeBaseUrl({ ...services, keys }, url),
+    },
     keys: {
       status: () => keys.status(),
+      // A key typed in the form is tested for the address requests go to now, which is where it would be saved for.
       test: async (_context, { key, model }) => {
-        const apiKey = key ?? (await keys.getKey());
-        if (!apiKey) throw new ApiError(appError('no_key', 'There is no API key to test.'));
-        return checkKey(services, apiKey, model);
+        const bound = key === null ? await keys.requireKey() : { key, origin: originOf(services.info().baseUrl) };
+        return checkKey(services, bound, model);
       },
       save: (_context, { key, sessionOnly }) => keys.save(key, sessionOnly),
       remove: () => keys.remove(),
@@ -125,7 +150,7 @@ export function createHandlers(services: Services): Handlers {
     },
     app: {
       info: async () => services.info(),
-      openExternal: (_context, url) => services.openExternal(url),
+      openExternal: (_context, url, text) => services.openLink(url, text),
       copyText: (_context, text) => services.copyText(text),
       restartToUpdate: async () => services.restartToUpdate(),
     },

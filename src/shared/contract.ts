@@ -70,6 +70,9 @@ export interface KeyStatus {
   hint: string | null;
   /** Why the OS keychain cannot be used, when it cannot. */
   keychainProblem: string | null;
+  /** The only origin (`https://host[:port]`) this key is ever sent to; when it is not where requests go now,
+   * `configured` is false and a key must be entered for the new address. */
+  origin: string | null;
 }
 
 export interface KeyCheck {
@@ -88,6 +91,14 @@ export interface KeySaveInput {
   key: string;
   /** Keep it in main's memory until quit instead of the keychain. */
   sessionOnly: boolean;
+}
+
+/** What became of a request to change the base URL (see `settings.changeBaseUrl`). */
+export interface BaseUrlChange {
+  /** `cancelled`: the user said no in main's confirmation; `unchanged`: that address was already in use. */
+  outcome: 'changed' | 'cancelled' | 'unchanged';
+  settings: SettingsView;
+  key: KeyStatus;
 }
 
 export interface ModelList {
@@ -159,6 +170,12 @@ export interface Api {
   settings: {
     get(): Promise<SettingsView>;
     update(patch: SettingsPatch): Promise<SettingsView>;
+    /**
+     * Asks main to send requests to another address (null: ModelsLab's own). A change to another origin is
+     * confirmed by the user in a native dialog main shows; the key stays bound to its old origin unless they carry
+     * it over there.
+     */
+    changeBaseUrl(url: string | null): Promise<BaseUrlChange>;
   };
   keys: {
     status(): Promise<KeyStatus>;
@@ -171,8 +188,11 @@ export interface Api {
   };
   app: {
     info(): Promise<AppInfo>;
-    /** Opens an http(s) or mailto link in the OS, after main checks it. */
-    openExternal(url: string): Promise<void>;
+    /**
+     * Opens an http(s) or mailto link in the OS, after main checks it. `text` is the link's visible text: when it
+     * names another host than the link's, main asks the user first.
+     */
+    openExternal(url: string, text?: string): Promise<void>;
     /** Puts text on the OS clipboard (the page's own clipboard access is a permission the window denies). */
     copyText(text: string): Promise<void>;
     /** Quits and installs a downloaded update; does nothing when none is ready. */
@@ -205,7 +225,7 @@ export const API_METHODS = {
   },
   search: { messages: true },
   history: { status: true, startFresh: true, exportAll: true, import: true },
-  settings: { get: true, update: true },
+  settings: { get: true, update: true, changeBaseUrl: true },
   keys: { status: true, test: true, save: true, remove: true },
   models: { list: true },
   app: { info: true, openExternal: true, copyText: true, restartToUpdate: true },

@@ -89,17 +89,6 @@ export const DEFAULT_MODEL = 'Qwen/Qwen2.5-VL-72B-Instruct-together';
 export const DEFAULT_BASE_URL = 'https://modelslab.com/api/v7/llm';
 export const API_KEYS_URL = 'https://modelslab.com/dashboard/api-keys';
 
-/** The key travels to the base URL: anything but HTTPS or this computer deserves a second thought. */
-export function isExposedBaseUrl(url: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(url);
-    const loopback = hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-    return protocol !== 'https:' && !loopback;
-  } catch {
-    return false;
-  }
-}
-
 export interface ParamSpec {
   label: string;
   min: number;
@@ -169,6 +158,8 @@ export const LIMITS = {
   systemPromptChars: 50_000,
   id: 64,
   url: 2048,
+  /** A link's visible text, as sent with it to main. */
+  linkText: 4096,
   apiKey: 512,
   presets: 50,
   presetName: 60,

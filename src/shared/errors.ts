@@ -18,6 +18,14 @@ export const ERROR_CODES = [
   /** SQLite itself (a native module) failed to load: the history file was never opened, and is not at fault. */
   'history_engine_unavailable',
   'bad_file',
+  /** The key is bound to another origin than the one the request would go to. */
+  'key_origin',
+  /** A server answered a request carrying the key with a redirect, which is never followed. */
+  'redirect_refused',
+  /** Asked too often in a short time (e.g. clipboard writes). */
+  'throttled',
+  /** A link main will not open (a user name or password in it, a scheme other than http(s) or mailto). */
+  'link_refused',
   'internal',
 ] as const;
 

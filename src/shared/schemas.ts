@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { baseUrlProblem, normalizeBaseUrl } from './base-url';
 import type { Methods } from './contract';
 import { IMAGE_TYPES, LIMITS, PARAM_SPECS, type ChatParams } from './domain';
 
@@ -69,6 +70,14 @@ export const presetSchema = z.strictObject({
   ...replySettings,
 });
 
+/** A base URL (see base-url.ts for the rule), normalized. */
+export const baseUrlSchema = z.string().transform((value, ctx) => {
+  const problem = baseUrlProblem(value);
+  if (!problem) return normalizeBaseUrl(value);
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});
+
 export const externalUrlSchema = z
   .string()
   .max(LIMITS.url)
@@ -99,11 +108,6 @@ export const historySchemas = {
     theme: z.enum(['system', 'light', 'dark']).optional(),
     defaultModel: modelIdSchema.optional(),
     defaultParams: chatParamsSchema.optional(),
-    baseUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(LIMITS.url)
-      .nullable()
-      .optional(),
     presets: z.array(presetSchema).max(LIMITS.presets).optional(),
     autoUpdate: z.boolean().optional(),
   }),
@@ -137,7 +141,11 @@ export const argSchemas: {
   },
   search: { messages: historySchemas.search },
   history: { status: z.tuple([]), startFresh: z.tuple([]), exportAll: z.tuple([]), import: z.tuple([]) },
-  settings: { get: z.tuple([]), update: z.tuple([historySchemas.settings]) },
+  settings: {
+    get: z.tuple([]),
+    update: z.tuple([historySchemas.settings]),
+    changeBaseUrl: z.tuple([baseUrlSchema.nullable()]),
+  },
   keys: {
     status: z.tuple([]),
     test: z.tuple([z.strictObject({ key: apiKeySchema.nullable(), model: modelIdSchema })]),
@@ -149,7 +157,7 @@ export const argSchemas: {
   },
   app: {
     info: z.tuple([]),
-    openExternal: z.tuple([externalUrlSchema]),
+    openExternal: z.tuple([externalUrlSchema, z.string().max(LIMITS.linkText).optional()]),
     copyText: z.tuple([z.string().max(LIMITS.copyChars)]),
     restartToUpdate: z.tuple([]),
   },

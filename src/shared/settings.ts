@@ -30,7 +30,8 @@ export interface Settings {
   autoUpdate: boolean;
 }
 
-export type SettingsPatch = Partial<Omit<Settings, 'windowBounds'>>;
+/** What the window may change directly; the base URL changes only through `settings.changeBaseUrl`. */
+export type SettingsPatch = Partial<Omit<Settings, 'windowBounds' | 'baseUrl'>>;
 
 export interface SettingsView {
   values: Settings;

@@ -8,7 +8,7 @@ import type { Attachment, Conversation, Message, MessageStatus, Usage } from '..
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
-import type { KeyProvider } from '../secrets/key-provider';
+import type { BoundKey, KeyProvider } from '../secrets/key-provider';
 import { Batcher } from './batcher';
 import { readErrorBody } from './error-body';
 import { toChatError } from './to-chat-error';
@@ -17,8 +17,8 @@ export interface ChatServiceOptions {
   history: HistoryStore;
   keys: KeyProvider;
   attachments: AttachmentStore;
-  /** Builds an SDK client for a key; the base URL is the client's business. */
-  client(apiKey: string): OpenAI;
+  /** Builds an SDK client for a key; the base URL is the client's business (and refused for another origin). */
+  client(apiKey: BoundKey): OpenAI;
   /** How often deltas are sent to the window (one per frame). */
   frameMs?: number;
   /** How often a growing reply is saved. */
@@ -157,7 +157,7 @@ export class ChatService {
     sender: SenderLike,
     message: Message,
     request: OpenAI.ChatCompletionCreateParamsStreaming,
-    apiKey: string,
+    apiKey: BoundKey,
   ) {
     const controller = new AbortController();
     this.running.set(message.id, controller);
@@ -166,7 +166,7 @@ export class ChatService {
 
   private reply(
     sender: SenderLike,
-    apiKey: string,
+    apiKey: BoundKey,
     conversationId: string,
     thread: Message[],
     settings: ReplySettings,
@@ -186,10 +186,8 @@ export class ChatService {
     return { conversation, userMessage, assistantMessage };
   }
 
-  private async requireKey(): Promise<string> {
-    const apiKey = await this.options.keys.getKey();
-    if (!apiKey) throw new ApiError(appError('no_key', 'Add your ModelsLab API key to start chatting.'));
-    return apiKey;
+  private requireKey(): Promise<BoundKey> {
+    return this.options.keys.requireKey();
   }
 
   private conversation(id: string): Conversation {
@@ -227,7 +225,7 @@ export class ChatService {
     sender: SenderLike,
     message: Message,
     request: OpenAI.ChatCompletionCreateParamsStreaming,
-    apiKey: string,
+    apiKey: BoundKey,
     controller: AbortController,
   ): Promise<void> {
     const { history } = this.options;
@@ -289,7 +287,7 @@ export class ChatService {
         status = 'stopped';
       } else {
         status = 'error';
-        error = toChatError(caught, content.length > 0, apiKey);
+        error = toChatError(caught, content.length > 0, apiKey.key);
       }
     } finally {
       this.running.delete(message.id);

@@ -1,8 +1,10 @@
 import OpenAI from 'openai';
 import { ApiError, appError } from '../../shared/errors';
+import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
+import type { BoundKey } from '../secrets/key-provider';
 import { parseJson, readErrorBody } from './error-body';
 
-export type FetchLike = typeof fetch;
+export type { FetchLike };
 
 /**
  * Puts ModelsLab's responses into the shape the SDK understands: an error body in either shape
@@ -29,18 +31,20 @@ export function normalizingFetch(base: FetchLike): FetchLike {
 
 export interface ClientOptions {
   baseUrl: string;
-  apiKey: string;
+  key: BoundKey;
   fetch?: FetchLike;
 }
 
+/** An SDK client for the base URL; refused (`key_origin`) when the key is bound to another origin. */
 export function createClient(options: ClientOptions): OpenAI {
+  assertBound(options.baseUrl, options.key);
   return new OpenAI({
-    apiKey: options.apiKey,
+    apiKey: options.key.key,
     baseURL: options.baseUrl,
     // A failed request is shown to the user with its reason; silent retries would hide 429s and double-bill.
     maxRetries: 0,
     // Its console output would echo raw chunks; every failure reaches the user as an error value instead.
     logLevel: 'off',
-    fetch: normalizingFetch(options.fetch ?? globalThis.fetch),
+    fetch: normalizingFetch(keyedFetch(options.key, options.fetch ?? globalThis.fetch)),
   });
 }

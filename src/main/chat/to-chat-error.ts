@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { ApiError, appError, type AppError, type ErrorCode } from '../../shared/errors';
+import { redact } from '../desktop/redact';
 import { retryAfterHeader } from './error-body';
 
 export function codeForStatus(status: number): ErrorCode {
@@ -16,11 +17,6 @@ function serverMessage(error: APIError): string {
   const inner = error.error as { message?: unknown } | undefined;
   if (typeof inner?.message === 'string' && inner.message) return inner.message;
   return error.status ? `HTTP ${error.status}` : error.message;
-}
-
-export function redact(text: string, secret: string | null): string {
-  if (!secret || secret.length < 4) return text;
-  return text.split(secret).join('[redacted]');
 }
 
 /**
@@ -53,6 +49,6 @@ export function toChatError(error: unknown, hadText: boolean, secret: string | n
     const message = error instanceof Error ? error.message : String(error);
     result = appError(hadText ? 'connection_lost' : 'network', message);
   }
-  result.message = redact(result.message, secret);
+  result.message = redact(result.message, [secret]);
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installRedaction, redact, redactValue, REDACTED } from './redact';
+import { installRedaction, redact, redactValue, REDACTED, secretForms } from './redact';
 
 const KEY = 'Xy7qP2mN9vB4kL8sD3fG6hJ1wE5rT0aZcV2bN7mQ4pL9kJ3hG6fD1sA8';
 
@@ -33,7 +33,79 @@ describe('redact', () => {
   });
 });
 
+describe('every form a key takes', () => {
+  const key = 'ml-live-key-0123456789';
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+  it.each([
+    ['key=', 'https://modelslab.com/api/v6/x?key=abc12345&model=m', 'abc12345'],
+    ['"key":', '{"key": "abc12345", "prompt": "hi"}', 'abc12345'],
+    ['Basic', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA=='],
+    ['a bare Basic', 'sent basic dXNlcjpwYXNzd29yZA== upstream', 'dXNlcjpwYXNzd29yZA=='],
+    ['URL-encoded names', 'body=%7B%22key%22%3A%22abc12345%22%7D', 'abc12345'],
+    ['api_key%3D', 'next=%2Fv1%3Fapi_key%3Dabc12345%26x%3D1', 'abc12345'],
+    ['access_token', 'access_token=abc12345', 'abc12345'],
+  ])('removes values after %s', (_name, text, secret) => {
+    expect(redact(text)).not.toContain(secret);
+    expect(redact(text)).toContain(REDACTED);
+  });
+
+  it.each([
+    ['URL-encoded', (k: string) => encodeURIComponent(`${k}&`) + 'x'],
+    ['base64 of the key', (k: string) => b64(k)],
+    ['base64 of Bearer <key>', (k: string) => b64(`Bearer ${k}`)],
+    ['base64 of user:<key>', (k: string) => b64(`user:${k}`)],
+    ['base64 of ab<key>', (k: string) => b64(`ab${k}`)],
+    ['URL-safe base64', (k: string) => Buffer.from(`??${k}??`).toString('base64url')],
+    ['hex', (k: string) => Buffer.from(k).toString('hex')],
+    ['HEX', (k: string) => Buffer.from(k).toString('hex').toUpperCase()],
+  ])('removes the known key %s', (_name, encode) => {
+    const out = redact(`payload ${encode(key)} end`, [key]);
+    expect(out).toContain(REDACTED);
+    expect(secretForms(key).some((f) => out.includes(f))).toBe(false);
+  });
+
+  it('keeps ordinary words after names that merely contain "key"', () => {
+    expect(redact('monkey=banana, keyboard: yes, max_tokens: 1000')).toBe(
+      'monkey=banana, keyboard: yes, max_tokens: 1000',
+    );
+  });
+});
+
 describe('redactValue', () => {
+  const key = 'ml-live-key-0123456789';
+
+  it('reaches deep objects, Maps, Sets, Headers, URLs, error causes and class instances, and survives cycles', () => {
+    class Request {
+      constructor(readonly url: string) {}
+    }
+    const cyclic: Record<string, unknown> = { note: `k ${key}` };
+    cyclic.self = cyclic;
+    const value = {
+      a: { b: { c: { d: { e: [`deep ${key}`] } } } },
+      map: new Map([
+        ['authorization', `Bearer ${key}`],
+        ['other', `x ${key}`],
+      ]),
+      set: new Set([`in a set ${key}`]),
+      headers: new Headers({ 'x-api-key': key, accept: 'json' }),
+      url: new URL(`https://x.test/v1?q=${key}`),
+      error: new Error('outer', { cause: new Error(`inner ${key}`) }),
+      request: new Request(`https://x.test/?k=${key}`),
+      bytes: Buffer.from(key),
+      cyclic,
+    };
+    const out = redactValue(value, [key]) as Record<string, unknown>;
+    const seen = JSON.stringify(out, (_k, v: unknown) =>
+      v instanceof Map || v instanceof Set ? [...v] : v instanceof Error ? { m: v.message, c: v.cause } : v,
+    );
+    expect(seen).not.toContain(key);
+    expect(seen).toContain('[circular]');
+    expect((out.headers as Map<string, string>).get('accept')).toBe('json');
+  });
+});
+
+describe('redactValue, plain', () => {
   it('redacts inside errors, arrays and objects, and any string under a key-like name', () => {
     const error = new Error(`401 for ${KEY}`);
     const out = redactValue([error, { headers: { Authorization: 'anything' }, nested: [`k ${KEY}`] }], []) as [

@@ -38,7 +38,9 @@ function* everything(history: SqliteHistory): Generator<ConversationRecord> {
   for (const conversation of history.listConversations()) yield record(history, conversation.id);
 }
 
-type HistoryHandlers = Pick<Handlers, 'conversations' | 'search' | 'history' | 'settings'>;
+type HistoryHandlers = Pick<Handlers, 'conversations' | 'search' | 'history'> & {
+  settings: Omit<Handlers['settings'], 'changeBaseUrl'>;
+};
 
 export function historyHandlers(
   history: SqliteHistory,

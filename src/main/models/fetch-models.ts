@@ -1,7 +1,9 @@
 import { ApiError, appError } from '../../shared/errors';
 import { parseJson, readErrorBody, retryAfterHeader } from '../chat/error-body';
-import type { FetchLike } from '../chat/modelslab-client';
-import { codeForStatus, redact } from '../chat/to-chat-error';
+import { codeForStatus } from '../chat/to-chat-error';
+import { redact } from '../desktop/redact';
+import type { BoundKey } from '../secrets/key-provider';
+import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
 
 const TIMEOUT_MS = 15_000;
 
@@ -16,6 +18,7 @@ async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Prom
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
     throw new ApiError(appError('network', message || 'The server could not be reached.'));
   }
@@ -39,12 +42,17 @@ async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Prom
     .filter((id): id is string => typeof id === 'string' && id.length > 0);
 }
 
-/** Lists model ids, trying `/models` and then `/v1/models`, sending the key both ways the two paths expect. */
-export async function fetchModels(baseUrl: string, apiKey: string, fetchImpl: FetchLike = fetch): Promise<string[]> {
+/**
+ * Lists model ids, trying `/models` and then `/v1/models`, sending the key both ways the two paths expect; only to
+ * the key's own origin, never following a redirect.
+ */
+export async function fetchModels(baseUrl: string, key: BoundKey, fetchImpl: FetchLike = fetch): Promise<string[]> {
+  assertBound(baseUrl, key);
+  const keyed = keyedFetch(key, fetchImpl);
   let last: unknown;
   for (const path of PATHS) {
     try {
-      return await fetchOne(fetchImpl, `${baseUrl}${path}`, apiKey);
+      return await fetchOne(keyed, `${baseUrl}${path}`, key.key);
     } catch (error) {
       last = error;
       const code = error instanceof ApiError ? error.code : null;
@@ -53,7 +61,7 @@ export async function fetchModels(baseUrl: string, apiKey: string, fetchImpl: Fe
     }
   }
   if (last instanceof ApiError) {
-    throw new ApiError({ ...appError(last.code, redact(last.message, apiKey)), ...pick(last) });
+    throw new ApiError({ ...appError(last.code, redact(last.message, [key.key])), ...pick(last) });
   }
   throw last;
 }

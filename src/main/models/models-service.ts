@@ -1,7 +1,7 @@
 import type { ModelList } from '../../shared/contract';
 import { isVisionModel } from '../../shared/domain';
-import { appError, toAppError } from '../../shared/errors';
-import type { KeyProvider } from '../secrets/key-provider';
+import { toAppError } from '../../shared/errors';
+import type { BoundKey, KeyProvider } from '../secrets/key-provider';
 
 export interface CachedModels {
   ids: string[];
@@ -26,7 +26,7 @@ export class MemoryModelsCache implements ModelsCache {
 
 export interface ModelsServiceOptions {
   keys: KeyProvider;
-  fetchModels(apiKey: string): Promise<string[]>;
+  fetchModels(key: BoundKey): Promise<string[]>;
   cache: ModelsCache;
   now?: () => number;
 }
@@ -37,9 +37,8 @@ export class ModelsService {
 
   async list(): Promise<ModelList> {
     const { keys, cache } = this.options;
-    const apiKey = await keys.getKey();
-    if (!apiKey) return this.fromCache(appError('no_key', 'Add an API key to load the model list.'));
     try {
+      const apiKey = await keys.requireKey();
       const ids = [...new Set(await this.options.fetchModels(apiKey))].sort((a, b) => a.localeCompare(b));
       const fetchedAt = (this.options.now ?? Date.now)();
       cache.set({ ids, fetchedAt });

@@ -10,7 +10,9 @@ describe('testing a key', () => {
   it('accepts a good key through /v1/models after /models is not found, sending both headers', async () => {
     ctx = await startChat();
     const { keys } = ctx.services;
-    expect(await ctx.services.listModels(ctx.server.apiKey)).toContain('meta-llama/Llama-3.1-70B-Instruct');
+    expect(
+      await ctx.services.listModels({ key: ctx.server.apiKey, origin: new URL(ctx.server.baseUrl).origin }),
+    ).toContain('meta-llama/Llama-3.1-70B-Instruct');
     const handlers = (await import('../services')).createHandlers(ctx.services);
     const check = await handlers.keys.test({ sender: ctx.sender }, { key: ctx.server.apiKey, model: MODEL });
     expect(check).toEqual({ ok: true, error: null });

@@ -2,16 +2,17 @@ import type OpenAI from 'openai';
 import type { KeyCheck } from '../../shared/contract';
 import { ApiError, toAppError } from '../../shared/errors';
 import { toChatError } from '../chat/to-chat-error';
+import type { BoundKey } from './key-provider';
 
 export interface KeyCheckDeps {
-  listModels(apiKey: string): Promise<string[]>;
-  client(apiKey: string): OpenAI;
+  listModels(key: BoundKey): Promise<string[]>;
+  client(key: BoundKey): OpenAI;
 }
 
 /**
  * A cheap authenticated call: the models list; where the server has no models endpoint, a one-token completion.
  */
-export async function checkKey(deps: KeyCheckDeps, apiKey: string, model: string): Promise<KeyCheck> {
+export async function checkKey(deps: KeyCheckDeps, apiKey: BoundKey, model: string): Promise<KeyCheck> {
   try {
     await deps.listModels(apiKey);
     return { ok: true, error: null };
@@ -30,6 +31,6 @@ export async function checkKey(deps: KeyCheckDeps, apiKey: string, model: string
     });
     return { ok: true, error: null };
   } catch (error) {
-    return { ok: false, error: toChatError(error, false, apiKey) };
+    return { ok: false, error: toChatError(error, false, apiKey.key) };
   }
 }

@@ -27,7 +27,7 @@ describe.runIf(process.platform === 'linux')('with no Secret Service', () => {
       source: 'session',
       hint: '9876',
     });
-    expect(await keys.getKey()).toBe('ml-session-key-9876');
+    expect((await keys.requireKey()).key).toBe('ml-session-key-9876');
     expect(await keys.remove()).toMatchObject({ configured: false });
   });
 });

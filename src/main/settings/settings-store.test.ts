@@ -52,3 +52,11 @@ describe('presets', () => {
     expect(readSettings({ presets: 'nonsense' }).presets).toEqual([]);
   });
 });
+
+it('keeps a stored base URL only when it passes the same rule as the UI’s', async () => {
+  const { readSettings } = await import('./settings-store');
+  expect(readSettings({ baseUrl: 'https://gateway.example.com/v1/' }).baseUrl).toBe('https://gateway.example.com/v1');
+  for (const bad of ['file:///etc/passwd', 'https://user:pw@evil.example', 'https://a.example/v1?k=1', 'nonsense', 7]) {
+    expect(readSettings({ baseUrl: bad }).baseUrl, String(bad)).toBeNull();
+  }
+});

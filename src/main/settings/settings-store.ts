@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings, type SettingsView } from '../../shared/settings';
-import { chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
+import { baseUrlSchema, chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
 export interface SettingsStore {
@@ -29,7 +29,7 @@ const storedSchema = z.object({
   defaultModel: modelIdSchema.catch(DEFAULT_SETTINGS.defaultModel),
   defaultParams: chatParamsSchema.catch(DEFAULT_SETTINGS.defaultParams),
   windowBounds: boundsSchema.nullable().catch(null),
-  baseUrl: z.string().url().nullable().catch(null),
+  baseUrl: baseUrlSchema.nullable().catch(null),
   autoUpdate: z.boolean().catch(DEFAULT_SETTINGS.autoUpdate),
   // A preset that no longer reads is dropped; the others stay.
   presets: z

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo, ModelList } from '../../../shared/contract';
 import { getApi } from '../api';
+import { errorText } from '../features/chat/error-text';
+import { toError } from './chat-slice';
 import type { AppState } from './index';
 
 export interface AppSlice {
@@ -11,8 +13,9 @@ export interface AppSlice {
   modelList: ModelList | null;
   /** Fetches the model list once per session (the picker calls it on focus). */
   loadModels(): Promise<void>;
-  openExternal(url: string): Promise<void>;
-  /** Copies through main; false when that failed. */
+  /** Asks main to open a link; `text` is what the link shows. A refusal is shown as a notice. */
+  openExternal(url: string, text?: string): Promise<void>;
+  /** Copies through main; false when that failed (a notice says why). */
   copyText(text: string): Promise<boolean>;
 }
 
@@ -26,12 +29,23 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     if (get().modelList?.fetchedAt && !get().modelList?.error) return;
     set({ modelList: await getApi().models.list() });
   },
-  openExternal: (url) => getApi().app.openExternal(url),
+  openExternal: async (url, text) => {
+    try {
+      await getApi().app.openExternal(url, text);
+    } catch (error) {
+      notify(get, error);
+    }
+  },
   copyText: (text) =>
     getApi()
       .app.copyText(text)
       .then(
         () => true,
-        () => false,
+        (error: unknown) => (notify(get, error), false),
       ),
 });
+
+function notify(get: () => AppState, error: unknown): void {
+  const { title, hint, detail } = errorText(toError(error));
+  get().showToast({ text: `${title}. ${detail ?? hint ?? ''}`.trim() });
+}

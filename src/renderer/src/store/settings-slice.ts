@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { BaseUrlChange } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
 import type { Preset, Settings, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import { toError } from './chat-slice';
@@ -19,8 +21,8 @@ export interface SettingsSlice {
   /** New chats start with the composer's current model and parameters. */
   saveDefaults(): Promise<boolean>;
   setAutoUpdate(on: boolean): Promise<boolean>;
-  /** null goes back to ModelsLab's own endpoint. */
-  setBaseUrl(url: string | null): Promise<boolean>;
+  /** Asks main to move requests to another address (null: ModelsLab's own); main may ask the user first. */
+  changeBaseUrl(url: string | null): Promise<BaseUrlChange['outcome'] | AppError>;
   dismissSettingsNotice(): void;
 }
 
@@ -73,15 +75,14 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     return updateSettings(set, { autoUpdate });
   },
 
-  setBaseUrl: async (baseUrl) => {
+  changeBaseUrl: async (url) => {
     try {
-      const { values } = await getApi().settings.update({ baseUrl });
-      set({ settings: values, sendError: null });
+      const { outcome, settings, key } = await getApi().settings.changeBaseUrl(url);
+      set({ settings: settings.values, keyStatus: key, keyCheck: null, modelList: null });
       await get().loadInfo();
-      return true;
+      return outcome;
     } catch (error) {
-      set({ sendError: toError(error) });
-      return false;
+      return toError(error);
     }
   },
 

@@ -16,8 +16,8 @@ const actions: NonNullable<MessageViewProps['actions']> = {
   retry: (id) => void useStore.getState().retryReply(id),
 };
 
-function openLink(url: string): void {
-  void useStore.getState().openExternal(url);
+function openLink(url: string, text: string): void {
+  void useStore.getState().openExternal(url, text);
 }
 
 const Row = memo(function Row({ id, focused }: { id: string; focused: boolean }) {

@@ -18,6 +18,10 @@ const TITLES: Record<ErrorCode, string> = {
   history_unavailable: 'Chat history is not available',
   history_engine_unavailable: 'History could not be loaded on this system',
   bad_file: 'That file could not be read',
+  key_origin: 'Your API key is for another server',
+  redirect_refused: 'The server redirected the request',
+  throttled: 'Too many at once',
+  link_refused: 'That link was not opened',
   internal: 'Something went wrong in the app',
 };
 
@@ -31,6 +35,9 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   network: 'Check your internet connection, proxy or base URL.',
   connection_lost: 'The text that arrived is kept. Try again to get the whole reply.',
   bad_response: 'The text that arrived is kept.',
+  key_origin: 'A key is only ever sent to the address it was saved for. Enter a key for this address in Settings.',
+  redirect_refused: 'Requests that carry your key never follow a redirect. Set the base URL to the final address.',
+  throttled: 'Wait a moment and try again.',
 };
 
 export interface ErrorText {

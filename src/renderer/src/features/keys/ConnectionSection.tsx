@@ -1,33 +1,46 @@
 import { useId, useState } from 'react';
-import { DEFAULT_BASE_URL, isExposedBaseUrl } from '../../../../shared/domain';
+import { baseUrlProblem, normalizeBaseUrl, originOf } from '../../../../shared/base-url';
+import type { BaseUrlChange } from '../../../../shared/contract';
+import { DEFAULT_BASE_URL } from '../../../../shared/domain';
+import type { AppError } from '../../../../shared/errors';
 import { useStore } from '../../store';
+import { errorText } from '../chat/error-text';
 
-/** Where requests (and the key) go: ModelsLab, or a proxy, gateway or local OpenAI-compatible server. */
+type Outcome = BaseUrlChange['outcome'] | AppError;
+
+/**
+ * Where requests (and the key) go: ModelsLab, or a proxy, gateway or local OpenAI-compatible server. The window only
+ * asks: a move to another server is confirmed in a system dialog main shows, and the key stays with the server it
+ * was saved for unless the user sends it along there.
+ */
 export function ConnectionSection() {
   const id = useId();
   const info = useStore((s) => s.info);
   const saved = useStore((s) => s.settings?.baseUrl ?? null);
-  const setBaseUrl = useStore((s) => s.setBaseUrl);
+  const keyStatus = useStore((s) => s.keyStatus);
+  const changeBaseUrl = useStore((s) => s.changeBaseUrl);
   const [url, setUrl] = useState(saved ?? '');
-  const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState(false);
-  const trimmed = url.trim().replace(/\/+$/, '');
-  const valid = trimmed === '' || /^https?:\/\/[^\s]+$/.test(trimmed);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const trimmed = url.trim();
+  const problem = trimmed ? baseUrlProblem(trimmed) : null;
+  const current = info?.baseUrl ?? DEFAULT_BASE_URL;
 
-  async function save(confirmed = false) {
-    if (trimmed && isExposedBaseUrl(trimmed) && !confirmed) {
-      setConfirming(true);
-      return;
+  async function save() {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome(await changeBaseUrl(trimmed ? normalizeBaseUrl(trimmed) : null));
+    } finally {
+      setBusy(false);
     }
-    setConfirming(false);
-    setDone(await setBaseUrl(trimmed || null));
   }
 
   return (
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Connection</h3>
       <p className="key-status">
-        Requests go to <code>{info?.baseUrl ?? DEFAULT_BASE_URL}</code>
+        Requests go to <code>{current}</code>
         {info?.baseUrlFromEnv && ' (from MODELSLAB_BASE_URL, which wins over this setting)'}.
       </p>
       <form
@@ -47,40 +60,53 @@ export function ConnectionSection() {
             value={url}
             placeholder={DEFAULT_BASE_URL}
             spellCheck={false}
-            aria-invalid={!valid || undefined}
+            aria-invalid={!!problem || undefined}
+            aria-describedby={`${id}-note`}
             onChange={(e) => {
               setUrl(e.target.value);
-              setConfirming(false);
-              setDone(false);
+              setOutcome(null);
             }}
           />
-          <button type="submit" className="button" disabled={!valid}>
+          <button type="submit" className="button" disabled={!!problem || busy}>
             Save
           </button>
         </div>
-        {!valid && <p className="param__error">Enter an http or https address, or leave it empty for ModelsLab.</p>}
-        {done && (
-          <p className="notice notice--ok" role="status">
-            Saved. New requests use it now.
+        {problem ? (
+          <p id={`${id}-note`} className="param__error">
+            {problem}, or leave it empty for ModelsLab.
+          </p>
+        ) : (
+          <p id={`${id}-note`} className="muted">
+            Moving to another server asks you to confirm in a system dialog; your key stays with the server it was saved
+            for unless you choose to send it there too.
           </p>
         )}
-        {confirming && (
-          <div className="notice notice--warn" role="alert">
-            <p>
-              {trimmed} is not HTTPS and not on this computer, so your API key would cross the network unencrypted. Use
-              it anyway?
-            </p>
-            <div className="key-form__actions">
-              <button type="button" className="button button--danger" onClick={() => void save(true)}>
-                Use it anyway
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        )}
+        {outcome && <OutcomeNotice outcome={outcome} to={current} keyReady={!!keyStatus?.configured} />}
       </form>
     </section>
+  );
+}
+
+function OutcomeNotice({ outcome, to, keyReady }: { outcome: Outcome; to: string; keyReady: boolean }) {
+  if (typeof outcome === 'object') {
+    const text = errorText(outcome);
+    return (
+      <p className="notice notice--warn" role="alert">
+        <strong>{text.title}.</strong> {text.detail ?? text.hint}
+      </p>
+    );
+  }
+  const message = {
+    changed: keyReady
+      ? 'Saved. New requests use it now.'
+      : `Saved. Requests now go to ${originOf(to)}; enter a key for it under API key.`,
+    cancelled: 'Not changed: the move was cancelled in the confirmation.',
+    unchanged: 'That address is already in use.',
+  }[outcome];
+  const tone = outcome === 'changed' && keyReady ? ' notice--ok' : '';
+  return (
+    <p className={`notice${tone}`} role="status">
+      {message}
+    </p>
   );
 }

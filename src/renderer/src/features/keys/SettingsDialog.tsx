@@ -3,6 +3,7 @@ import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
 import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
+import { KeyOriginNotice } from './KeyOriginNotice';
 import { UpdatesSection } from './UpdatesSection';
 
 const SOURCE_TEXT = {
@@ -39,10 +40,12 @@ function KeySection({ onRemoved }: { onRemoved(): void }) {
         <p className="key-status">
           Using the key ending in <strong>{status.hint}</strong>, {SOURCE_TEXT[status.source!]}.
         </p>
+      ) : status?.origin ? (
+        <KeyOriginNotice />
       ) : (
         <p className="key-status">No API key yet.</p>
       )}
-      {status?.source === 'env' ? (
+      {status?.configured && status.source === 'env' ? (
         <p className="muted">Unset MODELSLAB_API_KEY and restart to manage the key here.</p>
       ) : (
         <>

@@ -3,10 +3,12 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CodeBlock } from './CodeBlock';
+import { rehypeCleanLinkText } from './link-text';
 import { rehypeMath } from './math';
 import { safeUrl } from './safe-url';
 
-export type OpenLink = (url: string) => void;
+/** Opens a link through main; `text` is what the link shows, for main to compare with where it goes. */
+export type OpenLink = (url: string, text: string) => void;
 
 /*
  * Safe by construction: no rehype-raw, so HTML in model output is shown as text; every URL goes through safeUrl
@@ -14,16 +16,16 @@ export type OpenLink = (url: string) => void;
  * never fetched. Math: see math.ts (KaTeX with trust off, rendered without tripping the CSP).
  */
 const REMARK = [remarkGfm, remarkMath];
-const REHYPE = [rehypeMath];
+const REHYPE = [rehypeMath, rehypeCleanLinkText];
 
 function urlTransform(url: string): string {
   return safeUrl(url) ?? '';
 }
 
 function components(onOpenLink: OpenLink, tail: boolean): Components {
-  const open = (url: string) => (event: { preventDefault(): void }) => {
+  const open = (url: string) => (event: { preventDefault(): void; currentTarget: HTMLElement }) => {
     event.preventDefault();
-    onOpenLink(url);
+    onOpenLink(url, event.currentTarget.textContent ?? '');
   };
   return {
     a: ({ href, children }) =>

@@ -34,7 +34,7 @@ const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ?
 
 function keyLabel(status: KeyStatus | null): string {
   if (!status) return 'Checking API key…';
-  if (!status.configured) return 'No API key';
+  if (!status.configured) return status.origin ? 'API key is for another server' : 'No API key';
   const from =
     status.source === 'env' ? 'from environment' : status.source === 'session' ? 'this session' : 'in keychain';
   return `API key ${from} · ••••${status.hint}`;
