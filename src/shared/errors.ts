@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'keychain_unavailable',
   'history_unavailable',
   'bad_file',
+  'attachment_limit',
   'internal',
 ] as const;
 
