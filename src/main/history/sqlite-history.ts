@@ -341,44 +341,47 @@ export class SqliteHistory implements HistoryStore {
     this.searchCache.clear();
   }
 
-  /** Walks up the thread from `startId` through parent links, newest first; at most `limit` steps. */
-  private walkUp(startId: string, limit: number): MessageRow[] {
+  /**
+   * Walks up the thread from `startId` through parent links, newest first; at most `limit` rows. A parent is
+   * always saved before its children (imports insert parents first), so each step must reach an older row of
+   * the same conversation: a parent loop planted in the file ends the walk instead of running forever.
+   */
+  private walkUp(conversationId: string, startId: string, limit: number): MessageRow[] {
     return this.sql(
-      `WITH RECURSIVE up(id, parent_id, n) AS (
-         SELECT id, parent_id, 1 FROM messages WHERE id = ?
+      `WITH RECURSIVE up(id, parent_id, seq, n) AS (
+         SELECT id, parent_id, seq, 1 FROM messages WHERE id = ? AND conversation_id = ?
          UNION ALL
-         SELECT m.id, m.parent_id, up.n + 1 FROM messages m JOIN up ON m.id = up.parent_id WHERE up.n < ?
+         SELECT m.id, m.parent_id, m.seq, up.n + 1 FROM messages m JOIN up ON m.id = up.parent_id
+         WHERE up.n < ? AND m.seq < up.seq AND m.conversation_id = ?
        )
        SELECT messages.* FROM up JOIN messages ON messages.id = up.id ORDER BY up.n`,
-    ).all(startId, limit) as MessageRow[];
+    ).all(startId, conversationId, limit, conversationId) as MessageRow[];
   }
 
   pageMessages(conversationId: string, request: OpenRequest & { beforeId?: string }): MessagePage {
-    const limit = request.limit ?? PAGE_SIZE.messages;
     const conversation = this.existingConversation(conversationId);
-    let start: string | null | undefined;
-    if (request.beforeId) {
-      start = this.getMessage(request.beforeId)?.parentId;
-    } else {
-      start =
-        conversation.leafId ??
-        (
-          this.sql('SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(
-            conversationId,
-          ) as { id: string } | undefined
-        )?.id;
-    }
+    const start =
+      request.beforeId ??
+      conversation.leafId ??
+      (
+        this.sql('SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(conversationId) as
+          { id: string } | undefined
+      )?.id;
     if (!start) return { messages: [], hasOlder: false };
-    let rows = this.walkUp(start, limit);
+    // An older page starts above `beforeId`; one row more than the page tells whether older ones remain.
+    const skip = request.beforeId ? 1 : 0;
+    let take = request.limit ?? PAGE_SIZE.messages;
+    let rows = this.walkUp(conversationId, start, skip + take + 1).slice(skip);
     // A search hit further back: read back far enough to include it, when it is on this thread.
-    if (request.includeId && !rows.some((r) => r.id === request.includeId)) {
-      const all = this.walkUp(start, Number.MAX_SAFE_INTEGER);
-      if (all.some((r) => r.id === request.includeId)) {
-        rows = all.slice(0, all.findIndex((r) => r.id === request.includeId) + 1);
+    if (request.includeId && !rows.slice(0, take).some((r) => r.id === request.includeId)) {
+      const all = this.walkUp(conversationId, start, Number.MAX_SAFE_INTEGER).slice(skip);
+      const at = all.findIndex((r) => r.id === request.includeId);
+      if (at >= 0) {
+        take = at + 1;
+        rows = all.slice(0, take + 1);
       }
     }
-    const hasOlder = rows.at(-1)?.parent_id != null;
-    return { messages: rows.reverse().map(toMessage), hasOlder };
+    return { messages: rows.slice(0, take).reverse().map(toMessage), hasOlder: rows.length > take };
   }
 
   /** For each of these messages that has other versions: every version's id, oldest first. */
