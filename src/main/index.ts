@@ -14,7 +14,7 @@ import {
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import electronUpdater from 'electron-updater';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventChannel, EventPayloads } from '../shared/contract';
@@ -70,7 +70,8 @@ const files: FileDialogs = {
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
     const path = result.filePaths[0];
     if (result.canceled || !path) return null;
-    return { path, content: await readFile(path, 'utf8') };
+    // Only the path: main checks the file's size before reading it (src/main/history/import-file.ts).
+    return path;
   },
 };
 

@@ -42,6 +42,7 @@ export interface ServiceDeps {
 export interface Services {
   chat: ChatService;
   history: SqliteHistory;
+  attachments: AttachmentStore;
   keys: KeyManager;
   models: ModelsService;
   settings: SettingsStore;
@@ -80,6 +81,7 @@ export function createServices(deps: ServiceDeps): Services {
     models,
     chat,
     history,
+    attachments,
     keys,
     client,
     listModels,
@@ -99,7 +101,9 @@ export function createServices(deps: ServiceDeps): Services {
 
 export function createHandlers(services: Services): Handlers {
   const { chat, keys } = services;
-  const history = historyHandlers(services.history, services.files, services.settings, (id) => chat.isRunning(id));
+  const history = historyHandlers(services.history, services.attachments, services.files, services.settings, (id) =>
+    chat.isRunning(id),
+  );
   return {
     chat: {
       send: (context, input) => chat.send(context.sender, input),

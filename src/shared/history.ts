@@ -64,6 +64,15 @@ export interface SaveOutcome {
   path: string | null;
 }
 
+/** Something an imported file held that was left out, and why. */
+export interface ImportNote {
+  /** The chat's title, as the file gives it. */
+  title: string;
+  message: string;
+  /** The whole chat was left out; otherwise it was imported without what the message names. */
+  refused: boolean;
+}
+
 export interface ImportReport {
   /** null: the user cancelled the dialog. */
   path: string | null;
@@ -71,6 +80,7 @@ export interface ImportReport {
   messages: number;
   /** Conversations already present, left as they were. */
   skipped: number;
+  notes: ImportNote[];
 }
 
 /** The database could not be read; it is kept where it is until the user agrees to start a new one. */

@@ -224,6 +224,11 @@ export class SqliteHistory implements HistoryStore {
     return this.getConversation(id)!;
   }
 
+  /** Whether the id is taken, also by a conversation deleted but still restorable. */
+  hasConversation(id: string): boolean {
+    return this.sql('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
+  }
+
   getConversation(id: string): Conversation | null {
     const row = this.sql(`SELECT * FROM conversations WHERE id = ? AND ${LIVE}`).get(id) as ConversationRow | undefined;
     return row ? toConversation(row) : null;
@@ -514,7 +519,8 @@ export class SqliteHistory implements HistoryStore {
           ).run(
             id,
             c.id,
-            m.parentId === null ? (linear ? previous : null) : (ids.get(m.parentId) ?? m.parentId),
+            // Never a message of another conversation: a parent not seen in this one is no parent.
+            m.parentId === null ? (linear ? previous : null) : (ids.get(m.parentId) ?? null),
             m.role,
             m.content,
             JSON.stringify(m.attachments ?? []),
