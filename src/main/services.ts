@@ -3,6 +3,7 @@ import { DEFAULT_BASE_URL } from '../shared/domain';
 import { join } from 'node:path';
 import { ApiError, appError } from '../shared/errors';
 import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
+import { sweepSoon } from './attachments/sweep';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
 import { historyHandlers, type FileDialogs } from './history/history-handlers';
@@ -63,13 +64,16 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = deps.settings ?? memorySettings();
   // Read at each request, so a changed setting applies at once; the environment wins, so a proxy can be forced.
   const baseUrl = () => baseUrlFrom(deps.env, settings.get().values.baseUrl);
-  const history = deps.history ?? new SqliteHistory(deps.dataDir ?? null);
-  const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
-  const fetch = deps.fetch;
-  const client = (apiKey: string) => createClient({ baseUrl: baseUrl(), apiKey, ...(fetch ? { fetch } : {}) });
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
+  // Images of purged chats and deleted messages go with them; any others left behind are swept soon after start.
+  const history =
+    deps.history ?? new SqliteHistory(deps.dataDir ?? null, { onUnreferenced: (ids) => attachments.remove(ids) });
+  sweepSoon(history, attachments);
+  const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore());
+  const fetch = deps.fetch;
+  const client = (apiKey: string) => createClient({ baseUrl: baseUrl(), apiKey, ...(fetch ? { fetch } : {}) });
   const chat = new ChatService({ history, keys, client, attachments });
   const listModels = (apiKey: string) => fetchModels(baseUrl(), apiKey, fetch);
   const models = new ModelsService({

@@ -16,6 +16,7 @@ import {
   type SearchPage,
 } from '../../shared/history';
 import { toFtsQuery } from './fts-query';
+import { attachmentIdsIn, emptyLog, eraseOnDelete, purgeDeleted } from './hygiene';
 import { idf, readTotals, scoreAll, snippetOf, termsOf, type Corpus, type Term } from './ranking';
 import type {
   ConversationPatch,
@@ -104,6 +105,8 @@ const ORDER = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
 
 export interface SqliteHistoryOptions {
   now?: () => number;
+  /** Told the ids of images that deleted messages referred to and no message refers to any more. */
+  onUnreferenced?: (attachmentIds: string[]) => void;
 }
 
 /**
@@ -117,6 +120,7 @@ export class SqliteHistory implements HistoryStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly searchCache = new Map<string, RankedWindow>();
   private readonly now: () => number;
+  private readonly onUnreferenced: (attachmentIds: string[]) => void;
   private last = 0;
   private problem: HistoryProblem | null = null;
   private keptAt: string | null = null;
@@ -126,6 +130,7 @@ export class SqliteHistory implements HistoryStore {
     options: SqliteHistoryOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.onUnreferenced = options.onUnreferenced ?? (() => {});
     this.open();
   }
 
@@ -165,11 +170,13 @@ export class SqliteHistory implements HistoryStore {
       // Search reads a thousand scattered rows; a larger cache and memory-mapped reads keep that in memory.
       db.pragma('cache_size = -65536');
       db.pragma('mmap_size = 268435456');
+      eraseOnDelete(db);
+      const purged = purgeDeleted(db);
       migrate(db, { beforeEach: (from, to) => this.backup(db!, from, to.name) });
       // A reply still marked streaming was cut off when the app last stopped.
       db.prepare(`UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'`).run();
-      db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL').run();
       this.db = db;
+      if (purged.size) this.onUnreferenced([...purged]);
     } catch (error) {
       db?.close();
       this.problem = { path: this.path, message: error instanceof Error ? error.message : String(error) };
@@ -341,9 +348,30 @@ export class SqliteHistory implements HistoryStore {
   }
 
   deleteMessages(ids: string[]): void {
+    const doomed = this.sql(
+      'SELECT conversation_id, attachments FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(ids)) as { conversation_id: string; attachments: string }[];
     const remove = this.sql('DELETE FROM messages WHERE id = ?');
     this.transaction(() => ids.forEach((id) => remove.run(id)));
     this.searchCache.clear();
+    emptyLog(this.db!);
+    // An edit's new version shares its images with the old one: only images nothing else in the chat uses go.
+    const images = attachmentIdsIn(doomed);
+    if (images.size === 0) return;
+    for (const conversationId of new Set(doomed.map((d) => d.conversation_id))) {
+      for (const id of this.attachmentIds(conversationId)) images.delete(id);
+    }
+    this.onUnreferenced([...images]);
+  }
+
+  /** Every image id messages refer to; in one conversation, or in all of them (a full scan). */
+  attachmentIds(conversationId?: string): Set<string> {
+    const rows = conversationId
+      ? this.sql(`SELECT attachments FROM messages WHERE conversation_id = ? AND attachments <> '[]'`).all(
+          conversationId,
+        )
+      : this.sql(`SELECT attachments FROM messages WHERE attachments <> '[]'`).all();
+    return attachmentIdsIn(rows as { attachments: string }[]);
   }
 
   /**
