@@ -38,7 +38,7 @@ describe('checkBudget', () => {
     expect(caught).toMatchObject({
       code: 'attachment_limit',
       message:
-        'Images added in the last 24 hours come to 201 MB with these; the limit is 200 MB a day. ' +
+        'Images added in the last 24 hours come to 195.0 MB; 6.0 MB more would pass the limit of 200 MB a day. ' +
         'Try again in about 4 hours.',
       retryAfter: 4 * 3600,
     });

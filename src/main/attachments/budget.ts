@@ -9,7 +9,9 @@ export interface StoredImage {
   addedAt: number;
 }
 
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const MB = 1024 * 1024;
+const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+const size = (bytes: number) => (bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`);
 
 function refuse(message: string, retryAfter?: number): never {
   throw new ApiError(appError('attachment_limit', message, retryAfter === undefined ? {} : { retryAfter }));
@@ -39,7 +41,7 @@ export function checkBudget(sizes: number[], stored: StoredImage[], now: number)
   }
   const hours = Math.max(1, Math.ceil((freeAt - now) / 3_600_000));
   refuse(
-    `Images added in the last 24 hours come to ${mb(today + total)} with these; the limit is ` +
+    `Images added in the last 24 hours come to ${size(today)}; ${size(total)} more would pass the limit of ` +
       `${mb(LIMITS.imageBytesPerDay)} a day. Try again in about ${hours} ${hours === 1 ? 'hour' : 'hours'}.`,
     Math.ceil((freeAt - now) / 1000),
   );

@@ -176,18 +176,17 @@ describe('importing the parent graph', () => {
     );
     expect(report).toMatchObject({ conversations: 1, messages: 3, skipped: 0 });
     expect(report.notes).toEqual([
-      { title: 'Chat self', message: 'Not imported: a message is its own parent (“s2”).', refused: true },
-      { title: 'Chat loop', message: 'Not imported: some of its messages answer each other in a loop.', refused: true },
+      { title: 'Chat self', message: 'A message is its own parent (“s2”).', refused: true },
+      { title: 'Chat loop', message: 'Some of its messages answer each other in a loop.', refused: true },
       {
         title: 'Chat stray',
-        message: 'Not imported: a message answers “g1”, which is not in this chat.',
+        message: 'A message answers “g1”, which is not in this chat.',
         refused: true,
       },
-      { title: 'Chat twice', message: 'Not imported: two of its messages share the id “t1”.', refused: true },
+      { title: 'Chat twice', message: 'Two of its messages share the id “t1”.', refused: true },
       {
         title: 'Untitled chat',
-        message:
-          'Not imported: it is not readable (conversation.title: Invalid input: expected string, received undefined).',
+        message: 'It is not readable (conversation.title: Invalid input: expected string, received undefined).',
         refused: true,
       },
     ]);
@@ -221,7 +220,7 @@ describe('importing the parent graph', () => {
     expect(report.notes).toEqual([
       {
         title: 'Odd',
-        message: 'Not imported: it is not readable (mapping: Invalid input: expected record, received string).',
+        message: 'It is not readable (mapping: Invalid input: expected record, received string).',
         refused: true,
       },
     ]);

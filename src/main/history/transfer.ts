@@ -167,7 +167,7 @@ function collect(results: (ImportedChat | ImportNote)[]): ParsedImport {
 }
 
 function refuse(title: string, reason: string): ImportNote {
-  return { title, message: `Not imported: ${reason}`, refused: true };
+  return { title, message: reason.charAt(0).toUpperCase() + reason.slice(1), refused: true };
 }
 
 function titleIn(item: unknown, ...path: string[]): string {

@@ -17,7 +17,7 @@ const TITLES: Record<ErrorCode, string> = {
   keychain_unavailable: 'The keychain is not available',
   history_unavailable: 'Chat history is not available',
   bad_file: 'That file could not be read',
-  attachment_limit: 'Too many images',
+  attachment_limit: 'Image limit reached',
   internal: 'Something went wrong in the app',
 };
 
