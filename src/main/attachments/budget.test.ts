@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { input, startChat } from '../../../test/chat-harness';
-import { pngInput } from '../../../test/images';
+import { plantSentImages, pngInput } from '../../../test/images';
 import type { ImageInput } from '../../shared/contract';
 import { checkBudget, DAY_MS } from './budget';
 
@@ -85,14 +84,10 @@ describe('chat.send with images over the budget', () => {
 
   it('refuses images once 200 MB were added in the last 24 hours, and accepts them again later', async () => {
     const ctx = await start();
-    // Images kept earlier today, as the folder shows them (sparse files: their size without the disk space).
-    for (const hoursAgo of [1, 23]) {
-      const file = join(ctx.dir, randomUUID());
-      writeFileSync(file, '');
-      truncateSync(file, 100 * MB);
-      const at = (Date.now() - hoursAgo * 3_600_000) / 1000;
-      utimesSync(file, at, at);
-    }
+    plantSentImages(ctx.services.history, ctx.dir, [
+      { bytes: 100 * MB, hoursAgo: 1 },
+      { bytes: 100 * MB, hoursAgo: 23 },
+    ]);
     const before = ctx.snapshot();
     await expect(ctx.services.chat.send(ctx.sender, input('One more', { images: [pngInput()] }))).rejects.toMatchObject(
       { code: 'attachment_limit', message: expect.stringContaining('Try again in about 1 hour.') },

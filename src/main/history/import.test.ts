@@ -138,16 +138,19 @@ describe('importing images', () => {
     const kept = pc.history.listMessages('c1').flatMap((m) => m.attachments);
     expect(kept.map((a) => a.thumbnail)).toEqual(['', '']);
     expect(pc.snapshot().images).toHaveLength(before.images.length + 2);
+    expect(pc.snapshot().chats.filter((c) => c.c.id !== 'c1')).toEqual(before.chats);
   });
 });
 
 describe('importing settings', () => {
   it('keeps only the settings the UI allows, through its own schema, and names what it left out', () => {
     const pc = computer();
+    const before = pc.snapshot();
     const params = { temperature: 0.5, n: 64, top_p: 7, max_tokens: 1.5, presence_penalty: '1', __proto__: 1 };
     const text = backup(chat('c1', [message('m1', null)], { params: JSON.parse(JSON.stringify(params)) }));
     const report = pc.importText(text);
     expect(pc.history.getConversation('c1')!.params).toEqual({ temperature: 0.5 });
+    expect(pc.snapshot().chats.filter((c) => c.c.id !== 'c1')).toEqual(before.chats);
     expect(report.notes).toEqual([
       {
         title: 'Chat c1',
@@ -215,8 +218,10 @@ describe('importing the parent graph', () => {
       current_node: 'b',
       mapping: { a: node('a', null, 'user', 'Hi'), b: node('b', 'a', 'assistant', 'Hello') },
     };
+    const before = pc.snapshot();
     const report = pc.importText(JSON.stringify([good, { title: 'Odd', mapping: 'x' }]));
     expect(report).toMatchObject({ conversations: 1, messages: 2 });
+    expect(pc.snapshot().chats.filter((c) => c.c.id !== 'chatgpt-k')).toEqual(before.chats);
     expect(report.notes).toEqual([
       {
         title: 'Odd',

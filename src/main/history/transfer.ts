@@ -207,7 +207,7 @@ function fromRecord(item: unknown): ImportedChat | ImportNote {
   };
   let unreadable = 0;
   const chatMessages = ordered.map(({ attachments, ...m }) => {
-    const images = attachments.slice(0, LIMITS.imagesPerMessage).map(readImage);
+    const images = attachments.map(readImage);
     unreadable += attachments.length - images.filter(Boolean).length;
     return { ...m, conversationId: conversation.id, images: images.filter((i): i is ImportedImage => i !== null) };
   });
