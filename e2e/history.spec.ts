@@ -149,7 +149,7 @@ test('a backup exported and imported into a fresh history brings every chat back
   await web!.restart(); // deleted chats are gone for good at the next start
   await expect(page.locator('.sidebar__empty')).toBeVisible();
 
-  web!.nextOpen = backup;
+  web!.nextOpen = backup.path;
   await page.getByRole('button', { name: 'Import…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported 2 chats with 4 messages' })).toBeVisible();
   await expect(sidebar(page).locator('.conv-row')).toHaveCount(2);

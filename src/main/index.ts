@@ -85,7 +85,8 @@ const files: FileDialogs = {
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
     const path = result.filePaths[0];
     if (result.canceled || !path) return null;
-    return { path, content: await readFile(path, 'utf8') };
+    // Only the path: main checks the file's size before reading it (src/main/history/import-file.ts).
+    return path;
   },
 };
 

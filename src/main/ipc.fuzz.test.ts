@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { RecordingSender } from '../../test/chat-harness';
@@ -23,7 +26,8 @@ const STACK = /\n\s+at\s|\bat\s+\S+\s+\(|node:internal|\.(?:ts|js):\d+:\d+/;
 const channels = Object.entries(API_METHODS).flatMap(([n, ms]) => Object.keys(ms).map((m) => [n, m] as const));
 const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
 const unexpected: unknown[] = [];
-let importContent = '{}';
+// The Open dialog hands main a path; each call writes the file the fuzzer made up there.
+const importPath = join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'import.json');
 const services = createServices({
   env: {},
   version: '0.0.0-fuzz',
@@ -37,7 +41,7 @@ const services = createServices({
   ask: async (box) => Math.floor(Math.random() * box.buttons.length),
   files: {
     saveFile: async ({ defaultName }) => `/fuzz/${defaultName}`,
-    openFile: async () => ({ path: '/fuzz/import.json', content: importContent }),
+    openFile: async () => importPath,
   },
 });
 registerIpc({ handle: (c, l) => void listeners.set(c, l) }, createHandlers(services), {
@@ -83,7 +87,7 @@ async function fuzz(handlers: Listeners, runs: number, timeoutMs = CALL_TIMEOUT_
   const sender = new RecordingSender();
   await fc.assert(
     fc.asyncProperty(callArb, async ([channel, args, fileContent]) => {
-      importContent = JSON.stringify(fileContent);
+      writeFileSync(importPath, JSON.stringify(fileContent));
       counts.calls++;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const result = (await Promise.race([

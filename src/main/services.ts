@@ -2,6 +2,7 @@ import type { AppInfo } from '../shared/contract';
 import { originOf, parseBaseUrl } from '../shared/base-url';
 import { join } from 'node:path';
 import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
+import { sweepSoon } from './attachments/sweep';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
 import { answerCancel, type AskUser } from './desktop/ask';
@@ -48,6 +49,7 @@ export interface ServiceDeps {
 export interface Services {
   chat: ChatService;
   history: SqliteHistory;
+  attachments: AttachmentStore;
   keys: KeyManager;
   models: ModelsService;
   settings: SettingsStore;
@@ -72,13 +74,16 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = deps.settings ?? memorySettings();
   // Read at each request, so a changed setting applies at once; the environment wins, so a proxy can be forced.
   const baseUrl = () => effectiveBaseUrl(deps.env, settings.get().values.baseUrl);
-  const history = deps.history ?? new SqliteHistory(deps.dataDir ?? null);
   const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore(), () => originOf(baseUrl()));
   const fetch = deps.fetch;
   const client = (key: BoundKey) => createClient({ baseUrl: baseUrl(), key, ...(fetch ? { fetch } : {}) });
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
+  // Images of purged chats and deleted messages go with them; any others left behind are swept soon after start.
+  const history =
+    deps.history ?? new SqliteHistory(deps.dataDir ?? null, { onUnreferenced: (ids) => attachments.remove(ids) });
+  sweepSoon(history, attachments);
   const chat = new ChatService({ history, keys, client, attachments });
   const listModels = (key: BoundKey) => fetchModels(baseUrl(), key, fetch);
   const ask = deps.ask ?? answerCancel;
@@ -93,6 +98,7 @@ export function createServices(deps: ServiceDeps): Services {
     models,
     chat,
     history,
+    attachments,
     keys,
     client,
     listModels,
@@ -120,7 +126,9 @@ export function createServices(deps: ServiceDeps): Services {
 
 export function createHandlers(services: Services): Handlers {
   const { chat, keys } = services;
-  const history = historyHandlers(services.history, services.files, services.settings, (id) => chat.isRunning(id));
+  const history = historyHandlers(services.history, services.attachments, services.files, services.settings, (id) =>
+    chat.isRunning(id),
+  );
   return {
     chat: {
       send: (context, input) => chat.send(context.sender, input),

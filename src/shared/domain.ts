@@ -32,6 +32,12 @@ export interface Attachment {
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 
+/**
+ * The only thing a preview may be: a base64 data URL of one of the image types (or empty). A `file:` or
+ * `http:` URL in an `<img>` would make the window fetch it, and on Windows `file://host/` is an SMB login.
+ */
+export const THUMBNAIL_URL = /^(data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]*={0,2})?$/;
+
 export interface ModelInfo {
   id: string;
   vision: boolean;
@@ -166,6 +172,10 @@ export const LIMITS = {
   copyChars: 5_000_000,
   imageBytes: 5 * 1024 * 1024,
   imagesPerMessage: 4,
+  /** All the images of one message together. */
+  imageBytesPerMessage: 10 * 1024 * 1024,
+  /** Images added in any 24 hours, so nothing can fill the disk with them. */
+  imageBytesPerDay: 200 * 1024 * 1024,
   thumbnailChars: 200_000,
   title: 200,
   folder: 100,

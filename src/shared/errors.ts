@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'throttled',
   /** A link main will not open (a user name or password in it, a scheme other than http(s) or mailto). */
   'link_refused',
+  'attachment_limit',
   'internal',
 ] as const;
 

@@ -65,6 +65,15 @@ export interface SaveOutcome {
   path: string | null;
 }
 
+/** Something an imported file held that was left out, and why. */
+export interface ImportNote {
+  /** The chat's title, as the file gives it. */
+  title: string;
+  message: string;
+  /** The whole chat was left out; otherwise it was imported without what the message names. */
+  refused: boolean;
+}
+
 export interface ImportReport {
   /** null: the user cancelled the dialog. */
   path: string | null;
@@ -72,6 +81,7 @@ export interface ImportReport {
   messages: number;
   /** Conversations already present, left as they were. */
   skipped: number;
+  notes: ImportNote[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseUrlProblem, normalizeBaseUrl } from './base-url';
 import type { Methods } from './contract';
-import { IMAGE_TYPES, LIMITS, PARAM_SPECS, type ChatParams } from './domain';
+import { IMAGE_TYPES, LIMITS, PARAM_SPECS, THUMBNAIL_URL, type ChatParams } from './domain';
 
 const id = z.string().min(1).max(LIMITS.id);
 
@@ -37,15 +37,18 @@ export const apiKeySchema = z
 // base64 grows bytes by 4/3; a little slack for the data URL's header.
 const dataUrlChars = Math.ceil((LIMITS.imageBytes * 4) / 3) + 100;
 
+/** An image's preview, from the composer or an imported file alike (see THUMBNAIL_URL). */
+export const thumbnailSchema = z
+  .string()
+  .max(LIMITS.thumbnailChars, 'A preview can be up to 200,000 characters')
+  .regex(THUMBNAIL_URL, 'A preview must be a PNG, JPEG, WebP or GIF data URL');
+
 export const imageInputSchema = z
   .strictObject({
     name: z.string().min(1).max(255),
     mimeType: z.enum(IMAGE_TYPES),
     dataUrl: z.string().max(dataUrlChars, 'Images can be up to 5 MB'),
-    thumbnail: z
-      .string()
-      .max(LIMITS.thumbnailChars)
-      .regex(/^data:image\/(png|jpeg|webp|gif);base64,/),
+    thumbnail: thumbnailSchema,
   })
   .refine(
     (image) => image.dataUrl.startsWith(`data:${image.mimeType};base64,`),

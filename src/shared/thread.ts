@@ -3,6 +3,9 @@ import type { Message } from './domain';
 /**
  * A conversation is a tree: regenerating a reply or editing a message adds a sibling. The thread on
  * screen is the path from the root to one leaf, the conversation's `leafId`.
+ *
+ * Every walk below remembers where it has been: a parent loop planted in the database (the app never
+ * makes one, imports refuse one) ends the walk instead of running forever.
  */
 
 function byAge(a: Message, b: Message): number {
@@ -23,10 +26,12 @@ function childrenIndex(messages: Message[]): Map<string | null, Message[]> {
 /** The newest leaf below `id` (or `id` itself), following the newest child at each step. */
 export function newestLeafUnder(messages: Message[], id: string): string {
   const children = childrenIndex(messages);
+  const seen = new Set<string>();
   let current = id;
   for (;;) {
+    seen.add(current);
     const next = children.get(current)?.at(-1);
-    if (!next) return current;
+    if (!next || seen.has(next.id)) return current;
     current = next.id;
   }
 }
@@ -48,12 +53,13 @@ export function threadOf(messages: Message[], leafId: string | null): Message[] 
 /** `id` and everything that follows from it. */
 export function subtreeOf(messages: Message[], id: string): string[] {
   const children = childrenIndex(messages);
-  const out: string[] = [];
+  const out = new Set<string>();
   const stack = [id];
   while (stack.length) {
     const current = stack.pop()!;
-    out.push(current);
+    if (out.has(current)) continue;
+    out.add(current);
     for (const child of children.get(current) ?? []) stack.push(child.id);
   }
-  return out;
+  return [...out];
 }

@@ -1,67 +1,235 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ImageInput } from '../../shared/contract';
-import type { Attachment } from '../../shared/domain';
+import { LIMITS, type Attachment, type ImageType } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
+import { checkBudget, type StoredImage } from './budget';
 
-/** Keeps the full images sent with messages; messages keep only a reference and a preview. */
-export interface AttachmentStore {
-  save(image: ImageInput): Attachment;
-  /** The image as a data URL, for the request to the model. */
-  read(attachment: Attachment): string;
+/** The ids the app makes for images (randomUUID); nothing else is ever joined to a path. */
+const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isAttachmentId(id: string): boolean {
+  return ATTACHMENT_ID.test(id);
 }
 
-function decode(image: ImageInput): Buffer {
-  const base64 = image.dataUrl.slice(image.dataUrl.indexOf(',') + 1);
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw new ApiError(appError('bad_input', `${image.name} is empty.`));
-  return bytes;
+/** An image whose bytes came from somewhere else (an imported file), to be kept under a new id. */
+export interface ImageBytes {
+  name: string;
+  mimeType: ImageType;
+  thumbnail: string;
+  bytes: Buffer;
 }
 
-function describe(image: ImageInput, size: number): Attachment {
-  return { id: randomUUID(), name: image.name, mimeType: image.mimeType, size, thumbnail: image.thumbnail };
+const SIGNATURES: [ImageType, (b: Buffer) => boolean][] = [
+  ['image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['image/gif', (b) => /^GIF8[79]a$/.test(b.toString('latin1', 0, 6))],
+  ['image/webp', (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP'],
+];
+
+/** Why these bytes cannot be kept as an image of this type, or null when they can. */
+export function imageBytesProblem(name: string, mimeType: ImageType, bytes: Buffer): string | null {
+  if (bytes.length === 0) return `${name} is empty.`;
+  if (bytes.length > LIMITS.imageBytes) return `${name} is larger than 5 MB.`;
+  const actual = SIGNATURES.find(([, matches]) => matches(bytes))?.[0];
+  if (actual !== mimeType) return `${name} is not the ${mimeType.slice(6).toUpperCase()} image it says it is.`;
+  return null;
 }
 
-function dataUrl(attachment: Attachment, bytes: Buffer): string {
-  return `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
+function gone(attachment: Attachment): ApiError {
+  return new ApiError(appError('not_found', `The image ${attachment.name} is no longer on this computer.`));
 }
 
-/** Files beside the database, one per image, named by id. */
-export class FileAttachmentStore implements AttachmentStore {
-  constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+/**
+ * Keeps the full images sent with messages; messages keep only a reference and a preview. Subclasses
+ * store bytes under ids; this class decides what is stored and under which id.
+ */
+export abstract class AttachmentStore {
+  constructor(protected readonly now: () => number = Date.now) {}
+
+  protected abstract write(id: string, bytes: Buffer, addedAt: number): void;
+  /** The bytes kept under an id, or null when there are none (or none the store will read). */
+  protected abstract load(id: string): Buffer | null;
+  protected abstract stored(): (StoredImage & { id: string })[];
+  protected abstract delete(id: string): void;
+
+  /**
+   * Refuses, before anything is saved, images whose bytes are not what they claim and images over the
+   * per-message or per-day limits (see budget.ts).
+   */
+  checkImages(images: ImageInput[]): void {
+    const decoded = images.map((image) => checked(image));
+    checkBudget(
+      decoded.map((b) => b.length),
+      this.stored(),
+      this.now(),
+    );
   }
 
+  /** An image from the composer, under a new id. */
   save(image: ImageInput): Attachment {
-    const bytes = decode(image);
-    const attachment = describe(image, bytes.length);
-    writeFileSync(join(this.dir, attachment.id), bytes);
+    return this.keep({ ...image, bytes: checked(image) }, this.now());
+  }
+
+  /** An image from an imported file, under a new id; `addedAt` dates it for the daily budget. */
+  adopt(image: ImageBytes, addedAt: number): Attachment | string {
+    return (
+      imageBytesProblem(image.name, image.mimeType, image.bytes) ?? this.keep(image, Math.min(addedAt, this.now()))
+    );
+  }
+
+  private keep(image: ImageBytes, addedAt: number): Attachment {
+    const attachment = {
+      id: randomUUID(),
+      name: image.name,
+      mimeType: image.mimeType,
+      size: image.bytes.length,
+      thumbnail: image.thumbnail,
+    };
+    this.write(attachment.id, image.bytes, addedAt);
     return attachment;
   }
 
+  /** The image as a data URL, for the request to the model. */
   read(attachment: Attachment): string {
-    try {
-      return dataUrl(attachment, readFileSync(join(this.dir, attachment.id)));
-    } catch {
-      throw new ApiError(appError('not_found', `The image ${attachment.name} is no longer on this computer.`));
+    const bytes = this.bytes(attachment);
+    if (!bytes) throw gone(attachment);
+    return `data:${attachment.mimeType};base64,${bytes.toString('base64')}`;
+  }
+
+  /** The image's bytes, or null when they are gone or the id is not one the app made. */
+  bytes(attachment: Attachment): Buffer | null {
+    return isAttachmentId(attachment.id) ? this.load(attachment.id) : null;
+  }
+
+  ids(): string[] {
+    return this.stored().map((s) => s.id);
+  }
+
+  /** Best effort: a file that cannot be removed now is swept at a later start. */
+  remove(ids: Iterable<string>): void {
+    for (const id of ids) {
+      try {
+        if (isAttachmentId(id)) this.delete(id);
+      } catch {
+        // left for the next sweep
+      }
     }
   }
 }
 
-export class MemoryAttachmentStore implements AttachmentStore {
-  private readonly files = new Map<string, Buffer>();
+function checked(image: ImageInput): Buffer {
+  const bytes = Buffer.from(image.dataUrl.slice(image.dataUrl.indexOf(',') + 1), 'base64');
+  const problem = imageBytesProblem(image.name, image.mimeType, bytes);
+  if (problem) throw new ApiError(appError('bad_input', problem));
+  return bytes;
+}
 
-  save(image: ImageInput): Attachment {
-    const bytes = decode(image);
-    const attachment = describe(image, bytes.length);
-    this.files.set(attachment.id, bytes);
-    return attachment;
+/** `name` resolved inside `folder`; anything that would land elsewhere (`..`, absolute, NUL) is refused. */
+export function insideFolder(folder: string, name: string): string {
+  const root = resolve(folder);
+  const path = resolve(root, name);
+  const rel = relative(root, path);
+  if (name.includes('\0') || !rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new ApiError(appError('bad_input', 'That is not a file the app keeps.'));
+  }
+  return path;
+}
+
+// Where the platform has it, opening refuses a symbolic link outright (no race between a check and the open).
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** Files beside the database, one per image, named by id. */
+export class FileAttachmentStore extends AttachmentStore {
+  private readonly dir: string;
+
+  constructor(dir: string, now?: () => number) {
+    super(now);
+    mkdirSync(dir, { recursive: true });
+    this.dir = realpathSync(dir);
   }
 
-  read(attachment: Attachment): string {
-    const bytes = this.files.get(attachment.id);
-    if (!bytes) throw new ApiError(appError('not_found', `The image ${attachment.name} is no longer available.`));
-    return dataUrl(attachment, bytes);
+  protected write(id: string, bytes: Buffer, addedAt: number): void {
+    const path = insideFolder(this.dir, id);
+    // 'wx': never writes through something already at that name.
+    writeFileSync(path, bytes, { flag: 'wx' });
+    if (addedAt < this.now()) utimesSync(path, addedAt / 1000, addedAt / 1000);
+  }
+
+  /** Only a regular file of at most an image's size: a symbolic or odd file planted in the folder is not read. */
+  protected load(id: string): Buffer | null {
+    let fd: number | null = null;
+    try {
+      const path = insideFolder(this.dir, id);
+      if (!lstatSync(path).isFile()) return null;
+      fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
+      const stat = fstatSync(fd);
+      const size = stat.size;
+      if (!stat.isFile() || size > LIMITS.imageBytes) return null;
+      const bytes = Buffer.alloc(size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return bytes.subarray(0, read);
+    } catch {
+      return null;
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+  }
+
+  protected stored(): (StoredImage & { id: string })[] {
+    return readdirSync(this.dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && isAttachmentId(entry.name))
+      .flatMap((entry) => {
+        try {
+          const { size, mtimeMs } = statSync(insideFolder(this.dir, entry.name));
+          return [{ id: entry.name, size, addedAt: mtimeMs }];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  protected delete(id: string): void {
+    rmSync(insideFolder(this.dir, id), { force: true });
+  }
+}
+
+export class MemoryAttachmentStore extends AttachmentStore {
+  private readonly files = new Map<string, { bytes: Buffer; addedAt: number }>();
+
+  protected write(id: string, bytes: Buffer, addedAt: number): void {
+    this.files.set(id, { bytes, addedAt });
+  }
+
+  protected load(id: string): Buffer | null {
+    return this.files.get(id)?.bytes ?? null;
+  }
+
+  protected stored(): (StoredImage & { id: string })[] {
+    return [...this.files].map(([id, f]) => ({ id, size: f.bytes.length, addedAt: f.addedAt }));
+  }
+
+  protected delete(id: string): void {
+    this.files.delete(id);
   }
 }

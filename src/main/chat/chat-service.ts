@@ -67,6 +67,8 @@ export class ChatService {
   async send(sender: SenderLike, input: SendInput): Promise<SendResult> {
     const { history } = this.options;
     const apiKey = await this.requireKey();
+    // Before anything is written, so a refused send leaves no conversation or file behind.
+    this.options.attachments.checkImages(input.images);
     const settings = { model: input.model, params: input.params, systemPrompt: input.systemPrompt };
     let conversation: Conversation;
     if (input.conversationId) {

@@ -51,9 +51,9 @@ export function deleteMessage(
   const conversation = history.getConversation(message.conversationId) ?? notFound();
   if (conversation.leafId && doomed.includes(conversation.leafId)) {
     const rest = history.listMessages(message.conversationId);
-    const leafId = message.parentId
-      ? newestLeafUnder(rest, message.parentId)
-      : (threadOf(rest, null).at(-1)?.id ?? null);
+    // A parent deleted with it (a message planted as its own parent) is no place to fall back to.
+    const parentId = message.parentId && !doomed.includes(message.parentId) ? message.parentId : null;
+    const leafId = parentId ? newestLeafUnder(rest, parentId) : (threadOf(rest, null).at(-1)?.id ?? null);
     history.updateConversation(message.conversationId, { leafId });
   }
   return detailOf(history, message.conversationId);

@@ -1,9 +1,13 @@
 import { ApiError, appError } from '../../shared/errors';
+import type { Attachment } from '../../shared/domain';
 import type { ImportReport } from '../../shared/history';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { Handlers } from '../ipc';
 import type { SettingsStore } from '../settings/settings-store';
 import { deleteMessage, detailOf, olderPage, showVersion } from './conversation-detail';
 import type { ConversationRecord } from './history-store';
+import { importChats } from './import-chats';
+import { readImportFile } from './import-file';
 import type { SqliteHistory } from './sqlite-history';
 import { fileNameFor, parseImport, toBackupJson, toConversationJson, toMarkdown } from './transfer';
 
@@ -21,12 +25,11 @@ export interface FileDialogs {
     filters: FileFilter[];
     content: string;
   }): Promise<string | null>;
-  /** Asks for a file and reads it as text; null when the user cancelled. */
-  openFile(request: { title: string; filters: FileFilter[] }): Promise<{ path: string; content: string } | null>;
+  /** Asks for a file and returns its path, unread (main checks its size first); null when the user cancelled. */
+  openFile(request: { title: string; filters: FileFilter[] }): Promise<string | null>;
 }
 
 const JSON_FILTER = { name: 'JSON', extensions: ['json'] };
-const MAX_IMPORT_CHARS = 1_000_000_000;
 
 function record(history: SqliteHistory, conversationId: string): ConversationRecord {
   const conversation = history.getConversation(conversationId);
@@ -42,12 +45,16 @@ type HistoryHandlers = Pick<Handlers, 'conversations' | 'search' | 'history'> & 
   settings: Omit<Handlers['settings'], 'changeBaseUrl'>;
 };
 
+const nothingImported: ImportReport = { path: null, conversations: 0, messages: 0, skipped: 0, notes: [] };
+
 export function historyHandlers(
   history: SqliteHistory,
+  attachments: AttachmentStore,
   files: FileDialogs,
   settings: SettingsStore,
   isRunning: (messageId: string) => boolean,
 ): HistoryHandlers {
+  const imageData = (attachment: Attachment) => attachments.bytes(attachment);
   return {
     conversations: {
       list: async (_c, request = {}) => history.pageConversations(request),
@@ -66,7 +73,7 @@ export function historyHandlers(
           title: 'Export chat',
           defaultName: fileNameFor(chat.conversation.title, markdown ? 'md' : 'json'),
           filters: [markdown ? { name: 'Markdown', extensions: ['md'] } : JSON_FILTER],
-          content: markdown ? toMarkdown(chat) : toConversationJson(chat),
+          content: markdown ? toMarkdown(chat) : toConversationJson(chat, imageData),
         });
         return { path };
       },
@@ -83,15 +90,14 @@ export function historyHandlers(
           title: 'Back up all chats',
           defaultName: `modelslab-chat-backup-${date}.json`,
           filters: [JSON_FILTER],
-          content: toBackupJson(everything(history), Date.now()),
+          content: toBackupJson(everything(history), Date.now(), imageData),
         });
         return { path };
       },
       import: async (): Promise<ImportReport> => {
-        const file = await files.openFile({ title: 'Import chats', filters: [JSON_FILTER] });
-        if (!file) return { path: null, conversations: 0, messages: 0, skipped: 0 };
-        if (file.content.length > MAX_IMPORT_CHARS) throw new ApiError(appError('bad_file', 'That file is too large.'));
-        return { path: file.path, ...history.merge(parseImport(file.content)) };
+        const path = await files.openFile({ title: 'Import chats', filters: [JSON_FILTER] });
+        if (!path) return nothingImported;
+        return { path, ...importChats(history, attachments, parseImport(await readImportFile(path))) };
       },
     },
     settings: {

@@ -16,6 +16,7 @@ import {
   type SearchPage,
 } from '../../shared/history';
 import { toFtsQuery } from './fts-query';
+import { attachmentIdsIn, emptyLog, eraseOnDelete, purgeDeleted } from './hygiene';
 import { idf, readTotals, scoreAll, snippetOf, termsOf, type Corpus, type Term } from './ranking';
 import type {
   ConversationPatch,
@@ -107,6 +108,8 @@ export interface SqliteHistoryOptions {
   now?: () => number;
   /** How a database file is opened; tests plant a native-module load failure here. */
   open?: OpenSqlite;
+  /** Told the ids of images that deleted messages referred to and no message refers to any more. */
+  onUnreferenced?: (attachmentIds: string[]) => void;
 }
 
 /**
@@ -122,6 +125,7 @@ export class SqliteHistory implements HistoryStore {
   private readonly searchCache = new Map<string, RankedWindow>();
   private readonly now: () => number;
   private readonly openFile: OpenSqlite;
+  private readonly onUnreferenced: (attachmentIds: string[]) => void;
   private last = 0;
   private problem: HistoryProblem | null = null;
   private keptAt: string | null = null;
@@ -132,6 +136,7 @@ export class SqliteHistory implements HistoryStore {
   ) {
     this.now = options.now ?? Date.now;
     this.openFile = options.open ?? openSqlite;
+    this.onUnreferenced = options.onUnreferenced ?? (() => {});
     this.open();
   }
 
@@ -177,11 +182,13 @@ export class SqliteHistory implements HistoryStore {
       // Search reads a thousand scattered rows; a larger cache and memory-mapped reads keep that in memory.
       db.pragma('cache_size = -65536');
       db.pragma('mmap_size = 268435456');
+      eraseOnDelete(db);
+      const purged = purgeDeleted(db);
       migrate(db, { beforeEach: (from, to) => this.backup(db!, from, to.name) });
       // A reply still marked streaming was cut off when the app last stopped.
       db.prepare(`UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'`).run();
-      db.prepare('DELETE FROM conversations WHERE deleted_at IS NOT NULL').run();
       this.db = db;
+      if (purged.size) this.onUnreferenced([...purged]);
     } catch (error) {
       db?.close();
       this.problem = {
@@ -242,6 +249,11 @@ export class SqliteHistory implements HistoryStore {
       at,
     );
     return this.getConversation(id)!;
+  }
+
+  /** Whether the id is taken, also by a conversation deleted but still restorable. */
+  hasConversation(id: string): boolean {
+    return this.sql('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
   }
 
   getConversation(id: string): Conversation | null {
@@ -356,49 +368,73 @@ export class SqliteHistory implements HistoryStore {
   }
 
   deleteMessages(ids: string[]): void {
+    const doomed = this.sql(
+      'SELECT conversation_id, attachments FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(ids)) as { conversation_id: string; attachments: string }[];
     const remove = this.sql('DELETE FROM messages WHERE id = ?');
     this.transaction(() => ids.forEach((id) => remove.run(id)));
     this.searchCache.clear();
+    emptyLog(this.db!);
+    // An edit's new version shares its images with the old one: only images nothing else in the chat uses go.
+    const images = attachmentIdsIn(doomed);
+    if (images.size === 0) return;
+    for (const conversationId of new Set(doomed.map((d) => d.conversation_id))) {
+      for (const id of this.attachmentIds(conversationId)) images.delete(id);
+    }
+    this.onUnreferenced([...images]);
   }
 
-  /** Walks up the thread from `startId` through parent links, newest first; at most `limit` steps. */
-  private walkUp(startId: string, limit: number): MessageRow[] {
+  /** Every image id messages refer to; in one conversation, or in all of them (a full scan). */
+  attachmentIds(conversationId?: string): Set<string> {
+    const rows = conversationId
+      ? this.sql(`SELECT attachments FROM messages WHERE conversation_id = ? AND attachments <> '[]'`).all(
+          conversationId,
+        )
+      : this.sql(`SELECT attachments FROM messages WHERE attachments <> '[]'`).all();
+    return attachmentIdsIn(rows as { attachments: string }[]);
+  }
+
+  /**
+   * Walks up the thread from `startId` through parent links, newest first; at most `limit` rows. A parent is
+   * always saved before its children (imports insert parents first), so each step must reach an older row of
+   * the same conversation: a parent loop planted in the file ends the walk instead of running forever.
+   */
+  private walkUp(conversationId: string, startId: string, limit: number): MessageRow[] {
     return this.sql(
-      `WITH RECURSIVE up(id, parent_id, n) AS (
-         SELECT id, parent_id, 1 FROM messages WHERE id = ?
+      `WITH RECURSIVE up(id, parent_id, seq, n) AS (
+         SELECT id, parent_id, seq, 1 FROM messages WHERE id = ? AND conversation_id = ?
          UNION ALL
-         SELECT m.id, m.parent_id, up.n + 1 FROM messages m JOIN up ON m.id = up.parent_id WHERE up.n < ?
+         SELECT m.id, m.parent_id, m.seq, up.n + 1 FROM messages m JOIN up ON m.id = up.parent_id
+         WHERE up.n < ? AND m.seq < up.seq AND m.conversation_id = ?
        )
        SELECT messages.* FROM up JOIN messages ON messages.id = up.id ORDER BY up.n`,
-    ).all(startId, limit) as MessageRow[];
+    ).all(startId, conversationId, limit, conversationId) as MessageRow[];
   }
 
   pageMessages(conversationId: string, request: OpenRequest & { beforeId?: string }): MessagePage {
-    const limit = request.limit ?? PAGE_SIZE.messages;
     const conversation = this.existingConversation(conversationId);
-    let start: string | null | undefined;
-    if (request.beforeId) {
-      start = this.getMessage(request.beforeId)?.parentId;
-    } else {
-      start =
-        conversation.leafId ??
-        (
-          this.sql('SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(
-            conversationId,
-          ) as { id: string } | undefined
-        )?.id;
-    }
+    const start =
+      request.beforeId ??
+      conversation.leafId ??
+      (
+        this.sql('SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(conversationId) as
+          { id: string } | undefined
+      )?.id;
     if (!start) return { messages: [], hasOlder: false };
-    let rows = this.walkUp(start, limit);
+    // An older page starts above `beforeId`; one row more than the page tells whether older ones remain.
+    const skip = request.beforeId ? 1 : 0;
+    let take = request.limit ?? PAGE_SIZE.messages;
+    let rows = this.walkUp(conversationId, start, skip + take + 1).slice(skip);
     // A search hit further back: read back far enough to include it, when it is on this thread.
-    if (request.includeId && !rows.some((r) => r.id === request.includeId)) {
-      const all = this.walkUp(start, Number.MAX_SAFE_INTEGER);
-      if (all.some((r) => r.id === request.includeId)) {
-        rows = all.slice(0, all.findIndex((r) => r.id === request.includeId) + 1);
+    if (request.includeId && !rows.slice(0, take).some((r) => r.id === request.includeId)) {
+      const all = this.walkUp(conversationId, start, Number.MAX_SAFE_INTEGER).slice(skip);
+      const at = all.findIndex((r) => r.id === request.includeId);
+      if (at >= 0) {
+        take = at + 1;
+        rows = all.slice(0, take + 1);
       }
     }
-    const hasOlder = rows.at(-1)?.parent_id != null;
-    return { messages: rows.reverse().map(toMessage), hasOlder };
+    return { messages: rows.slice(0, take).reverse().map(toMessage), hasOlder: rows.length > take };
   }
 
   /** For each of these messages that has other versions: every version's id, oldest first. */
@@ -531,7 +567,8 @@ export class SqliteHistory implements HistoryStore {
           ).run(
             id,
             c.id,
-            m.parentId === null ? (linear ? previous : null) : (ids.get(m.parentId) ?? m.parentId),
+            // Never a message of another conversation: a parent not seen in this one is no parent.
+            m.parentId === null ? (linear ? previous : null) : (ids.get(m.parentId) ?? null),
             m.role,
             m.content,
             JSON.stringify(m.attachments ?? []),

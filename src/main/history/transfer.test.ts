@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryAttachmentStore } from '../attachments/attachment-store';
+import { importChats } from './import-chats';
 import { SqliteHistory } from './sqlite-history';
 import { parseImport, toBackupJson, toMarkdown } from './transfer';
 
@@ -37,6 +39,9 @@ function fill(store: SqliteHistory) {
   return { c, u, a };
 }
 
+const importInto = (store: SqliteHistory, text: string) =>
+  importChats(store, new MemoryAttachmentStore(), parseImport(text));
+
 const records = (store: SqliteHistory) =>
   store.listConversations().map((conversation) => ({ conversation, messages: store.listMessages(conversation.id) }));
 
@@ -44,12 +49,12 @@ describe('export and import', () => {
   it('round-trips all history through a backup, and a second import adds nothing', () => {
     const source = open();
     fill(source);
-    const backup = toBackupJson(records(source), 1);
+    const backup = toBackupJson(records(source), 1, () => null);
     const target = open();
     const other = target.createConversation({ title: 'Mine', model: 'm', params: {}, systemPrompt: '' });
-    expect(target.merge(parseImport(backup))).toEqual({ conversations: 1, messages: 2, skipped: 0 });
+    expect(importInto(target, backup)).toEqual({ conversations: 1, messages: 2, skipped: 0, notes: [] });
     expect(records(target).filter((r) => r.conversation.id !== other.id)).toEqual(records(source));
-    expect(target.merge(parseImport(backup))).toEqual({ conversations: 0, messages: 0, skipped: 1 });
+    expect(importInto(target, backup)).toEqual({ conversations: 0, messages: 0, skipped: 1, notes: [] });
     expect(target.search('leek').hits).toHaveLength(1);
   });
 
@@ -94,7 +99,12 @@ describe('export and import', () => {
       },
     ];
     const store = open();
-    expect(store.merge(parseImport(JSON.stringify(exported)))).toEqual({ conversations: 1, messages: 2, skipped: 0 });
+    expect(importInto(store, JSON.stringify(exported))).toEqual({
+      conversations: 1,
+      messages: 2,
+      skipped: 0,
+      notes: [],
+    });
     const [c] = store.listConversations();
     expect(c).toMatchObject({ id: 'chatgpt-abc', title: 'Kites', model: 'gpt-4o', createdAt: 1700000000500 });
     expect(store.listMessages(c!.id).map((m) => [m.role, m.content])).toEqual([

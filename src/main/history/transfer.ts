@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { IMAGE_TYPES, LIMITS, type Message } from '../../shared/domain';
-import { ApiError, appError } from '../../shared/errors';
+import {
+  IMAGE_TYPES,
+  LIMITS,
+  type Attachment,
+  type Conversation,
+  type ImageType,
+  type Message,
+} from '../../shared/domain';
+import { ApiError, appError, ERROR_CODES } from '../../shared/errors';
+import type { ImportNote } from '../../shared/history';
+import { thumbnailSchema } from '../../shared/schemas';
 import type { ConversationRecord } from './history-store';
+import { cleanParams, clip, parentsFirst } from './import-check';
 
 export const BACKUP_FORMAT = 'modelslab-chat/backup';
 export const CONVERSATION_FORMAT = 'modelslab-chat/conversation';
@@ -19,16 +29,31 @@ export function toMarkdown({ conversation, messages }: ConversationRecord): stri
   return lines.join('\n');
 }
 
-export function toConversationJson(record: ConversationRecord): string {
-  return JSON.stringify({ format: CONVERSATION_FORMAT, version: 1, ...record }, null, 2);
+/** Reads an image's bytes for an export; null when they are gone. */
+export type ImageData = (attachment: Attachment) => Buffer | null;
+
+/** Images travel inside exports as base64, so a backup brings them back on another computer. */
+function withImageData(record: ConversationRecord, data: ImageData) {
+  return {
+    ...record,
+    messages: record.messages.map((m) =>
+      m.attachments.length === 0
+        ? m
+        : { ...m, attachments: m.attachments.map((a) => ({ ...a, data: data(a)?.toString('base64') ?? null })) },
+    ),
+  };
 }
 
-export function toBackupJson(records: Iterable<ConversationRecord>, exportedAt: number): string {
+export function toConversationJson(record: ConversationRecord, data: ImageData): string {
+  return JSON.stringify({ format: CONVERSATION_FORMAT, version: 1, ...withImageData(record, data) }, null, 2);
+}
+
+export function toBackupJson(records: Iterable<ConversationRecord>, exportedAt: number, data: ImageData): string {
   // Written record by record so a large history is not one giant object before it is a string.
   const parts = [`{"format":"${BACKUP_FORMAT}","version":1,"exportedAt":${exportedAt},"conversations":[`];
   let first = true;
   for (const record of records) {
-    parts.push((first ? '\n' : ',\n') + JSON.stringify(record));
+    parts.push((first ? '\n' : ',\n') + JSON.stringify(withImageData(record, data)));
     first = false;
   }
   parts.push('\n]}\n');
@@ -45,30 +70,53 @@ export function fileNameFor(title: string, extension: string): string {
   return `${base}.${extension}`;
 }
 
+/** An image as an imported file describes it; the bytes get a new, app-made id only if they are what they claim. */
+export interface ImportedImage {
+  name: string;
+  mimeType: ImageType;
+  thumbnail: string;
+  /** null: the file carries no (readable) bytes for it. */
+  bytes: Buffer | null;
+}
+
+export type ImportedMessage = Omit<Message, 'attachments'> & { images: ImportedImage[] };
+
+export interface ImportedChat {
+  conversation: Conversation;
+  /** Parents first. */
+  messages: ImportedMessage[];
+  /** What was left out of this chat, as sentences. */
+  notes: string[];
+}
+
+export interface ParsedImport {
+  chats: ImportedChat[];
+  /** Chats left out whole, and why. */
+  refused: ImportNote[];
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const usageSchema = z.object({ promptTokens: z.number(), completionTokens: z.number() }).nullable().catch(null);
-const errorSchema = z.object({ code: z.string(), message: z.string() }).passthrough().nullable().catch(null);
+const errorSchema = z
+  .object({ code: z.enum(ERROR_CODES), message: z.string().max(2000), status: z.number().int().optional() })
+  .nullable()
+  .catch(null);
+const imageSchema = z.object({
+  name: z.string().min(1).max(255),
+  mimeType: z.enum(IMAGE_TYPES),
+  thumbnail: z.string().catch(''),
+  data: z.string().nullable().catch(null).default(null),
+});
 
 const messageSchema = z.object({
-  id: z.string().min(1).max(64),
-  parentId: z.string().max(64).nullable().default(null),
+  id: z.string().min(1).max(LIMITS.id),
+  parentId: z.string().max(LIMITS.id).nullable().default(null),
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string(),
-  // Images stay on the computer that sent them; a backup carries their previews only.
-  attachments: z
-    .array(
-      z.object({
-        id: z.string().max(64),
-        name: z.string().max(255),
-        mimeType: z.enum(IMAGE_TYPES),
-        size: z.number(),
-        thumbnail: z.string().max(LIMITS.thumbnailChars),
-      }),
-    )
-    .catch([])
-    .default([]),
+  attachments: z.array(z.unknown()).catch([]).default([]),
   status: z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']).default('done'),
   error: errorSchema.default(null),
-  model: z.string().nullable().default(null),
+  model: z.string().max(LIMITS.modelId).nullable().default(null),
   usage: usageSchema.default(null),
   stats: z
     .object({ firstTokenMs: z.number().nullable(), totalMs: z.number(), chunks: z.number() })
@@ -81,45 +129,101 @@ const messageSchema = z.object({
 
 const recordSchema = z.object({
   conversation: z.object({
-    id: z.string().min(1).max(64),
+    id: z.string().min(1).max(LIMITS.id),
     title: z.string().max(1000),
-    model: z.string().max(200),
-    params: z.record(z.string(), z.number()).default({}),
-    systemPrompt: z.string().default(''),
+    model: z.string().max(LIMITS.modelId),
+    params: z.record(z.string(), z.unknown()).catch({}).default({}),
+    systemPrompt: z.string().max(LIMITS.systemPromptChars).default(''),
     pinned: z.boolean().default(false),
-    folder: z.string().max(100).nullable().default(null),
-    leafId: z.string().max(64).nullable().default(null),
+    folder: z.string().max(LIMITS.folder).nullable().default(null),
+    leafId: z.string().max(LIMITS.id).nullable().default(null),
     createdAt: z.number(),
     updatedAt: z.number(),
   }),
   messages: z.array(messageSchema),
 });
 
-const backupSchema = z.object({ format: z.literal(BACKUP_FORMAT), conversations: z.array(recordSchema) });
-const conversationFileSchema = recordSchema.extend({ format: z.literal(CONVERSATION_FORMAT) });
+const backupSchema = z.object({ format: z.literal(BACKUP_FORMAT), conversations: z.array(z.unknown()) });
+const conversationFileSchema = z.object({ format: z.literal(CONVERSATION_FORMAT) });
 
 /** Reads our backup, one exported conversation, or a ChatGPT data export's `conversations.json`. */
-export function parseImport(text: string): ConversationRecord[] {
+export function parseImport(text: string): ParsedImport {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw badFile('The file is not JSON.');
   }
-  if (Array.isArray(data)) return fromChatGpt(data);
+  if (Array.isArray(data)) return collect(data.map(fromChatGpt));
   const backup = backupSchema.safeParse(data);
-  if (backup.success) return backup.data.conversations.map(toRecord);
-  const single = conversationFileSchema.safeParse(data);
-  if (single.success) return [toRecord(single.data)];
+  if (backup.success) return collect(backup.data.conversations.map(fromRecord));
+  if (conversationFileSchema.safeParse(data).success) return collect([fromRecord(data)]);
   throw badFile('This is neither a ModelsLab Chat backup, an exported chat, nor a ChatGPT conversations.json.');
 }
 
-function toRecord({ conversation, messages }: z.infer<typeof recordSchema>): ConversationRecord {
-  return {
-    conversation,
-    messages: messages.map((m) => ({ ...m, conversationId: conversation.id }) as Message),
-  };
+function collect(results: (ImportedChat | ImportNote)[]): ParsedImport {
+  const refused = results.filter((r): r is ImportNote => 'refused' in r);
+  return { chats: results.filter((r): r is ImportedChat => !('refused' in r)), refused };
 }
+
+function refuse(title: string, reason: string): ImportNote {
+  return { title, message: reason.charAt(0).toUpperCase() + reason.slice(1), refused: true };
+}
+
+function titleIn(item: unknown, ...path: string[]): string {
+  let value: unknown = item;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : null;
+  return (typeof value === 'string' && clip(value, 80)) || 'Untitled chat';
+}
+
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return clip(`${issue.path.join('.')}: ${issue.message}`, 80);
+}
+
+/** One chat of our own format, checked field by field; a chat that cannot be trusted is refused whole. */
+function fromRecord(item: unknown): ImportedChat | ImportNote {
+  const title = titleIn(item, 'conversation', 'title');
+  const parsed = recordSchema.safeParse(item);
+  if (!parsed.success) return refuse(title, `it is not readable (${firstProblem(parsed.error)}).`);
+  const { conversation, messages } = parsed.data;
+  const ordered = parentsFirst(messages);
+  if (typeof ordered === 'string') return refuse(title, ordered);
+  const notes: string[] = [];
+  const { params, leftOut } = cleanParams(conversation.params);
+  if (leftOut) notes.push(leftOut);
+  let badPreviews = 0;
+  const readImage = (raw: unknown): ImportedImage | null => {
+    const image = imageSchema.safeParse(raw);
+    if (!image.success) return null;
+    const { data, ...rest } = image.data;
+    let thumbnail = rest.thumbnail;
+    if (!thumbnailSchema.safeParse(thumbnail).success) {
+      badPreviews++;
+      thumbnail = '';
+    }
+    const readable = data !== null && data.length <= IMAGE_DATA_CHARS && BASE64.test(data);
+    return { ...rest, thumbnail, bytes: readable ? Buffer.from(data, 'base64') : null };
+  };
+  let unreadable = 0;
+  const chatMessages = ordered.map(({ attachments, ...m }) => {
+    const images = attachments.map(readImage);
+    unreadable += attachments.length - images.filter(Boolean).length;
+    return { ...m, conversationId: conversation.id, images: images.filter((i): i is ImportedImage => i !== null) };
+  });
+  if (unreadable)
+    notes.push(`${count(unreadable, 'image')} left out: not described as a PNG, JPEG, WebP or GIF image.`);
+  if (badPreviews) notes.push(`${count(badPreviews, 'preview')} left out: not a PNG, JPEG, WebP or GIF data URL.`);
+  const leafId = ordered.some((m) => m.id === conversation.leafId) ? conversation.leafId : null;
+  return { conversation: { ...conversation, params, leafId }, messages: chatMessages, notes };
+}
+
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+// base64 of the largest image, with a little slack.
+const IMAGE_DATA_CHARS = Math.ceil((LIMITS.imageBytes * 4) / 3) + 4;
 
 function badFile(message: string): ApiError {
   return new ApiError(appError('bad_file', message));
@@ -150,66 +254,65 @@ const chatGptConversation = z.object({
   mapping: z.record(z.string(), chatGptNode),
 });
 
-/** Follows each conversation from its current node back to the root: the branch the user last saw. */
-function fromChatGpt(items: unknown[]): ConversationRecord[] {
-  return items.map((item) => {
-    const parsed = chatGptConversation.safeParse(item);
-    if (!parsed.success) throw badFile('This looks like a ChatGPT export, but a conversation in it is not readable.');
-    const c = parsed.data;
-    const path: z.infer<typeof chatGptNode>[] = [];
-    const seen = new Set<string>();
-    for (let key = c.current_node ?? null; key && !seen.has(key); key = c.mapping[key]?.parent ?? null) {
-      seen.add(key);
-      const node = c.mapping[key];
-      if (node) path.unshift(node);
-    }
-    const created = Math.round((c.create_time ?? 0) * 1000) || Date.now();
-    const sourceId = c.conversation_id ?? c.id;
-    const id = sourceId ? `chatgpt-${sourceId}`.slice(0, 64) : randomUUID();
-    const messages: Message[] = [];
-    let model = 'chatgpt';
-    for (const node of path) {
-      const m = node.message;
-      const role = m?.author.role;
-      if (!m || (role !== 'user' && role !== 'assistant')) continue;
-      const text = (m.content.parts ?? [m.content.text ?? ''])
-        .filter((p): p is string => typeof p === 'string')
-        .join('\n')
-        .trim();
-      if (!text) continue;
-      if (role === 'assistant' && m.metadata?.model_slug) model = m.metadata.model_slug.slice(0, 200);
-      const at = Math.round((m.create_time ?? 0) * 1000) || created;
-      messages.push({
-        id: `chatgpt-${m.id ?? node.id ?? randomUUID()}`.slice(0, 64),
-        conversationId: id,
-        parentId: messages.at(-1)?.id ?? null,
-        role,
-        content: text,
-        attachments: [],
-        status: 'done',
-        error: null,
-        model: role === 'assistant' ? (m.metadata?.model_slug ?? null) : null,
-        usage: null,
-        stats: null,
-        createdAt: at,
-        updatedAt: at,
-      });
-    }
-    const updated = Math.round((c.update_time ?? 0) * 1000) || messages.at(-1)?.createdAt || created;
-    return {
-      conversation: {
-        id,
-        title: (c.title ?? '').slice(0, 200) || 'Imported chat',
-        model,
-        params: {},
-        systemPrompt: '',
-        pinned: false,
-        folder: null,
-        leafId: messages.at(-1)?.id ?? null,
-        createdAt: created,
-        updatedAt: updated,
-      },
-      messages,
-    };
-  });
+/** Follows a conversation from its current node back to the root: the branch the user last saw. */
+function fromChatGpt(item: unknown): ImportedChat | ImportNote {
+  const parsed = chatGptConversation.safeParse(item);
+  if (!parsed.success) return refuse(titleIn(item, 'title'), `it is not readable (${firstProblem(parsed.error)}).`);
+  const c = parsed.data;
+  const path: z.infer<typeof chatGptNode>[] = [];
+  const seen = new Set<string>();
+  for (let key = c.current_node ?? null; key && !seen.has(key); key = c.mapping[key]?.parent ?? null) {
+    seen.add(key);
+    const node = c.mapping[key];
+    if (node) path.unshift(node);
+  }
+  const created = Math.round((c.create_time ?? 0) * 1000) || Date.now();
+  const sourceId = c.conversation_id ?? c.id;
+  const id = sourceId ? `chatgpt-${sourceId}`.slice(0, 64) : randomUUID();
+  const messages: ImportedMessage[] = [];
+  let model = 'chatgpt';
+  for (const node of path) {
+    const m = node.message;
+    const role = m?.author.role;
+    if (!m || (role !== 'user' && role !== 'assistant')) continue;
+    const text = (m.content.parts ?? [m.content.text ?? ''])
+      .filter((p): p is string => typeof p === 'string')
+      .join('\n')
+      .trim();
+    if (!text) continue;
+    if (role === 'assistant' && m.metadata?.model_slug) model = m.metadata.model_slug.slice(0, 200);
+    const at = Math.round((m.create_time ?? 0) * 1000) || created;
+    messages.push({
+      id: `chatgpt-${m.id ?? node.id ?? randomUUID()}`.slice(0, 64),
+      conversationId: id,
+      parentId: messages.at(-1)?.id ?? null,
+      role,
+      content: text,
+      images: [],
+      status: 'done',
+      error: null,
+      model: role === 'assistant' ? (m.metadata?.model_slug ?? null) : null,
+      usage: null,
+      stats: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  const updated = Math.round((c.update_time ?? 0) * 1000) || messages.at(-1)?.createdAt || created;
+  return {
+    conversation: {
+      id,
+      title: (c.title ?? '').slice(0, 200) || 'Imported chat',
+      model,
+      params: {},
+      systemPrompt: '',
+      pinned: false,
+      folder: null,
+      leafId: messages.at(-1)?.id ?? null,
+      createdAt: created,
+      updatedAt: updated,
+    },
+    messages,
+    notes: [],
+  };
 }

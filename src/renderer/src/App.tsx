@@ -8,6 +8,7 @@ import { Welcome } from './features/keys/Welcome';
 import { ParamsPanel } from './features/settings/ParamsPanel';
 import { UpdateBannerContainer } from './features/update/UpdateBannerContainer';
 import { HistoryBanner } from './features/history/HistoryBanner';
+import { ImportReportDialog } from './features/history/ImportReportDialog';
 import { OFFLINE, useHistoryShell } from './features/history/useHistoryShell';
 import { SearchContainer } from './features/search/SearchContainer';
 import { SidebarContainer } from './features/sidebar/SidebarContainer';
@@ -98,6 +99,7 @@ export function App() {
       {paramsOpen && <ParamsPanel onClose={() => setParamsOpen(false)} />}
       <SettingsDialog />
       <ShortcutsDialog />
+      <ImportReportDialog />
       <UpdateBannerContainer />
       <SearchContainer />
     </div>

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { DB_FILE, SqliteHistory } from '../sqlite-history';
-import { LATEST_VERSION, migrate } from './index';
+import { LATEST_VERSION, MIGRATIONS, migrate } from './index';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ it('migrates a version 1 database to the latest, keeping its data and a copy of 
   store.close();
 
   const copies = readdirSync(join(dir, 'backups'));
-  expect(copies).toHaveLength(LATEST_VERSION - 1);
+  expect(copies).toHaveLength(MIGRATIONS.length - 1);
   const copy = new Database(join(dir, 'backups', copies[0]!), { readonly: true });
   expect(copy.pragma('user_version', { simple: true })).toBe(1);
   expect(copy.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
@@ -49,4 +49,47 @@ it('refuses a database from a newer version of the app instead of changing it', 
   const store = new SqliteHistory(dir);
   expect(store.status().problem?.message).toMatch(/newer version/);
   store.close();
+});
+
+it('indexes a reply when it stops streaming, and forgets a deleted message at once (schema 3 to 5)', () => {
+  dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+  const v3 = new Database(join(dir, DB_FILE));
+  migrate(v3, { target: 3, beforeEach: () => {} });
+  v3.prepare(
+    `INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES ('c1', 'Old', 'm', 1, 2)`,
+  ).run();
+  const insert = v3.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
+     VALUES (?, 'c1', ?, ?, ?, ?, 1, 1)`,
+  );
+  insert.run('m1', null, 'user', 'tell me about okapis', 'done');
+  insert.run('m2', 'm1', 'assistant', 'okapis are', 'streaming');
+  // Saves of a growing reply under the old triggers, each leaving its earlier version in the index.
+  for (const text of ['okapis are shy', 'okapis are shy giraffids']) {
+    v3.prepare(`UPDATE messages SET content = ? WHERE id = 'm2'`).run(text);
+  }
+  v3.close();
+
+  const store = new SqliteHistory(dir);
+  expect(store.getMessage('m2')).toMatchObject({ status: 'interrupted', content: 'okapis are shy giraffids' });
+  expect(store.search('giraffids').hits.map((h) => h.messageId)).toEqual(['m2']);
+  const reply = store.addMessage({
+    conversationId: 'c1',
+    parentId: 'm1',
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    model: 'm',
+  });
+  store.updateMessage(reply.id, { content: 'a streaming zebroid' });
+  expect(store.search('zebroid').hits).toEqual([]);
+  store.updateMessage(reply.id, { content: 'a streaming zebroid, done', status: 'done' });
+  expect(store.search('zebroid').hits.map((h) => h.messageId)).toEqual([reply.id]);
+  store.deleteMessages(['m2', reply.id]);
+  expect(store.search('giraffids').hits).toEqual([]);
+  store.close();
+  const file = readFileSync(join(dir, DB_FILE));
+  expect(file.includes('giraffids')).toBe(false);
+  expect(file.includes('zebroid')).toBe(false);
+  expect(file.includes('okapis')).toBe(true);
 });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ChatEvent, ConversationDetail, ImageInput } from '../../../shared/contract';
-import { imageProblem, readImage } from '../features/chat/read-image';
+import { imageProblem, readImage, withinMessageTotal } from '../features/chat/read-image';
 import { DEFAULT_MODEL, LIMITS, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
@@ -116,7 +116,9 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         problems.push(`A message can carry up to ${LIMITS.imagesPerMessage} images.`);
         accepted.length = Math.max(0, room);
       }
-      const read = await Promise.all(accepted.map(readImage));
+      const { fits, problems: tooMuch } = withinMessageTotal(accepted, get().images);
+      problems.push(...tooMuch);
+      const read = await Promise.all(fits.map(readImage));
       set((s) => ({ images: [...s.images, ...read], imageProblems: problems }));
     },
 

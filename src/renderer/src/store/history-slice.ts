@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Conversation } from '../../../shared/domain';
-import { PAGE_SIZE, type ExportFormat, type HistoryStatus } from '../../../shared/history';
+import { PAGE_SIZE, type ExportFormat, type HistoryStatus, type ImportReport } from '../../../shared/history';
 import type { AppError } from '../../../shared/errors';
 import { getApi } from '../api';
 import { toError } from './chat-slice';
@@ -23,6 +23,8 @@ export interface HistorySlice {
   toast: Toast | null;
   historyStatus: HistoryStatus | null;
   historyError: AppError | null;
+  /** An import that left something out, shown until closed. */
+  importReport: ImportReport | null;
   loadConversations(): Promise<void>;
   loadMoreConversations(): Promise<void>;
   setFolderFilter(folder: string | null | undefined): Promise<void>;
@@ -34,6 +36,7 @@ export interface HistorySlice {
   exportConversation(id: string, format: ExportFormat): Promise<void>;
   exportAll(): Promise<void>;
   importHistory(): Promise<void>;
+  closeImportReport(): void;
   checkHistory(): Promise<void>;
   startFreshHistory(): Promise<void>;
   showToast(toast: Toast | null): void;
@@ -45,6 +48,13 @@ const byPinnedThenRecent = (a: Conversation, b: Conversation) =>
 /** Puts a changed conversation where the main process would list it. */
 export function placeConversation(list: Conversation[], conversation: Conversation): Conversation[] {
   return [conversation, ...list.filter((c) => c.id !== conversation.id)].sort(byPinnedThenRecent);
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+export function importSummary(report: ImportReport): string {
+  const skipped = report.skipped ? `; ${report.skipped} already here, left as they were` : '';
+  return `Imported ${count(report.conversations, 'chat')} with ${count(report.messages, 'message')}${skipped}.`;
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +74,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     toast: null,
     historyStatus: null,
     historyError: null,
+    importReport: null,
 
     loadConversations: async () => {
       try {
@@ -184,15 +195,15 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       try {
         const report = await getApi().history.import();
         if (!report.path) return;
-        const skipped = report.skipped ? `; ${report.skipped} already here, left as they were` : '';
-        get().showToast({
-          text: `Imported ${report.conversations} chats with ${report.messages} messages${skipped}.`,
-        });
+        if (report.notes.length) set({ importReport: report });
+        else get().showToast({ text: importSummary(report) });
         await get().loadConversations();
       } catch (error) {
         fail(error);
       }
     },
+
+    closeImportReport: () => set({ importReport: null }),
 
     checkHistory: async () => set({ historyStatus: await getApi().history.status() }),
 

@@ -1,3 +1,4 @@
+import { THUMBNAIL_URL } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 
 export interface ImageStripItem {
@@ -12,7 +13,8 @@ export function ImageStrip({ images, onRemove }: { images: ImageStripItem[]; onR
     <ul className="image-strip" aria-label="Attached images">
       {images.map((image, index) => (
         <li key={`${index}-${image.name}`} className="image-strip__item">
-          {image.thumbnail ? (
+          {/* Main checks previews too; this keeps any other URL (file:, http:) from ever being fetched. */}
+          {image.thumbnail && THUMBNAIL_URL.test(image.thumbnail) ? (
             <img src={image.thumbnail} alt={image.name} />
           ) : (
             <span className="image-strip__name">{image.name}</span>

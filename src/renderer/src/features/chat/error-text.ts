@@ -22,6 +22,7 @@ const TITLES: Record<ErrorCode, string> = {
   redirect_refused: 'The server redirected the request',
   throttled: 'Too many at once',
   link_refused: 'That link was not opened',
+  attachment_limit: 'Image limit reached',
   internal: 'Something went wrong in the app',
 };
 

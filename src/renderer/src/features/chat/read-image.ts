@@ -18,6 +18,30 @@ export function imageProblem(file: { name: string; type: string; size: number })
   return null;
 }
 
+/** Bytes of an image read as a base64 data URL. */
+function bytesOf(image: ImageInput): number {
+  return Math.floor(((image.dataUrl.length - image.dataUrl.indexOf(',') - 1) * 3) / 4);
+}
+
+/**
+ * The files that fit beside the images already attached within one message's total (main enforces it too,
+ * with the daily total); a problem for each that does not.
+ */
+export function withinMessageTotal<F extends { name: string; size: number }>(files: F[], attached: ImageInput[]) {
+  let total = attached.reduce((sum, image) => sum + bytesOf(image), 0);
+  const problems: string[] = [];
+  const fits = files.filter((file) => {
+    if (total + file.size > LIMITS.imageBytesPerMessage) {
+      const limit = megabytes(LIMITS.imageBytesPerMessage);
+      problems.push(`${file.name} is left out: one message can carry up to ${limit} of images.`);
+      return false;
+    }
+    total += file.size;
+    return true;
+  });
+  return { fits, problems };
+}
+
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
