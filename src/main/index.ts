@@ -21,6 +21,7 @@ import type { EventChannel, EventPayloads } from '../shared/contract';
 import { externalUrlSchema } from '../shared/schemas';
 import { buildMenuTemplate } from './desktop/menu';
 import { installRedaction } from './desktop/redact';
+import { watchRenderer } from './desktop/renderer-watch';
 import { decideUpdates, UpdateController } from './desktop/updater';
 import { restoreBounds, WindowStateFile } from './desktop/window-state';
 import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
@@ -159,6 +160,7 @@ if (!app.requestSingleInstanceLock()) {
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 
   app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('web-contents-created', (_event, contents) => watchRenderer(contents, { recovery: services.recovery, log }));
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
     if (!window) return;

@@ -5,6 +5,7 @@ import { ApiError, appError } from '../shared/errors';
 import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
+import { CrashRecovery, trackOpenConversation } from './desktop/crash-recovery';
 import { historyHandlers, type FileDialogs } from './history/history-handlers';
 import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
@@ -46,6 +47,8 @@ export interface Services {
   models: ModelsService;
   settings: SettingsStore;
   files: FileDialogs;
+  /** What a window whose renderer crashed needs to come back (see desktop/renderer-watch.ts). */
+  recovery: CrashRecovery;
   info(): AppInfo;
   listModels(apiKey: string): Promise<string[]>;
   client(apiKey: string): ReturnType<typeof createClient>;
@@ -85,6 +88,7 @@ export function createServices(deps: ServiceDeps): Services {
     listModels,
     settings,
     files: deps.files ?? { saveFile: async () => null, openFile: async () => null },
+    recovery: new CrashRecovery(),
     info: () => ({
       version: deps.version,
       baseUrl: baseUrl(),
@@ -98,6 +102,10 @@ export function createServices(deps: ServiceDeps): Services {
 }
 
 export function createHandlers(services: Services): Handlers {
+  return trackOpenConversation(handlersOf(services), services.recovery);
+}
+
+function handlersOf(services: Services): Handlers {
   const { chat, keys } = services;
   const history = historyHandlers(services.history, services.files, services.settings, (id) => chat.isRunning(id));
   return {
@@ -128,6 +136,7 @@ export function createHandlers(services: Services): Handlers {
       openExternal: (_context, url) => services.openExternal(url),
       copyText: (_context, text) => services.copyText(text),
       restartToUpdate: async () => services.restartToUpdate(),
+      recovery: async () => services.recovery.take(),
     },
   };
 }

@@ -152,5 +152,6 @@ export const argSchemas: {
     openExternal: z.tuple([externalUrlSchema]),
     copyText: z.tuple([z.string().max(LIMITS.copyChars)]),
     restartToUpdate: z.tuple([]),
+    recovery: z.tuple([]),
   },
 };

@@ -24,7 +24,7 @@ interface BoundaryState {
 
 /** Catches what rendering one block throws, so a reply that breaks the parser loses one block, not the window. */
 class BlockBoundary extends Component<{ source: string; children: ReactNode }, BoundaryState> {
-  state: BoundaryState = { source: this.props.source, failed: false };
+  override state: BoundaryState = { source: this.props.source, failed: false };
 
   static getDerivedStateFromError(): Partial<BoundaryState> {
     return { failed: true };
@@ -35,7 +35,7 @@ class BlockBoundary extends Component<{ source: string; children: ReactNode }, B
     return props.source === state.source ? null : { source: props.source, failed: false };
   }
 
-  render() {
+  override render() {
     return this.state.failed ? <PlainBlock text={this.props.source} reason="failed" /> : this.props.children;
   }
 }

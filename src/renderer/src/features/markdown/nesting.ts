@@ -140,7 +140,8 @@ export function nestingProblem(source: string): NestingProblem | null {
 export const MATH_DEPTH_LIMIT = 300;
 
 interface TreeNode {
-  children?: TreeNode[];
+  type: string;
+  children?: readonly TreeNode[];
 }
 
 /** The depth of a tree of nodes, walked without recursion so that a deep one cannot overflow the stack. */
