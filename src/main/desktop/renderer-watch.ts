@@ -23,9 +23,11 @@ export interface WatchDeps {
 /** A window that crashes this often is not reloaded again: something in it crashes it every time. */
 export const RELOAD_LIMIT = { count: 3, withinMs: 60_000 };
 
+// The app's own colours, following the system's light or dark theme.
 const STYLE =
-  'body{margin:0;min-height:100vh;display:grid;place-items:center;font:15px/1.5 system-ui,sans-serif;' +
-  'color-scheme:light dark}main{max-width:32em;padding:24px}h1{font-size:20px;margin:0 0 8px}';
+  'html{color-scheme:light dark;background:light-dark(#fff,#15171c);color:light-dark(#1c1f24,#e7e9ee)}' +
+  'body{margin:0;min-height:100vh;display:grid;place-items:center;font:15px/1.5 system-ui,sans-serif}' +
+  'main{max-width:32em;padding:24px}h1{font-size:20px;margin:0 0 8px}p{color:light-dark(#5b616e,#a3a9b6)}';
 
 /** A page with no script and nothing to load: the one thing still shown once reloading has stopped. */
 export function stoppedPage(): string {

@@ -42,7 +42,9 @@ const plain = () => [...container.querySelectorAll<HTMLElement>('.md-plain')];
 describe('a block that throws while rendering', () => {
   it('falls back to its source as plain text, and its neighbours still render', () => {
     show('Before **bold**\n\n```js\nconst TRIPWIRE = 1;\n```\n\nAfter *it* and `code`');
-    expect(String(reported.mock.calls.flat().find((a: unknown) => a instanceof Error))).toContain('planted renderer fault');
+    expect(String(reported.mock.calls.flat().find((a: unknown) => a instanceof Error))).toContain(
+      'planted renderer fault',
+    );
     expect(plain()).toHaveLength(1);
     expect(plain()[0]!.dataset.plain).toBe('failed');
     expect(plain()[0]!.querySelector('.md-plain__text')!.textContent).toBe('```js\nconst TRIPWIRE = 1;\n```\n\n');
