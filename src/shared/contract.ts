@@ -189,6 +189,7 @@ export interface Api {
     copyText(text: string): Promise<void>;
     /** Quits and installs a downloaded update; does nothing when none is ready. */
     restartToUpdate(): Promise<void>;
+    /** After main reloaded the window because its renderer crashed: what it was showing, and what to show plain. */
     recovery(): Promise<Recovery>;
     onCommand(listener: (command: AppCommand) => void): () => void;
     onUpdate(listener: (update: UpdateReady) => void): () => void;

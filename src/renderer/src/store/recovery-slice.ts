@@ -5,7 +5,7 @@ import type { AppState } from './index';
 
 export interface RecoverySlice {
   /** Main reloaded the window after its renderer crashed; shown until dismissed. */
-  crash: Recovery['crash'];
+  crashNotice: Recovery['crash'];
   /** Conversations whose replies show as plain text, because the window crashed while one was open. */
   plainText: Record<string, true>;
   /** Asks main whether the window was just reloaded after a crash, and reopens the chat it was on. */
@@ -16,14 +16,14 @@ export interface RecoverySlice {
 }
 
 export const createRecoverySlice: StateCreator<AppState, [], [], RecoverySlice> = (set, get) => ({
-  crash: null,
+  crashNotice: null,
   plainText: {},
   recover: async () => {
     const { crash, plainText } = await getApi().app.recovery();
-    set({ crash, plainText: Object.fromEntries(plainText.map((id) => [id, true as const])) });
+    set({ crashNotice: crash, plainText: Object.fromEntries(plainText.map((id) => [id, true as const])) });
     if (crash?.conversationId) await get().openConversation(crash.conversationId);
   },
-  dismissCrash: () => set({ crash: null }),
+  dismissCrash: () => set({ crashNotice: null }),
   setPlainText: (conversationId, plain) =>
     set((s) => {
       const plainText = { ...s.plainText };

@@ -6,8 +6,9 @@
  *
  * One pass over the characters, no regular expressions, so the check itself cannot be made slow. It is a bound,
  * not a parser: it counts what could nest without working out whether it does (code is counted like prose, and an
- * opener never closed still counts), which only errs towards plain text. Limits sit far above real replies (five
- * levels of quotes or lists, a handful of braces in a formula) and far below what hurts (hundreds of levels).
+ * opener never closed still counts). Limits sit far above real replies (five levels of quotes or lists, a handful
+ * of braces in a formula) and far below what hurts (hundreds of levels). What it does not see (emphasis nested
+ * across lines, a formula nested through macros) meets the error boundary, or the depth check on KaTeX's output.
  */
 
 export const NESTING_LIMITS = {

@@ -2,7 +2,7 @@ import { useStore } from '../../store';
 import { RecoveryNotice } from './RecoveryNotice';
 
 export function RecoveryNoticeContainer() {
-  const crash = useStore((s) => s.crash);
+  const crash = useStore((s) => s.crashNotice);
   const activeId = useStore((s) => s.activeId);
   const plainText = useStore((s) => (s.activeId ? s.plainText[s.activeId] === true : false));
   const { dismissCrash, setPlainText } = useStore.getState();
