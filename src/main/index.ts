@@ -21,6 +21,7 @@ import type { EventChannel, EventPayloads } from '../shared/contract';
 import type { AskUser } from './desktop/ask';
 import { buildMenuTemplate } from './desktop/menu';
 import { installRedaction } from './desktop/redact';
+import { watchRenderer } from './desktop/renderer-watch';
 import { decideUpdates, UpdateController } from './desktop/updater';
 import { restoreBounds, WindowStateFile } from './desktop/window-state';
 import { APP_BASE, APP_INDEX, APP_SCHEME, bundleHandler } from './guards/app-scheme';
@@ -174,7 +175,10 @@ if (!app.requestSingleInstanceLock()) {
   const windowState = new WindowStateFile(join(dataDir, 'window-state.json'));
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
 
-  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    harden(contents);
+    watchRenderer(contents, { recovery: services.recovery, log });
+  });
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
     if (!window) return;

@@ -154,6 +154,7 @@ const badArgs: Record<string, unknown[][]> = {
   'app.info': [[{}]],
   'app.copyText': [[], [42], ['x'.repeat(5_000_001)]],
   'app.restartToUpdate': [[true]],
+  'app.recovery': [[true]],
   'app.openExternal': [
     [],
     ['javascript:alert(1)'],

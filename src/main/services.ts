@@ -8,6 +8,7 @@ import { createClient, type FetchLike } from './chat/modelslab-client';
 import { answerCancel, type AskUser } from './desktop/ask';
 import { RateLimit } from './desktop/rate-limit';
 import { openLink } from './guards/links';
+import { CrashRecovery, trackOpenConversation } from './desktop/crash-recovery';
 import { historyHandlers, type FileDialogs } from './history/history-handlers';
 import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
@@ -54,6 +55,8 @@ export interface Services {
   models: ModelsService;
   settings: SettingsStore;
   files: FileDialogs;
+  /** What a window whose renderer crashed needs to come back (see desktop/renderer-watch.ts). */
+  recovery: CrashRecovery;
   info(): AppInfo;
   listModels(key: BoundKey): Promise<string[]>;
   client(key: BoundKey): ReturnType<typeof createClient>;
@@ -104,6 +107,7 @@ export function createServices(deps: ServiceDeps): Services {
     listModels,
     settings,
     files: deps.files ?? { saveFile: async () => null, openFile: async () => null },
+    recovery: new CrashRecovery(),
     info: () => ({
       version: deps.version,
       baseUrl: baseUrl(),
@@ -125,6 +129,10 @@ export function createServices(deps: ServiceDeps): Services {
 }
 
 export function createHandlers(services: Services): Handlers {
+  return trackOpenConversation(handlersOf(services), services.recovery);
+}
+
+function handlersOf(services: Services): Handlers {
   const { chat, keys } = services;
   const history = historyHandlers(services.history, services.attachments, services.files, services.settings, (id) =>
     chat.isRunning(id),
@@ -161,6 +169,7 @@ export function createHandlers(services: Services): Handlers {
       openExternal: (_context, url, text) => services.openLink(url, text),
       copyText: (_context, text) => services.copyText(text),
       restartToUpdate: async () => services.restartToUpdate(),
+      recovery: async () => services.recovery.take(),
     },
   };
 }

@@ -126,6 +126,18 @@ export interface UpdateReady {
   version: string;
 }
 
+/** Why Electron says a window's renderer process went away (all but 'clean-exit' make main reload it). */
+export type RendererGoneReason =
+  'abnormal-exit' | 'killed' | 'crashed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'memory-eviction';
+
+/** What the window needs to know after main reloaded it because its renderer process was gone. */
+export interface Recovery {
+  /** Given once, to the first call after the reload; null otherwise. */
+  crash: { reason: RendererGoneReason; conversationId: string | null } | null;
+  /** Conversations that were open when the window crashed: their replies show as plain text. */
+  plainText: string[];
+}
+
 /** Pushed by main to the window that started the stream. */
 export type ChatEvent =
   { type: 'delta'; conversationId: string; messageId: string; text: string } | { type: 'end'; message: Message };
@@ -197,6 +209,8 @@ export interface Api {
     copyText(text: string): Promise<void>;
     /** Quits and installs a downloaded update; does nothing when none is ready. */
     restartToUpdate(): Promise<void>;
+    /** After main reloaded the window because its renderer crashed: what it was showing, and what to show plain. */
+    recovery(): Promise<Recovery>;
     onCommand(listener: (command: AppCommand) => void): () => void;
     onUpdate(listener: (update: UpdateReady) => void): () => void;
   };
@@ -228,7 +242,7 @@ export const API_METHODS = {
   settings: { get: true, update: true, changeBaseUrl: true },
   keys: { status: true, test: true, save: true, remove: true },
   models: { list: true },
-  app: { info: true, openExternal: true, copyText: true, restartToUpdate: true },
+  app: { info: true, openExternal: true, copyText: true, restartToUpdate: true, recovery: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 
 export const API_EVENTS = {

@@ -163,5 +163,6 @@ export const argSchemas: {
     openExternal: z.tuple([externalUrlSchema, z.string().max(LIMITS.linkText).optional()]),
     copyText: z.tuple([z.string().max(LIMITS.copyChars)]),
     restartToUpdate: z.tuple([]),
+    recovery: z.tuple([]),
   },
 };

@@ -9,6 +9,7 @@ import { ParamsPanel } from './features/settings/ParamsPanel';
 import { UpdateBannerContainer } from './features/update/UpdateBannerContainer';
 import { HistoryBanner } from './features/history/HistoryBanner';
 import { ImportReportDialog } from './features/history/ImportReportDialog';
+import { RecoveryNoticeContainer } from './features/recovery/RecoveryNoticeContainer';
 import { OFFLINE, useHistoryShell } from './features/history/useHistoryShell';
 import { SearchContainer } from './features/search/SearchContainer';
 import { SidebarContainer } from './features/sidebar/SidebarContainer';
@@ -34,10 +35,11 @@ export function App() {
 
   useEffect(() => {
     const stopEvents = startEvents();
-    const { refreshKeyStatus, loadInfo, loadConversations } = useStore.getState();
+    const { refreshKeyStatus, loadInfo, loadConversations, recover } = useStore.getState();
     void refreshKeyStatus();
     void loadInfo();
     void loadConversations();
+    void recover();
     return stopEvents;
   }, []);
 
@@ -72,6 +74,7 @@ export function App() {
         }}
       >
         <HistoryBanner />
+        <RecoveryNoticeContainer />
         <header className="chat__header">
           <h1 className="chat__title">{title}</h1>
           <ModelField />

@@ -7,10 +7,18 @@ import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
 import type { AppCommand } from '../../../shared/contract';
 
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createRecoverySlice, type RecoverySlice } from './recovery-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppState = ChatSlice & AppSlice & KeysSlice & DesktopSlice & HistorySlice & SearchSlice & SettingsSlice;
+export type AppState = ChatSlice &
+  AppSlice &
+  KeysSlice &
+  DesktopSlice &
+  HistorySlice &
+  SearchSlice &
+  SettingsSlice &
+  RecoverySlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
@@ -20,6 +28,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createHistorySlice(...a),
   ...createSearchSlice(...a),
   ...createSettingsSlice(...a),
+  ...createRecoverySlice(...a),
 }));
 
 /** Connects main's events to the store; returns the unsubscribe. */

@@ -24,6 +24,7 @@ const Row = memo(function Row({ id, focused }: { id: string; focused: boolean })
   const message = useStore((s) => s.messages[id]);
   const versions = useStore((s) => (message ? s.versions[message.conversationId]?.[id] : undefined));
   const editing = useStore((s) => s.editingId === id);
+  const plainText = useStore((s) => (message ? s.plainText[message.conversationId] === true : false));
   return message ? (
     <MessageView
       message={message}
@@ -31,6 +32,7 @@ const Row = memo(function Row({ id, focused }: { id: string; focused: boolean })
       editing={editing}
       focused={focused}
       actions={actions}
+      plainText={plainText}
       onOpenLink={openLink}
     />
   ) : null;

@@ -27,6 +27,8 @@ export interface MessageViewProps {
   /** The message a search opened the conversation at. */
   focused?: boolean;
   actions?: MessageViewActions;
+  /** Shows a reply as the text it is, not as Markdown (after it crashed the window). */
+  plainText?: boolean;
   /** Where a clicked link in a reply goes: main opens http(s) and mailto links in the OS. */
   onOpenLink: OpenLink;
 }
@@ -38,6 +40,7 @@ export const MessageView = memo(function MessageView({
   editing,
   focused,
   actions,
+  plainText,
   onOpenLink,
 }: MessageViewProps) {
   const streaming = message.status === 'streaming';
@@ -59,7 +62,7 @@ export const MessageView = memo(function MessageView({
         />
       ) : (
         <div className="message__bubble">
-          {message.content && message.role === 'assistant' ? (
+          {message.content && message.role === 'assistant' && !plainText ? (
             <div className="message__content message__content--markdown">
               <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
             </div>

@@ -2,6 +2,7 @@ import { memo, useMemo, type ReactElement, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { BlockGuard } from './BlockGuard';
 import { CodeBlock } from './CodeBlock';
 import { rehypeCleanLinkText } from './link-text';
 import { rehypeMath } from './math';
@@ -80,8 +81,10 @@ export const MarkdownBlock = memo(function MarkdownBlock({
 }) {
   const parts = useMemo(() => components(onOpenLink, tail), [onOpenLink, tail]);
   return (
-    <ReactMarkdown remarkPlugins={REMARK} rehypePlugins={REHYPE} urlTransform={urlTransform} components={parts}>
-      {text}
-    </ReactMarkdown>
+    <BlockGuard source={text}>
+      <ReactMarkdown remarkPlugins={REMARK} rehypePlugins={REHYPE} urlTransform={urlTransform} components={parts}>
+        {text}
+      </ReactMarkdown>
+    </BlockGuard>
   );
 });

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { markupToHast, rehypeMath } from './math';
+import { MATH_DEPTH_LIMIT, treeDepth } from './nesting';
 
 function elements(nodes: ElementContent[]): Element[] {
   return nodes.flatMap((n) => (n.type === 'element' ? [n, ...elements(n.children)] : []));
@@ -72,6 +73,24 @@ describe('rehypeMath', () => {
         all.filter((e) => ['a', 'img'].includes(e.tagName) || 'href' in e.properties || 'src' in e.properties),
         tex,
       ).toEqual([]);
+    }
+  });
+
+  it('shows a formula as its source when its boxes would nest too deep, even through macros', () => {
+    const root = (n: number) => '\\sqrt{'.repeat(n) + 'x' + '}'.repeat(n);
+    // 32 roots pass the source check; nested through a macro they come to 1,024.
+    const macro = '\\def\\r#1{' + root(32).replace('x', '#1') + '}' + '\\r{'.repeat(32) + 'x' + '}'.repeat(32);
+    const rendered = (tex: string) => {
+      const tree = mathBlock(tex, true);
+      rehypeMath()(tree);
+      return tree.children as ElementContent[];
+    };
+    expect(treeDepth(rendered(root(32)))).toBeLessThanOrEqual(MATH_DEPTH_LIMIT);
+    expect(elements(rendered(root(32))).some((e) => e.tagName === 'math')).toBe(true);
+    for (const tex of [macro, root(100)]) {
+      const nodes = rendered(tex);
+      expect(elements(nodes).map((e) => e.tagName)).toEqual(['p', 'code']);
+      expect(text(nodes)).toBe(tex);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import katex from 'katex';
+import { MATH_DEPTH_LIMIT, treeDepth } from './nesting';
 
 /*
  * Math with KaTeX, under the CSP. KaTeX sizes its boxes with inline `style` attributes, and `style-src 'self'`
@@ -69,10 +70,12 @@ function textOf(node: Element): string {
 
 function render(tex: string, displayMode: boolean): ElementContent[] {
   try {
-    return markupToHast(katex.renderToString(tex, { ...OPTIONS, displayMode }));
+    const nodes = markupToHast(katex.renderToString(tex, { ...OPTIONS, displayMode }));
+    if (treeDepth(nodes) <= MATH_DEPTH_LIMIT) return nodes;
   } catch {
-    return [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: tex }] }];
+    // shown as its source, below
   }
+  return [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: tex }] }];
 }
 
 function mathOf(node: Element): { tex: string; display: boolean } | null {
