@@ -16,6 +16,16 @@ export const ERROR_CODES = [
   'keychain_unavailable',
   'history_unavailable',
   'bad_file',
+  'document_too_large',
+  'document_empty',
+  'document_encrypted',
+  'document_no_text',
+  'document_damaged',
+  'document_too_complex',
+  'document_binary',
+  'document_encoding',
+  'document_unsupported',
+  'cancelled',
   'internal',
 ] as const;
 

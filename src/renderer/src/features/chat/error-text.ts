@@ -17,6 +17,16 @@ const TITLES: Record<ErrorCode, string> = {
   keychain_unavailable: 'The keychain is not available',
   history_unavailable: 'Chat history is not available',
   bad_file: 'That file could not be read',
+  document_too_large: 'That file is too large',
+  document_empty: 'That file is empty',
+  document_encrypted: 'That document needs a password',
+  document_no_text: 'That document has no text layer',
+  document_damaged: 'That document is damaged',
+  document_too_complex: 'That document is too complex to read',
+  document_binary: 'That file is not text',
+  document_encoding: 'That text’s encoding was not recognised',
+  document_unsupported: 'That kind of file is not supported',
+  cancelled: 'Cancelled',
   internal: 'Something went wrong in the app',
 };
 

@@ -1,0 +1,122 @@
+/**
+ * Documents bench: extracting a 300-page PDF in the worker pool, and how long main's event loop was blocked
+ * meanwhile (target: never more than 50 ms). The baseline runs the same extraction on main's own thread.
+ * Run: npm run bench:documents (also part of npm run bench). BENCH_PAGES changes the size.
+ */
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { extractBytes } from '../src/main/documents/extract';
+import { DocumentExtractor } from '../src/main/documents/extractor';
+import { DEFAULT_LIMITS } from '../src/main/documents/types';
+import { longPdf, SOURCE_WORKER } from '../test/documents';
+
+const PAGES = Number(process.env.BENCH_PAGES ?? 300);
+const PROBE_MS = 5;
+const TARGET_MS = 50;
+
+interface Figures {
+  wall: number;
+  /** CPU time of the whole process: main and the worker threads. */
+  cpu: number;
+  /** Time main's event loop was busy (event-loop utilisation × wall). */
+  mainBusy: number;
+  /** CPU time of main's thread alone. */
+  mainCpu: number;
+  /** The longest gap between two ticks of a 5 ms timer on main, less the 5 ms: the longest block. */
+  longestBlock: number;
+  /** Main's own CPU time within that longest gap: the part of the block that was our code, not the OS scheduler. */
+  longestBlockCpu: number;
+}
+
+async function measure(run: () => Promise<unknown>): Promise<Figures> {
+  let last = performance.now();
+  let lastCpu = process.threadCpuUsage();
+  let longest = 0;
+  let longestCpu = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    const cpu = process.threadCpuUsage(lastCpu);
+    if (now - last - PROBE_MS > longest) {
+      longest = now - last - PROBE_MS;
+      longestCpu = (cpu.user + cpu.system) / 1000;
+    }
+    last = now;
+    lastCpu = process.threadCpuUsage();
+  }, PROBE_MS);
+  const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
+  const mainCpu = process.threadCpuUsage();
+  const started = performance.now();
+  await run();
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const usedMain = process.threadCpuUsage(mainCpu);
+  const busy = performance.eventLoopUtilization(elu);
+  // One more tick, so a block that ended the run is counted too.
+  await new Promise((resolve) => setTimeout(resolve, PROBE_MS * 2));
+  clearInterval(probe);
+  return {
+    wall,
+    cpu: (used.user + used.system) / 1000,
+    mainBusy: busy.active,
+    mainCpu: (usedMain.user + usedMain.system) / 1000,
+    longestBlock: Math.max(0, longest),
+    longestBlockCpu: longestCpu,
+  };
+}
+
+const COLUMNS: Array<[string, (f: Figures) => number]> = [
+  ['wall', (f) => f.wall],
+  ['CPU, all threads', (f) => f.cpu],
+  ['main busy', (f) => f.mainBusy],
+  ['main CPU', (f) => f.mainCpu],
+  ['longest block', (f) => f.longestBlock],
+  ['its main CPU', (f) => f.longestBlockCpu],
+];
+
+const cell = (text: string, width: number) => text.padStart(Math.max(width, 8));
+
+function header(): string[] {
+  const names = COLUMNS.map(([name]) => cell(name, name.length));
+  const rules = COLUMNS.map(([name]) => `${'-'.repeat(Math.max(name.length, 8) - 1)}:`);
+  return [
+    `| ${'run'.padEnd(40)} | ${names.join(' | ')} | ≤ ${TARGET_MS} ms |`,
+    `| ${'-'.repeat(40)} | ${rules.join(' | ')} | ------: |`,
+  ];
+}
+
+function row(label: string, f: Figures): string {
+  const cells = COLUMNS.map(([name, pick]) => cell(`${pick(f).toFixed(0)} ms`, name.length));
+  return `| ${label.padEnd(40)} | ${cells.join(' | ')} | ${cell(f.longestBlock <= TARGET_MS ? 'yes' : 'no', 7)} |`;
+}
+
+const [one, five, fifteen] = loadavg();
+console.log(
+  `Documents bench: ${cpus().length} CPUs, load average ${one!.toFixed(2)} ${five!.toFixed(2)} ${fifteen!.toFixed(2)}`,
+);
+const pdf = await longPdf(PAGES, 40);
+console.log(`A ${PAGES}-page PDF, 40 lines a page: ${(pdf.length / 1024).toFixed(0)} KiB.\n`);
+
+const extractor = new DocumentExtractor({ workerUrl: SOURCE_WORKER });
+const rows: string[] = [];
+let chars = 0;
+const once = async () => {
+  const result = await extractor.extractDocument(pdf, 'bench.pdf');
+  if (!result.ok) throw new Error(result.error.message);
+  chars = result.value.text.length;
+};
+rows.push(row('worker, first file (starts the worker)', await measure(once)));
+for (let i = 1; i <= 3; i++) rows.push(row(`worker, again (${i})`, await measure(once)));
+rows.push(row('worker, two files at once', await measure(() => Promise.all([once(), once()]))));
+for (let i = 1; i <= 3; i++)
+  rows.push(row(`two at once, again (${i})`, await measure(() => Promise.all([once(), once()]))));
+await extractor.close();
+rows.push(
+  row('baseline: on main’s own thread', await measure(() => extractBytes(pdf, 'bench.pdf', DEFAULT_LIMITS, () => {}))),
+);
+
+console.log(`Extracted ${chars.toLocaleString('en')} characters per file.\n`);
+for (const line of [...header(), ...rows]) console.log(line);
+const after = loadavg();
+console.log(`\nLoad average after: ${after.map((n) => n.toFixed(2)).join(' ')}.`);
+console.log('"main busy" is event-loop utilisation; a block whose main CPU is small was the OS scheduling other work.');

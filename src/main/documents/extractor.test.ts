@@ -1,0 +1,182 @@
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accepted, longPdf, refusal, SOURCE_WORKER, stillWorks, textPdf } from '../../../test/documents';
+import { readChecked } from './extract';
+import { DocumentExtractor } from './extractor';
+import { DEFAULT_LIMITS, type DocumentProgress } from './types';
+
+const dir = mkdtempSync(join(tmpdir(), 'documents-'));
+const extractor = new DocumentExtractor({ workerUrl: SOURCE_WORKER });
+afterAll(async () => {
+  await extractor.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const file = (name: string, bytes: Uint8Array | string) => {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A long report, made once: long enough to be cancelled or closed mid-way. */
+const big = longPdf(1500, 10);
+
+/** The real worker behind a listener that misbehaves for one file name, the way a parser bug would. */
+function faultyWorker(name: string, fault: string): URL {
+  const source = `import { parentPort } from 'node:worker_threads';
+    parentPort.on('message', (job) => { if (job.name === ${JSON.stringify(name)}) { ${fault} } });
+    await import(${JSON.stringify(SOURCE_WORKER.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+}
+
+describe('files by path', () => {
+  it('reads a file from disk', async () => {
+    const pdf = file('notes.pdf', await textPdf(['From disk']));
+    expect(accepted(await extractor.extractDocument(pdf, 'notes.pdf')).text).toBe('From disk');
+  });
+
+  it('refuses a file over the size limit from its stat, before reading it', async () => {
+    const path = file('huge.log', '');
+    truncateSync(path, 60 * 1024 * 1024); // sparse: 60 MB on paper, nothing on disk
+    expect(refusal(await extractor.extractDocument(path, 'huge.log'))).toEqual({
+      code: 'document_too_large',
+      message: '“huge.log” is 60 MB; files up to 50 MB can be attached.',
+    });
+    await stillWorks(extractor);
+  });
+
+  it('checks the size again on the opened file, in the worker', async () => {
+    const path = file('grew.txt', 'x'.repeat(2000));
+    await expect(readChecked(path, 'grew.txt', { ...DEFAULT_LIMITS, maxBytes: 1000 })).rejects.toMatchObject({
+      error: { code: 'document_too_large', message: '“grew.txt” is 0.0 MB; files up to 0.0 MB can be attached.' },
+    });
+  });
+
+  it('says when a file is missing or is a folder', async () => {
+    expect(refusal(await extractor.extractDocument(join(dir, 'gone.txt'), 'gone.txt'))).toEqual({
+      code: 'bad_file',
+      message: '“gone.txt” could not be opened. Check that it still exists.',
+    });
+    mkdirSync(join(dir, 'folder.txt'));
+    expect(refusal(await extractor.extractDocument(join(dir, 'folder.txt'), 'folder.txt'))).toEqual({
+      code: 'bad_file',
+      message: '“folder.txt” is not a file.',
+    });
+    await stillWorks(extractor);
+  });
+
+  it('leaves the caller’s bytes as they were', async () => {
+    const bytes = Buffer.from('kept\n');
+    await extractor.extractDocument(bytes, 'kept.txt');
+    expect(bytes.toString()).toBe('kept\n');
+  });
+});
+
+describe('the worker pool', () => {
+  it('reads at most two files at a time, and reads two at once', async () => {
+    const pdf = await big;
+    const running = new Set<number>();
+    let most = 0;
+    const results = await Promise.all(
+      [0, 1, 2, 3].map(async (n) => {
+        const result = await extractor.extractDocument(pdf, `report-${n}.pdf`, {
+          limits: { maxPages: 400 },
+          onProgress: () => {
+            running.add(n);
+            most = Math.max(most, running.size);
+          },
+        });
+        running.delete(n);
+        return result;
+      }),
+    );
+    expect(results.map((r) => accepted(r).pages?.length)).toEqual([400, 400, 400, 400]);
+    expect(most).toBe(2);
+  });
+
+  it('cancels a file being read: its worker is ended and no progress follows', async () => {
+    const controller = new AbortController();
+    const progress: DocumentProgress[] = [];
+    const result = await extractor.extractDocument(await big, 'long.pdf', {
+      signal: controller.signal,
+      onProgress: (p) => {
+        progress.push(p);
+        if (p.done === 2) controller.abort();
+      },
+    });
+    expect(refusal(result)).toEqual({ code: 'cancelled', message: 'Reading “long.pdf” was cancelled.' });
+    await sleep(300);
+    expect(progress.map((p) => p.done)).toEqual([1, 2]);
+    await stillWorks(extractor);
+  });
+
+  it('cancels a file still waiting for a worker, and one cancelled before it was asked', async () => {
+    const single = new DocumentExtractor({ workerUrl: SOURCE_WORKER, concurrency: 1 });
+    try {
+      const first = single.extractDocument(await big, 'first.pdf', { limits: { maxPages: 150 } });
+      const controller = new AbortController();
+      const second = single.extractDocument(Buffer.from('second\n'), 'second.txt', { signal: controller.signal });
+      controller.abort();
+      expect(refusal(await second).code).toBe('cancelled');
+      expect(accepted(await first).pages).toHaveLength(150);
+      const early = await single.extractDocument(Buffer.from('x'), 'early.txt', { signal: AbortSignal.abort() });
+      expect(refusal(early).code).toBe('cancelled');
+      await stillWorks(single);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('stops a file that takes too long, and reads the next one', async () => {
+    const slow = new DocumentExtractor({ workerUrl: faultyWorker('stuck.pdf', 'for (;;);'), timeoutMs: 1500 });
+    try {
+      expect(refusal(await slow.extractDocument(Buffer.from('%PDF-1.7'), 'stuck.pdf'))).toEqual({
+        code: 'document_too_complex',
+        message: '“stuck.pdf” took too long to read and was stopped.',
+      });
+      await stillWorks(slow);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('ends a worker that runs out of memory, and reads the next file with a new one', async () => {
+    const greedy = 'const held = []; for (;;) held.push(new Array(1e5).fill(Math.random()));';
+    const small = new DocumentExtractor({ workerUrl: faultyWorker('greedy.txt', greedy), memoryMb: 32 });
+    try {
+      expect(refusal(await small.extractDocument(Buffer.from('x'), 'greedy.txt'))).toEqual({
+        code: 'document_too_complex',
+        message: '“greedy.txt” needs more memory to read than a document may use.',
+      });
+      await stillWorks(small);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers a worker that crashed with an error, and starts a new one for the next file', async () => {
+    const flaky = new DocumentExtractor({ workerUrl: faultyWorker('crash.txt', "throw new Error('parser bug');") });
+    try {
+      expect(refusal(await flaky.extractDocument(Buffer.from('x'), 'crash.txt'))).toEqual({
+        code: 'internal',
+        message: '“crash.txt” could not be read.',
+      });
+      await stillWorks(flaky);
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('ends files still queued or being read when it closes', async () => {
+    const closing = new DocumentExtractor({ workerUrl: SOURCE_WORKER, concurrency: 1 });
+    const pdf = await big;
+    const pending = [closing.extractDocument(pdf, 'a.pdf'), closing.extractDocument(pdf, 'b.pdf')];
+    await sleep(50);
+    await closing.close();
+    expect((await Promise.all(pending)).map((r) => refusal(r).code)).toEqual(['cancelled', 'cancelled']);
+  });
+});

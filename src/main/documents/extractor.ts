@@ -1,0 +1,191 @@
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { AppError, Result } from '../../shared/errors';
+import { checkSize, DocumentFailure, shown } from './failure';
+import {
+  DEFAULT_LIMITS,
+  type DocumentLimits,
+  type DocumentProgress,
+  type ExtractedDocument,
+  type WorkerJob,
+  type WorkerMessage,
+} from './types';
+
+/** The file name of the worker entry that electron-vite builds beside out/main/index.js. */
+export const WORKER_FILE = 'documents-worker.js';
+
+export interface ExtractorOptions {
+  /** The worker script: out/main/documents-worker.js in the app, src/main/documents/worker.ts under Node. */
+  workerUrl: URL;
+  /** Files read at the same time, each in its own worker (two cores are common; the UI must stay smooth). */
+  concurrency?: number;
+  /** A file still not read after this long is given up, its worker ended. */
+  timeoutMs?: number;
+  /** The heap a worker may use; past it the worker is ended and the file refused. */
+  memoryMb?: number;
+  /** An idle worker is ended after this long; the next file starts a new one. */
+  idleMs?: number;
+}
+
+export interface ExtractOptions {
+  signal?: AbortSignal;
+  /** PDF pages read so far; called as each page is done. */
+  onProgress?: (progress: DocumentProgress) => void;
+  limits?: Partial<DocumentLimits>;
+}
+
+interface Task {
+  job: WorkerJob;
+  transfer: ArrayBuffer[];
+  onProgress?: (progress: DocumentProgress) => void;
+  /** Ends the task with this result; set anew while it runs, so Cancel also ends its worker. */
+  finish(result: Result<ExtractedDocument>): void;
+}
+
+const fail = (code: AppError['code'], message: string): Result<ExtractedDocument> => ({
+  ok: false,
+  error: { code, message },
+});
+
+/**
+ * Reads documents in worker threads, so main's event loop never waits on a parser: a small pool (two by default)
+ * with a queue, progress from the worker, Cancel by AbortSignal (the worker is ended at once, whatever it is doing),
+ * and a worker that crashes, runs out of memory or takes too long is replaced; the next file gets a fresh one.
+ */
+export class DocumentExtractor {
+  private readonly options: Required<ExtractorOptions>;
+  private readonly idle = new Map<Worker, NodeJS.Timeout>();
+  private readonly queue: Task[] = [];
+  private readonly active = new Set<Task>();
+
+  constructor(options: ExtractorOptions) {
+    this.options = { concurrency: 2, timeoutMs: 180_000, memoryMb: 1024, idleMs: 60_000, ...options };
+  }
+
+  /** The text of a file given by path (checked with stat before it is read) or by its bytes. */
+  async extractDocument(
+    source: string | Uint8Array,
+    name: string,
+    options: ExtractOptions = {},
+  ): Promise<Result<ExtractedDocument>> {
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const cancelled = fail('cancelled', `Reading ${shown(name)} was cancelled.`);
+    let job: WorkerJob;
+    let transfer: ArrayBuffer[] = [];
+    try {
+      if (typeof source === 'string') {
+        // Refused here, before the file takes a place in the queue; the worker checks again on the open file.
+        checkSize((await stat(source)).size, name, limits);
+        job = { source: { path: source }, name, limits };
+      } else {
+        checkSize(source.byteLength, name, limits);
+        const copy = new Uint8Array(source);
+        job = { source: { bytes: copy }, name, limits };
+        transfer = [copy.buffer];
+      }
+    } catch (error) {
+      if (error instanceof DocumentFailure) return { ok: false, error: error.error };
+      return fail('bad_file', `${shown(name)} could not be opened. Check that it still exists.`);
+    }
+    const signal = options.signal;
+    if (signal?.aborted) return cancelled;
+    return new Promise((resolve) => {
+      const task: Task = {
+        job,
+        transfer,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        finish: (result) => {
+          signal?.removeEventListener('abort', onAbort);
+          const queued = this.queue.indexOf(task);
+          if (queued !== -1) this.queue.splice(queued, 1);
+          resolve(result);
+        },
+      };
+      const onAbort = () => task.finish(cancelled);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(task);
+      this.next();
+    });
+  }
+
+  /** Ends every worker; files still queued or being read end as cancelled. */
+  async close(): Promise<void> {
+    for (const task of [...this.queue, ...this.active]) task.finish(fail('cancelled', 'The app is closing.'));
+    const workers = [...this.idle.keys()];
+    for (const timer of this.idle.values()) clearTimeout(timer);
+    this.idle.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private next(): void {
+    while (this.active.size < this.options.concurrency && this.queue.length > 0) {
+      const task = this.queue.shift()!;
+      this.active.add(task);
+      this.run(task);
+    }
+  }
+
+  private spawn(): Worker {
+    return new Worker(this.options.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb } });
+  }
+
+  private take(): Worker {
+    const [worker, timer] = this.idle.entries().next().value ?? [];
+    if (!worker) return this.spawn();
+    clearTimeout(timer);
+    this.idle.delete(worker);
+    worker.ref();
+    return worker;
+  }
+
+  private rest(worker: Worker): void {
+    worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+    // An idle worker must not keep the app (or a test run) alive.
+    worker.unref();
+    const timer = setTimeout(() => {
+      this.idle.delete(worker);
+      void worker.terminate();
+    }, this.options.idleMs);
+    timer.unref();
+    this.idle.set(worker, timer);
+  }
+
+  private run(task: Task): void {
+    const worker = this.take();
+    const { name } = task.job;
+    const resolveTask = task.finish;
+    const timer = setTimeout(() => {
+      end(fail('document_too_complex', `${shown(name)} took too long to read and was stopped.`), false);
+    }, this.options.timeoutMs);
+    let ended = false;
+    const end = (result: Result<ExtractedDocument>, reusable: boolean) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      if (reusable) this.rest(worker);
+      else {
+        worker.removeAllListeners();
+        void worker.terminate();
+      }
+      this.active.delete(task);
+      resolveTask(result);
+      this.next();
+    };
+    // Cancel (or close) while the file is being read ends its worker.
+    task.finish = (result) => end(result, false);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') task.onProgress?.({ done: message.done, total: message.total });
+      else end(message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error }, true);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (!outOfMemory) console.error('document worker failed', error);
+      const message = outOfMemory
+        ? `${shown(name)} needs more memory to read than a document may use.`
+        : `${shown(name)} could not be read.`;
+      end(fail(outOfMemory ? 'document_too_complex' : 'internal', message), false);
+    });
+    worker.on('exit', () => end(fail('internal', `${shown(name)} could not be read.`), false));
+    worker.postMessage(task.job, task.transfer);
+  }
+}
