@@ -84,7 +84,7 @@ describe('DOCX files that cannot be read', () => {
     const broken = { ...body!, data: Buffer.from(body!.data).fill(0xff, 4, 20) };
     const error = refusal(await extractor.extractDocument(zipArchive([types!, rels!, broken]), 'corrupt.docx'));
     expect(error.code).toBe('document_damaged');
-    expect(error.message).toMatch(/^“corrupt\.docx” is damaged or incomplete \(part word\/document\.xml /);
+    expect(error.message).toMatch(/^“corrupt\.docx” is damaged or incomplete \(part “word\/document\.xml” /);
     await stillWorks(extractor);
   });
 

@@ -7,7 +7,7 @@ import { extractPdf } from './pdf.ts';
 import { decodeText } from './text.ts';
 import type { DocumentKind, DocumentLimits, DocumentProgress, DocumentWarning, ExtractedDocument } from './types.ts';
 
-/** The extraction itself: it runs in the worker thread (and in-process only for the bench's baseline). */
+// The extraction itself: it runs in the worker thread (and on main's thread only as the bench's baseline).
 
 // .doc too: the DOCX reader tells an old Word 97–2003 file (or a password-protected one) by its signature.
 const WORD = new Set(['.docx', '.docm', '.dotx', '.dotm', '.doc']);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { accepted, longPdf, refusal, SOURCE_WORKER, stillWorks, textPdf } from '../../../test/documents';
 import { readChecked } from './extract';
 import { DocumentExtractor } from './extractor';
@@ -47,6 +47,20 @@ describe('files by path', () => {
       message: '“huge.log” is 60 MB; files up to 50 MB can be attached.',
     });
     await stillWorks(extractor);
+  });
+
+  it('refuses it in main, without a worker', async () => {
+    const path = file('huge.pdf', '');
+    truncateSync(path, 51 * 1024 * 1024);
+    const broken = new DocumentExtractor({ workerUrl: faultyWorker('huge.pdf', "throw new Error('read');") });
+    try {
+      expect(refusal(await broken.extractDocument(path, 'huge.pdf')).code).toBe('document_too_large');
+      expect(refusal(await broken.extractDocument(new Uint8Array(51 * 1024 * 1024), 'huge.pdf')).code).toBe(
+        'document_too_large',
+      );
+    } finally {
+      await broken.close();
+    }
   });
 
   it('checks the size again on the opened file, in the worker', async () => {
@@ -145,7 +159,8 @@ describe('the worker pool', () => {
   });
 
   it('ends a worker that runs out of memory, and reads the next file with a new one', async () => {
-    const greedy = 'const held = []; for (;;) held.push(new Array(1e5).fill(Math.random()));';
+    // About 80 MB of heap: fine for a worker without the limit, fatal for one held to 32 MB.
+    const greedy = 'globalThis.held = Array.from({ length: 100 }, () => new Array(1e5).fill(Math.random()));';
     const small = new DocumentExtractor({ workerUrl: faultyWorker('greedy.txt', greedy), memoryMb: 32 });
     try {
       expect(refusal(await small.extractDocument(Buffer.from('x'), 'greedy.txt'))).toEqual({
@@ -160,13 +175,16 @@ describe('the worker pool', () => {
 
   it('answers a worker that crashed with an error, and starts a new one for the next file', async () => {
     const flaky = new DocumentExtractor({ workerUrl: faultyWorker('crash.txt', "throw new Error('parser bug');") });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(refusal(await flaky.extractDocument(Buffer.from('x'), 'crash.txt'))).toEqual({
         code: 'internal',
         message: '“crash.txt” could not be read.',
       });
+      expect(logged).toHaveBeenCalledWith('document worker failed', expect.objectContaining({ message: 'parser bug' }));
       await stillWorks(flaky);
     } finally {
+      logged.mockRestore();
       await flaky.close();
     }
   });

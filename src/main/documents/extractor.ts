@@ -42,6 +42,16 @@ interface Task {
   finish(result: Result<ExtractedDocument>): void;
 }
 
+/** Drops this pool's listeners; `removeAllListeners()` without a name would also drop the Worker's own. */
+const forget = (worker: Worker) =>
+  worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+
+/** Ends a worker; a late 'error' from it must not reach Node as an unhandled one. */
+function retire(worker: Worker): void {
+  const ending = forget(worker).on('error', () => {});
+  void ending.terminate();
+}
+
 const fail = (code: AppError['code'], message: string): Result<ExtractedDocument> => ({
   ok: false,
   error: { code, message },
@@ -134,16 +144,19 @@ export class DocumentExtractor {
     if (!worker) return this.spawn();
     clearTimeout(timer);
     this.idle.delete(worker);
-    worker.ref();
+    forget(worker).ref();
     return worker;
   }
 
   private rest(worker: Worker): void {
-    worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
-    // An idle worker must not keep the app (or a test run) alive.
-    worker.unref();
-    const timer = setTimeout(() => {
+    const leave = () => {
+      clearTimeout(this.idle.get(worker));
       this.idle.delete(worker);
+    };
+    // An idle worker that dies is only forgotten; it must not keep the app (or a test run) alive either.
+    forget(worker).on('error', leave).on('exit', leave).unref();
+    const timer = setTimeout(() => {
+      leave();
       void worker.terminate();
     }, this.options.idleMs);
     timer.unref();
@@ -163,10 +176,7 @@ export class DocumentExtractor {
       ended = true;
       clearTimeout(timer);
       if (reusable) this.rest(worker);
-      else {
-        worker.removeAllListeners();
-        void worker.terminate();
-      }
+      else retire(worker);
       this.active.delete(task);
       resolveTask(result);
       this.next();

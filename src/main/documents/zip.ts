@@ -1,11 +1,12 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { DocumentFailure, megabytes, shown } from './failure.ts';
 
-/**
+/*
  * A small zip reader that distrusts the archive: it reads the central directory, refuses before inflating anything
  * when the declared sizes are over the limits, and inflates each part with a hard output cap, so a part whose
  * header lies about its size is stopped as soon as it passes what it declared. Only the parts asked for are read.
  */
+
 export interface ZipLimits {
   maxInflatedBytes: number;
   maxEntryBytes: number;
@@ -73,20 +74,21 @@ function directory(bytes: Buffer, name: string, limits: ZipLimits): Entry[] {
 
 function compressedData(bytes: Buffer, entry: Entry, name: string): Buffer {
   const at = entry.offset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw damaged(name, `part ${entry.name} is missing`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL)
+    throw damaged(name, `part ${shown(entry.name)} is missing`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw damaged(name, `part ${entry.name} is cut off`);
+  if (end > bytes.length) throw damaged(name, `part ${shown(entry.name)} is cut off`);
   return bytes.subarray(start, end);
 }
 
 function inflate(bytes: Buffer, entry: Entry, name: string, cap: number): Buffer {
   const data = compressedData(bytes, entry, name);
   if (entry.method === 0) {
-    if (data.length !== entry.size) throw damaged(name, `part ${entry.name} has the wrong size`);
+    if (data.length !== entry.size) throw damaged(name, `part ${shown(entry.name)} has the wrong size`);
     return data;
   }
-  if (entry.method !== 8) throw damaged(name, `part ${entry.name} uses an unknown compression`);
+  if (entry.method !== 8) throw damaged(name, `part ${shown(entry.name)} uses an unknown compression`);
   let out: Buffer;
   try {
     // zlib stops as soon as the output passes the cap, so a lying header costs at most `cap` bytes.
@@ -95,9 +97,9 @@ function inflate(bytes: Buffer, entry: Entry, name: string, cap: number): Buffer
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw bomb(name, 'expands to more than its zip directory says, the mark of a zip bomb');
     }
-    throw damaged(name, `part ${entry.name} cannot be decompressed`);
+    throw damaged(name, `part ${shown(entry.name)} cannot be decompressed`);
   }
-  if (out.length !== entry.size) throw damaged(name, `part ${entry.name} has the wrong size`);
+  if (out.length !== entry.size) throw damaged(name, `part ${shown(entry.name)} has the wrong size`);
   return out;
 }
 
