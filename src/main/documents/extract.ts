@@ -34,9 +34,10 @@ export async function readChecked(path: string, name: string, limits: DocumentLi
 }
 
 function kindOf(bytes: Buffer, name: string): DocumentKind {
-  // PDF readers accept the header anywhere in the first kilobyte; so does pdfjs.
-  if (bytes.subarray(0, 1024).includes(PDF_MAGIC)) return 'pdf';
   const ext = extname(name).toLowerCase();
+  if (bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pdf';
+  // PDF readers accept the header anywhere in the first kilobyte; a text file that mentions it is still text.
+  if (ext === '.pdf' && bytes.subarray(0, 1024).includes(PDF_MAGIC)) return 'pdf';
   if (ext === '.pdf') {
     throw new DocumentFailure('document_damaged', `${shown(name)} is not a PDF inside, or it is damaged.`);
   }

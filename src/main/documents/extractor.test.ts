@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { accepted, longPdf, refusal, SOURCE_WORKER, stillWorks, textPdf } from '../../../test/documents';
 import { readChecked } from './extract';
-import { DocumentExtractor } from './extractor';
+import { DocumentExtractor, type ExtractorOptions } from './extractor';
 import { DEFAULT_LIMITS, type DocumentProgress } from './types';
 
 const dir = mkdtempSync(join(tmpdir(), 'documents-'));
@@ -13,6 +13,18 @@ afterAll(async () => {
   await extractor.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Pools with options of their own, closed after each test. */
+const pools: DocumentExtractor[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+function pool(options: Partial<ExtractorOptions>): DocumentExtractor {
+  const made = new DocumentExtractor({ workerUrl: SOURCE_WORKER, ...options });
+  pools.push(made);
+  return made;
+}
 
 const file = (name: string, bytes: Uint8Array | string) => {
   const path = join(dir, name);
@@ -52,15 +64,11 @@ describe('files by path', () => {
   it('refuses it in main, without a worker', async () => {
     const path = file('huge.pdf', '');
     truncateSync(path, 51 * 1024 * 1024);
-    const broken = new DocumentExtractor({ workerUrl: faultyWorker('huge.pdf', "throw new Error('read');") });
-    try {
-      expect(refusal(await broken.extractDocument(path, 'huge.pdf')).code).toBe('document_too_large');
-      expect(refusal(await broken.extractDocument(new Uint8Array(51 * 1024 * 1024), 'huge.pdf')).code).toBe(
-        'document_too_large',
-      );
-    } finally {
-      await broken.close();
-    }
+    const broken = pool({ workerUrl: faultyWorker('huge.pdf', "throw new Error('read');") });
+    expect(refusal(await broken.extractDocument(path, 'huge.pdf')).code).toBe('document_too_large');
+    expect(refusal(await broken.extractDocument(new Uint8Array(51 * 1024 * 1024), 'huge.pdf')).code).toBe(
+      'document_too_large',
+    );
   });
 
   it('checks the size again on the opened file, in the worker', async () => {
@@ -129,68 +137,51 @@ describe('the worker pool', () => {
   });
 
   it('cancels a file still waiting for a worker, and one cancelled before it was asked', async () => {
-    const single = new DocumentExtractor({ workerUrl: SOURCE_WORKER, concurrency: 1 });
-    try {
-      const first = single.extractDocument(await big, 'first.pdf', { limits: { maxPages: 150 } });
-      const controller = new AbortController();
-      const second = single.extractDocument(Buffer.from('second\n'), 'second.txt', { signal: controller.signal });
-      controller.abort();
-      expect(refusal(await second).code).toBe('cancelled');
-      expect(accepted(await first).pages).toHaveLength(150);
-      const early = await single.extractDocument(Buffer.from('x'), 'early.txt', { signal: AbortSignal.abort() });
-      expect(refusal(early).code).toBe('cancelled');
-      await stillWorks(single);
-    } finally {
-      await single.close();
-    }
+    const single = pool({ concurrency: 1 });
+    const first = single.extractDocument(await big, 'first.pdf', { limits: { maxPages: 150 } });
+    const controller = new AbortController();
+    const second = single.extractDocument(Buffer.from('second\n'), 'second.txt', { signal: controller.signal });
+    controller.abort();
+    expect(refusal(await second).code).toBe('cancelled');
+    expect(accepted(await first).pages).toHaveLength(150);
+    const early = await single.extractDocument(Buffer.from('x'), 'early.txt', { signal: AbortSignal.abort() });
+    expect(refusal(early).code).toBe('cancelled');
+    await stillWorks(single);
   });
 
   it('stops a file that takes too long, and reads the next one', async () => {
-    const slow = new DocumentExtractor({ workerUrl: faultyWorker('stuck.pdf', 'for (;;);'), timeoutMs: 3000 });
-    try {
-      expect(refusal(await slow.extractDocument(Buffer.from('%PDF-1.7'), 'stuck.pdf'))).toEqual({
-        code: 'document_too_complex',
-        message: '“stuck.pdf” took too long to read and was stopped.',
-      });
-      await stillWorks(slow);
-    } finally {
-      await slow.close();
-    }
+    const slow = pool({ workerUrl: faultyWorker('stuck.pdf', 'for (;;);'), timeoutMs: 3000 });
+    expect(refusal(await slow.extractDocument(Buffer.from('%PDF-1.7'), 'stuck.pdf'))).toEqual({
+      code: 'document_too_complex',
+      message: '“stuck.pdf” took too long to read and was stopped.',
+    });
+    await stillWorks(slow);
   });
 
   it('ends a worker that runs out of memory, and reads the next file with a new one', async () => {
     // About 80 MB of heap: fine for a worker without the limit, fatal for one held to 32 MB.
     const greedy = 'globalThis.held = Array.from({ length: 100 }, () => new Array(1e5).fill(Math.random()));';
-    const small = new DocumentExtractor({ workerUrl: faultyWorker('greedy.txt', greedy), memoryMb: 32 });
-    try {
-      expect(refusal(await small.extractDocument(Buffer.from('x'), 'greedy.txt'))).toEqual({
-        code: 'document_too_complex',
-        message: '“greedy.txt” needs more memory to read than a document may use.',
-      });
-      await stillWorks(small);
-    } finally {
-      await small.close();
-    }
+    const small = pool({ workerUrl: faultyWorker('greedy.txt', greedy), memoryMb: 32 });
+    expect(refusal(await small.extractDocument(Buffer.from('x'), 'greedy.txt'))).toEqual({
+      code: 'document_too_complex',
+      message: '“greedy.txt” needs more memory to read than a document may use.',
+    });
+    await stillWorks(small);
   });
 
   it('answers a worker that crashed with an error, and starts a new one for the next file', async () => {
-    const flaky = new DocumentExtractor({ workerUrl: faultyWorker('crash.txt', "throw new Error('parser bug');") });
+    const flaky = pool({ workerUrl: faultyWorker('crash.txt', "throw new Error('parser bug');") });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      expect(refusal(await flaky.extractDocument(Buffer.from('x'), 'crash.txt'))).toEqual({
-        code: 'internal',
-        message: '“crash.txt” could not be read.',
-      });
-      expect(logged).toHaveBeenCalledWith('document worker failed', expect.objectContaining({ message: 'parser bug' }));
-      await stillWorks(flaky);
-    } finally {
-      logged.mockRestore();
-      await flaky.close();
-    }
+    expect(refusal(await flaky.extractDocument(Buffer.from('x'), 'crash.txt'))).toEqual({
+      code: 'internal',
+      message: '“crash.txt” could not be read.',
+    });
+    expect(logged).toHaveBeenCalledWith('document worker failed', expect.objectContaining({ message: 'parser bug' }));
+    await stillWorks(flaky);
   });
 
   it('ends files still queued or being read when it closes', async () => {
-    const closing = new DocumentExtractor({ workerUrl: SOURCE_WORKER, concurrency: 1 });
+    const closing = pool({ concurrency: 1 });
     const pdf = await big;
     const pending = [closing.extractDocument(pdf, 'a.pdf'), closing.extractDocument(pdf, 'b.pdf')];
     await sleep(50);

@@ -36,6 +36,11 @@ describe('text files', () => {
     expect((await read(cut, 'tail.log')).text).toBe('log line ');
   });
 
+  it('reads a text file that mentions the PDF header as text', async () => {
+    const text = 'Every PDF starts with %PDF-1.7 and ends with %%EOF.\n';
+    expect(await read(Buffer.from(text), 'notes.md')).toMatchObject({ kind: 'text', text });
+  });
+
   it('detects common legacy encodings and says which one it used', async () => {
     const cases: Array<[string, string]> = [
       ['windows-1252', 'Prix: 5 € le café crème; naïve façade — résumé “quoted”.\nÜber die Straße, Größe.\n'],
@@ -62,6 +67,13 @@ describe('text files that cannot be read', () => {
       code: 'document_binary',
       message: '“photo.txt” looks like a binary file, not text, so its content cannot be attached.',
     });
+    await stillWorks(extractor);
+  });
+
+  it('refuses binary data whose zeros fall like UTF-16’s (16-bit samples) as binary', async () => {
+    const samples = Buffer.alloc(4096);
+    for (let i = 0; i < samples.length; i += 2) samples[i] = (i * 37) % 32;
+    expect(refusal(await extractor.extractDocument(samples, 'audio.txt')).code).toBe('document_binary');
     await stillWorks(extractor);
   });
 

@@ -3,10 +3,11 @@ import iconv from 'iconv-lite';
 import { DocumentFailure, shown } from './failure.ts';
 import type { DocumentWarning } from './types.ts';
 
-/**
+/*
  * Text files as they come: UTF-8 (with or without BOM), UTF-16/32 with a BOM, UTF-16 without one, and the legacy
  * encodings chardet recognises with confidence. Anything else is refused with the reason, never shown as mojibake.
  */
+
 export interface DecodedText {
   text: string;
   warnings: DocumentWarning[];
@@ -107,8 +108,17 @@ function decodeAs(bytes: Buffer, encoding: string, name: string): string {
 }
 
 export function decodeText(bytes: Buffer, name: string): DecodedText {
-  const marked = bomEncoding(bytes) ?? utf16WithoutBom(bytes);
+  const marked = bomEncoding(bytes);
   if (marked) return { text: decodeAs(bytes, marked, name), warnings: [] };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) {
+    // Without a mark this was only a guess from where the zeros fall; binary data can have the same pattern.
+    try {
+      return { text: decodeAs(bytes, utf16, name), warnings: [] };
+    } catch {
+      throw binary(name);
+    }
+  }
   if (looksBinary(bytes)) throw binary(name);
   try {
     // `stream` leaves out a character cut in half at the very end (a log copied mid-write) instead of failing.
