@@ -136,6 +136,34 @@ describe('the worker pool', () => {
     await stillWorks(extractor);
   });
 
+  it('reads a file asked for twice at once only once; one asker cancelling leaves the other its result', async () => {
+    const path = file('shared.pdf', await longPdf(200, 5));
+    const leaving = new AbortController();
+    const stays: number[] = [];
+    const first = extractor.extractDocument(path, 'shared.pdf', {
+      signal: leaving.signal,
+      onProgress: (p) => p.done === 5 && leaving.abort(),
+    });
+    const second = extractor.extractDocument(path, 'shared.pdf', { onProgress: (p) => stays.push(p.done) });
+    expect(refusal(await first).code).toBe('cancelled');
+    const read = accepted(await second);
+    expect(read.pages).toHaveLength(200);
+    expect(stays.at(-1)).toBe(200);
+    // Asked again once it is done, the file is read anew: a new result, equal to the first.
+    const again = accepted(await extractor.extractDocument(path, 'shared.pdf'));
+    expect(again).not.toBe(read);
+    expect(again).toEqual(read);
+  });
+
+  it('gives everyone who asked for the same file at once the one reading', async () => {
+    const path = file('twice.txt', 'same text\n');
+    const [a, b] = await Promise.all([
+      extractor.extractDocument(path, 'twice.txt'),
+      extractor.extractDocument(path, 'twice.txt'),
+    ]);
+    expect(accepted(a)).toBe(accepted(b));
+  });
+
   it('cancels a file still waiting for a worker, and one cancelled before it was asked', async () => {
     const single = pool({ concurrency: 1 });
     const first = single.extractDocument(await big, 'first.pdf', { limits: { maxPages: 150 } });

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AppError, Result } from '../../shared/errors';
 import { checkSize, DocumentFailure, shown } from './failure';
@@ -34,10 +35,14 @@ export interface ExtractOptions {
   limits?: Partial<DocumentLimits>;
 }
 
+/** One file being read, for everyone who asked for it. */
 interface Task {
   job: WorkerJob;
   transfer: ArrayBuffer[];
-  onProgress?: (progress: DocumentProgress) => void;
+  listeners: Set<(progress: DocumentProgress) => void>;
+  /** Callers still waiting; when the last one cancels, so does the task. */
+  callers: number;
+  result: Promise<Result<ExtractedDocument>>;
   /** Ends the task with this result; set anew while it runs, so Cancel also ends its worker. */
   finish(result: Result<ExtractedDocument>): void;
 }
@@ -59,14 +64,17 @@ const fail = (code: AppError['code'], message: string): Result<ExtractedDocument
 
 /**
  * Reads documents in worker threads, so main's event loop never waits on a parser: a small pool (two by default)
- * with a queue, progress from the worker, Cancel by AbortSignal (the worker is ended at once, whatever it is doing),
- * and a worker that crashes, runs out of memory or takes too long is replaced; the next file gets a fresh one.
+ * with a queue, one worker per file and one reading per file (a file asked for again while it is being read joins
+ * that reading), progress from the worker, Cancel by AbortSignal (the worker is ended at once, whatever it is
+ * doing), and a worker that crashes, runs out of memory or takes too long is replaced by a fresh one.
  */
 export class DocumentExtractor {
   private readonly options: Required<ExtractorOptions>;
   private readonly idle = new Map<Worker, NodeJS.Timeout>();
   private readonly queue: Task[] = [];
   private readonly active = new Set<Task>();
+  /** Files (by path) queued or being read, so the same file asked for twice is read once. */
+  private readonly byFile = new Map<string, Task>();
 
   constructor(options: ExtractorOptions) {
     this.options = { concurrency: 2, timeoutMs: 180_000, memoryMb: 1024, idleMs: 60_000, ...options };
@@ -97,24 +105,50 @@ export class DocumentExtractor {
       if (error instanceof DocumentFailure) return { ok: false, error: error.error };
       return fail('bad_file', `${shown(name)} could not be opened. Check that it still exists.`);
     }
-    const signal = options.signal;
-    if (signal?.aborted) return cancelled;
-    return new Promise((resolve) => {
-      const task: Task = {
-        job,
-        transfer,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        finish: (result) => {
-          signal?.removeEventListener('abort', onAbort);
-          const queued = this.queue.indexOf(task);
-          if (queued !== -1) this.queue.splice(queued, 1);
-          resolve(result);
-        },
+    if (options.signal?.aborted) return cancelled;
+    const key = typeof source === 'string' ? JSON.stringify([resolve(source), name, limits]) : null;
+    const task = (key !== null && this.byFile.get(key)) || this.enqueue(job, transfer, key);
+    return this.follow(task, options, cancelled);
+  }
+
+  private enqueue(job: WorkerJob, transfer: ArrayBuffer[], key: string | null): Task {
+    let settle!: (result: Result<ExtractedDocument>) => void;
+    const result = new Promise<Result<ExtractedDocument>>((done) => (settle = done));
+    const task: Task = {
+      job,
+      transfer,
+      listeners: new Set(),
+      callers: 0,
+      result,
+      finish: (outcome) => {
+        const queued = this.queue.indexOf(task);
+        if (queued !== -1) this.queue.splice(queued, 1);
+        if (key !== null && this.byFile.get(key) === task) this.byFile.delete(key);
+        settle(outcome);
+      },
+    };
+    if (key !== null) this.byFile.set(key, task);
+    this.queue.push(task);
+    this.next();
+    return task;
+  }
+
+  /** One caller's view of a task: its own progress callback and its own Cancel. */
+  private follow(task: Task, options: ExtractOptions, cancelled: Result<ExtractedDocument>) {
+    const { signal, onProgress } = options;
+    task.callers++;
+    if (onProgress) task.listeners.add(onProgress);
+    return new Promise<Result<ExtractedDocument>>((done) => {
+      const leave = () => {
+        if (onProgress) task.listeners.delete(onProgress);
+        done(cancelled);
+        if (--task.callers === 0) task.finish(cancelled);
       };
-      const onAbort = () => task.finish(cancelled);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(task);
-      this.next();
+      signal?.addEventListener('abort', leave, { once: true });
+      void task.result.then((result) => {
+        signal?.removeEventListener('abort', leave);
+        done(result);
+      });
     });
   }
 
@@ -184,8 +218,9 @@ export class DocumentExtractor {
     // Cancel (or close) while the file is being read ends its worker.
     task.finish = (result) => end(result, false);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') task.onProgress?.({ done: message.done, total: message.total });
-      else end(message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error }, true);
+      if (message.type === 'progress') {
+        for (const listener of task.listeners) listener({ done: message.done, total: message.total });
+      } else end(message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error }, true);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
