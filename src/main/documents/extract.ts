@@ -25,9 +25,15 @@ export async function readChecked(path: string, name: string, limits: DocumentLi
     const info = await handle.stat();
     if (!info.isFile()) throw new DocumentFailure('bad_file', `${shown(name)} is not a file.`);
     checkSize(info.size, name, limits);
+    // Never more than the size checked, even if the file grows meanwhile; less if it shrinks.
     const bytes = Buffer.alloc(info.size);
-    const { bytesRead } = await handle.read(bytes, 0, info.size, 0);
-    return bytes.subarray(0, bytesRead);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return bytes.subarray(0, filled);
   } finally {
     await handle.close();
   }
