@@ -100,12 +100,13 @@ describe('files by path', () => {
 
 describe('the worker pool', () => {
   it('reads at most two files at a time, and reads two at once', async () => {
+    const twoAtOnce = pool({ concurrency: 2 });
     const pdf = await big;
     const running = new Set<number>();
     let most = 0;
     const results = await Promise.all(
       [0, 1, 2, 3].map(async (n) => {
-        const result = await extractor.extractDocument(pdf, `report-${n}.pdf`, {
+        const result = await twoAtOnce.extractDocument(pdf, `report-${n}.pdf`, {
           limits: { maxPages: 400 },
           onProgress: () => {
             running.add(n);

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AppError, Result } from '../../shared/errors';
@@ -18,7 +19,7 @@ export const WORKER_FILE = 'documents-worker.js';
 export interface ExtractorOptions {
   /** The worker script: out/main/documents-worker.js in the app, src/main/documents/worker.ts under Node. */
   workerUrl: URL;
-  /** Files read at the same time, each in its own worker (two cores are common; the UI must stay smooth). */
+  /** Files read at the same time, each in its own worker; by default two, but always a core left for the app. */
   concurrency?: number;
   /** A file still not read after this long is given up, its worker ended. */
   timeoutMs?: number;
@@ -47,6 +48,11 @@ interface Task {
   finish(result: Result<ExtractedDocument>): void;
 }
 
+/** Two workers, or one on a two-core machine: a core always stays free for the app itself. */
+export function defaultConcurrency(): number {
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
+}
+
 /** Drops this pool's listeners; `removeAllListeners()` without a name would also drop the Worker's own. */
 const forget = (worker: Worker) =>
   worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
@@ -63,8 +69,8 @@ const fail = (code: AppError['code'], message: string): Result<ExtractedDocument
 });
 
 /**
- * Reads documents in worker threads, so main's event loop never waits on a parser: a small pool (two by default)
- * with a queue, one worker per file and one reading per file (a file asked for again while it is being read joins
+ * Reads documents in worker threads, so main's event loop never waits on a parser: a small pool (two workers, or
+ * one on a two-core machine) with a queue, one worker per file and one reading per file (a file asked for again while it is being read joins
  * that reading), progress from the worker, Cancel by AbortSignal (the worker is ended at once, whatever it is
  * doing), and a worker that crashes, runs out of memory or takes too long is replaced by a fresh one.
  */
@@ -77,7 +83,13 @@ export class DocumentExtractor {
   private readonly byFile = new Map<string, Task>();
 
   constructor(options: ExtractorOptions) {
-    this.options = { concurrency: 2, timeoutMs: 180_000, memoryMb: 1024, idleMs: 60_000, ...options };
+    this.options = {
+      concurrency: defaultConcurrency(),
+      timeoutMs: 180_000,
+      memoryMb: 1024,
+      idleMs: 60_000,
+      ...options,
+    };
   }
 
   /** The text of a file given by path (checked with stat before it is read) or by its bytes. */
