@@ -27,7 +27,7 @@ export function megabytes(bytes: number): string {
   return `${(bytes / MiB).toFixed(bytes < 10 * MiB ? 1 : 0)} MB`;
 }
 
-export function tooLarge(name: string, size: number, maxBytes: number): DocumentFailure {
+function tooLarge(name: string, size: number, maxBytes: number): DocumentFailure {
   return new DocumentFailure(
     'document_too_large',
     `${shown(name)} is ${megabytes(size)}; files up to ${megabytes(maxBytes)} can be attached.`,
