@@ -107,7 +107,7 @@ describe('the worker pool', () => {
     const results = await Promise.all(
       [0, 1, 2, 3].map(async (n) => {
         const result = await twoAtOnce.extractDocument(pdf, `report-${n}.pdf`, {
-          limits: { maxPages: 400 },
+          limits: { maxPages: 200 },
           onProgress: () => {
             running.add(n);
             most = Math.max(most, running.size);
@@ -117,9 +117,9 @@ describe('the worker pool', () => {
         return result;
       }),
     );
-    expect(results.map((r) => accepted(r).pages?.length)).toEqual([400, 400, 400, 400]);
+    expect(results.map((r) => accepted(r).pages?.length)).toEqual([200, 200, 200, 200]);
     expect(most).toBe(2);
-  });
+  }, 60_000); // four long files: margin for a loaded machine
 
   it('cancels a file being read: its worker is ended and no progress follows', async () => {
     const controller = new AbortController();

@@ -104,7 +104,7 @@ describe('large PDFs', () => {
     expect(doc.warnings).toEqual([
       { code: 'page_cap', message: 'Only the first 40 pages of “ledger.pdf”’s 2,500 were read.' },
     ]);
-  });
+  }, 60_000); // making a 2,500-page PDF takes a few seconds, more on a loaded machine
 
   it('stops reading pages once the text limit is reached', async () => {
     const doc = accepted(await extractor.extractDocument(await longPdf(30), 'long.pdf', { limits: { maxChars: 200 } }));
