@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Document text extraction runs in a worker thread; DocumentExtractor loads out/main/documents-worker.js.
+          'documents-worker': resolve('src/main/documents/worker.ts'),
+        },
+      },
     },
   },
   preload: {

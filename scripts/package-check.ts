@@ -50,7 +50,17 @@ try {
   const asar = join(resources, 'app.asar');
   const files = listPackage(asar, { isPack: false }).map((p) => p.replaceAll('\\', '/'));
   const has = (path: string) => files.includes(path);
-  for (const path of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+  const required = [
+    '/out/main/index.js',
+    '/out/main/documents-worker.js',
+    '/out/preload/index.cjs',
+    '/out/renderer/index.html',
+    '/package.json',
+    '/node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+    '/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+    '/node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap',
+  ];
+  for (const path of required) {
     if (!has(path)) problems.push(`missing ${path}`);
   }
   if (files.some((f) => f.endsWith('.map'))) problems.push('source maps shipped');

@@ -27,6 +27,16 @@ export const ERROR_CODES = [
   /** A link main will not open (a user name or password in it, a scheme other than http(s) or mailto). */
   'link_refused',
   'attachment_limit',
+  'document_too_large',
+  'document_empty',
+  'document_encrypted',
+  'document_no_text',
+  'document_damaged',
+  'document_too_complex',
+  'document_binary',
+  'document_encoding',
+  'document_unsupported',
+  'cancelled',
   'internal',
 ] as const;
 

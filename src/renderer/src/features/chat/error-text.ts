@@ -23,6 +23,16 @@ const TITLES: Record<ErrorCode, string> = {
   throttled: 'Too many at once',
   link_refused: 'That link was not opened',
   attachment_limit: 'Image limit reached',
+  document_too_large: 'That file is too large',
+  document_empty: 'That file is empty',
+  document_encrypted: 'That document needs a password',
+  document_no_text: 'That document has no text layer',
+  document_damaged: 'That document is damaged',
+  document_too_complex: 'That document is too complex to read',
+  document_binary: 'That file is not text',
+  document_encoding: 'That text’s encoding was not recognised',
+  document_unsupported: 'That kind of file is not supported',
+  cancelled: 'Cancelled',
   internal: 'Something went wrong in the app',
 };
 
