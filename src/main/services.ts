@@ -69,12 +69,20 @@ export function createServices(deps: ServiceDeps): Services {
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
-  const chat = new ChatService({ history, keys, client, attachments });
-  const listModels = (apiKey: string) => fetchModels(baseUrl(), apiKey, fetch);
   const models = new ModelsService({
     keys,
-    fetchModels: listModels,
+    fetchModels: (apiKey) => fetchModels(baseUrl(), apiKey, fetch),
     cache: deps.modelsCache ?? new MemoryModelsCache(),
+  });
+  const listModels = async (apiKey: string) => (await fetchModels(baseUrl(), apiKey, fetch)).map((m) => m.id);
+  const chat = new ChatService({
+    history,
+    keys,
+    client,
+    attachments,
+    baseUrl,
+    listedContextLength: (model) => models.contextLengthOf(model),
+    titleSettings: () => settings.get().values,
   });
   return {
     models,
@@ -106,8 +114,10 @@ export function createHandlers(services: Services): Handlers {
       stop: async (_context, messageId) => chat.stop(messageId),
       regenerate: (context, input) => chat.regenerate(context.sender, input),
       edit: (context, input) => chat.edit(context.sender, input),
-      continue: (context, messageId) => chat.continue(context.sender, messageId),
+      continue: (context, messageId, options) => chat.continue(context.sender, messageId, options),
       retry: (context, messageId) => chat.retry(context.sender, messageId),
+      context: (_context, query) => chat.context(query),
+      pinImages: (_context, messageId, pinned) => chat.pinImages(messageId, pinned),
     },
     ...history,
     keys: {

@@ -35,6 +35,8 @@ export type ImageType = (typeof IMAGE_TYPES)[number];
 export interface ModelInfo {
   id: string;
   vision: boolean;
+  /** Tokens the model reads at once, when the server's list says. */
+  contextLength: number | null;
 }
 
 // Families that accept images; any other id is still accepted, just not marked.
@@ -66,6 +68,12 @@ export interface Message {
   model: string | null;
   usage: Usage | null;
   stats: ReplyStats | null;
+  /** Tokens of the text, counted when it was saved; null until counted (older or imported messages). */
+  tokens: number | null;
+  /** How the server said a reply ended (`stop`, `length`, `content_filter`…); null when it did not say. */
+  finishReason: string | null;
+  /** The user asked for this message's images to go with every request, not only while it is the newest. */
+  imagesPinned: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -81,6 +89,12 @@ export interface Conversation {
   pinned: boolean;
   /** A folder name, or null for none. */
   folder: string | null;
+  /** The model's context length as the user set it for this chat; null: the server's list or the built-in table. */
+  contextLength: number | null;
+  /** Send at most this many of the newest messages; null: all that fit. */
+  sendLast: number | null;
+  /** The user named this chat, so a model-made title never replaces it. */
+  titleEdited: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -180,4 +194,6 @@ export const LIMITS = {
   folder: 100,
   query: 500,
   page: 200,
+  contextLength: 10_000_000,
+  sendLast: 100_000,
 } as const;

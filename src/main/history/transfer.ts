@@ -75,6 +75,7 @@ const messageSchema = z.object({
     .nullable()
     .catch(null)
     .default(null),
+  finishReason: z.string().max(40).nullable().catch(null).default(null),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -116,10 +117,13 @@ export function parseImport(text: string): ConversationRecord[] {
 
 function toRecord({ conversation, messages }: z.infer<typeof recordSchema>): ConversationRecord {
   return {
-    conversation,
+    conversation: { ...conversation, ...IMPORTED },
     messages: messages.map((m) => ({ ...m, conversationId: conversation.id }) as Message),
   };
 }
+
+/** Context settings are tuned on the computer they were made on; an imported chat starts with the defaults. */
+const IMPORTED = { contextLength: null, sendLast: null, titleEdited: false } as const;
 
 function badFile(message: string): ApiError {
   return new ApiError(appError('bad_file', message));
@@ -191,6 +195,9 @@ function fromChatGpt(items: unknown[]): ConversationRecord[] {
         model: role === 'assistant' ? (m.metadata?.model_slug ?? null) : null,
         usage: null,
         stats: null,
+        tokens: null,
+        finishReason: null,
+        imagesPinned: false,
         createdAt: at,
         updatedAt: at,
       });
@@ -206,6 +213,7 @@ function fromChatGpt(items: unknown[]): ConversationRecord[] {
         pinned: false,
         folder: null,
         leafId: messages.at(-1)?.id ?? null,
+        ...IMPORTED,
         createdAt: created,
         updatedAt: updated,
       },

@@ -2,13 +2,20 @@ import { ApiError, appError } from '../../shared/errors';
 import { parseJson, readErrorBody, retryAfterHeader } from '../chat/error-body';
 import type { FetchLike } from '../chat/modelslab-client';
 import { codeForStatus, redact } from '../chat/to-chat-error';
+import { readContextLength } from './context-lengths';
+
+/** A model as the server lists it. */
+export interface RemoteModel {
+  id: string;
+  contextLength: number | null;
+}
 
 const TIMEOUT_MS = 15_000;
 
 /** ModelsLab documents `/v1/models`; OpenAI-compatible servers (and the SDK) use `/models`. */
 const PATHS = ['/models', '/v1/models'];
 
-async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Promise<string[]> {
+async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Promise<RemoteModel[]> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -34,13 +41,18 @@ async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Prom
   }
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!Array.isArray(data)) throw new ApiError(appError('bad_response', 'The models list had no `data` array.'));
-  return data
-    .map((m) => (typeof m === 'string' ? m : (m as { id?: unknown })?.id))
-    .filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return data.flatMap((m) => {
+    const id = typeof m === 'string' ? m : (m as { id?: unknown })?.id;
+    return typeof id === 'string' && id.length > 0 ? [{ id, contextLength: readContextLength(m) }] : [];
+  });
 }
 
 /** Lists model ids, trying `/models` and then `/v1/models`, sending the key both ways the two paths expect. */
-export async function fetchModels(baseUrl: string, apiKey: string, fetchImpl: FetchLike = fetch): Promise<string[]> {
+export async function fetchModels(
+  baseUrl: string,
+  apiKey: string,
+  fetchImpl: FetchLike = fetch,
+): Promise<RemoteModel[]> {
   let last: unknown;
   for (const path of PATHS) {
     try {
