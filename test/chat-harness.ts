@@ -40,10 +40,10 @@ export class RecordingSender implements SenderLike {
     }
   }
 
-  /** The final message of a stream. */
-  end(messageId: string): Promise<Message> {
+  /** The final message of a stream; of the `nth` stream for a reply that was continued. */
+  end(messageId: string, nth = 1): Promise<Message> {
     return this.waitFor(() => {
-      const end = this.chatEvents(messageId).find((e) => e.type === 'end');
+      const end = this.chatEvents(messageId).filter((e) => e.type === 'end')[nth - 1];
       return end?.type === 'end' ? end.message : undefined;
     });
   }
