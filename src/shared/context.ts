@@ -1,3 +1,4 @@
+import type { ContextSettings } from './contract';
 import { PARAM_SPECS } from './domain';
 
 /**
@@ -14,6 +15,9 @@ export const REPLY_PRIMING = 3;
 export const IMAGE_TOKENS = 1000;
 /** ModelsLab's own default for `max_tokens`, reserved for the reply when the chat sets none. */
 export const DEFAULT_MAX_TOKENS = PARAM_SPECS.max_tokens.serverDefault!;
+/** A chat's context settings until the user changes them: the model's own length, every message that fits. */
+export const NO_CONTEXT: ContextSettings = { contextLength: null, sendLast: null };
+
 /** For a model nobody says anything about: small Llama models read 8k. */
 export const DEFAULT_CONTEXT_LENGTH = 8192;
 

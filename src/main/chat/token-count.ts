@@ -4,9 +4,11 @@
  * code on Llama 3 and Qwen, which is what a budget needs. Loaded on first use: reading its tables takes ~90 ms.
  */
 
+import type * as Cl100k from 'gpt-tokenizer/encoding/cl100k_base';
+
 export type CountTokens = (text: string) => number;
 
-type Encoder = typeof import('gpt-tokenizer/encoding/cl100k_base');
+type Encoder = typeof Cl100k;
 
 // Byte-pair merging is quadratic in the length of one pre-token (a run of letters or of punctuation), so a
 // 200,000-letter "word" would hold main for many seconds. Long runs are counted in slices instead: linear, and

@@ -1,4 +1,4 @@
-import OpenAI, { APIError } from 'openai';
+import { APIError, type OpenAI } from 'openai';
 
 type Request = OpenAI.ChatCompletionCreateParamsStreaming;
 

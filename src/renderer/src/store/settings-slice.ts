@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Preset, Settings, Theme } from '../../../shared/settings';
+import { NO_CONTEXT } from '../../../shared/context';
+import type { Preset, Settings, SettingsPatch, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import { toError } from './chat-slice';
 import type { AppState } from './index';
@@ -19,6 +20,8 @@ export interface SettingsSlice {
   /** New chats start with the composer's current model and parameters. */
   saveDefaults(): Promise<boolean>;
   setAutoUpdate(on: boolean): Promise<boolean>;
+  /** Model-made titles and the automatic retry after a rate limit. */
+  setChatOptions(patch: Pick<SettingsPatch, 'autoTitle' | 'titleModel' | 'autoRetry'>): Promise<boolean>;
   /** null goes back to ModelsLab's own endpoint. */
   setBaseUrl(url: string | null): Promise<boolean>;
   dismissSettingsNotice(): void;
@@ -47,7 +50,12 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
   savePreset: async (name) => {
     const { draft, settings } = get();
-    const preset: Preset = { name: name.trim(), ...draft };
+    const preset: Preset = {
+      name: name.trim(),
+      model: draft.model,
+      systemPrompt: draft.systemPrompt,
+      params: draft.params,
+    };
     const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
     return updateSettings(set, { presets });
   },
@@ -58,7 +66,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
   startFromPreset: ({ model, systemPrompt, params }) => {
     get().newChat();
-    set({ draft: { model, systemPrompt, params } });
+    set({ draft: { model, systemPrompt, params, context: NO_CONTEXT } });
   },
 
   saveDefaults: async () => {
@@ -71,6 +79,12 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     const settings = get().settings;
     if (settings) set({ settings: { ...settings, autoUpdate } });
     return updateSettings(set, { autoUpdate });
+  },
+
+  setChatOptions: (patch) => {
+    const settings = get().settings;
+    if (settings) set({ settings: { ...settings, ...patch } });
+    return updateSettings(set, patch);
   },
 
   setBaseUrl: async (baseUrl) => {

@@ -4,6 +4,7 @@ import { Modal } from '../../ui/Modal';
 import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
 import { UpdatesSection } from './UpdatesSection';
+import { ChatsSection } from '../settings/ChatsSection';
 
 const SOURCE_TEXT = {
   env: 'from the MODELSLAB_API_KEY environment variable',
@@ -22,6 +23,7 @@ export function SettingsDialog() {
     <Modal open={open} title="Settings" onClose={close}>
       <KeySection onRemoved={close} />
       <ConnectionSection />
+      <ChatsSection />
       <UpdatesSection />
     </Modal>
   );
