@@ -94,7 +94,8 @@ export const createContextSlice: StateCreator<AppState, [], [], ContextSlice> = 
         const { conversation } = event;
         set((s) => ({ conversations: s.conversations.map((c) => (c.id === conversation.id ? conversation : c)) }));
       } else if (event.type === 'end') {
-        if (event.message.conversationId === get().activeId) get().refreshContext();
+        // At once: the meter and the marker should not show the turn before this one for a moment.
+        if (event.message.conversationId === get().activeId) void refreshNow();
         scheduleRetry(event.message);
       }
     },

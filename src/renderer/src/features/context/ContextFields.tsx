@@ -64,7 +64,7 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
             ? `Empty: ${auto}.`
             : 'Empty: from the server’s list or the model’s known length.'}
       </p>
-      <div className="context-fields__row" role="radiogroup" aria-label="Messages sent">
+      <div className="context-fields__choices" role="radiogroup" aria-label="Messages sent">
         <label>
           <input
             type="radio"
@@ -74,29 +74,32 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
           />{' '}
           All that fit
         </label>
-        <label>
+        <div className="context-fields__row">
+          <label>
+            <input
+              type="radio"
+              name={`${id}-send`}
+              checked={value.sendLast !== null}
+              onChange={() => onChange({ sendLast: lastN })}
+            />{' '}
+            The last
+          </label>
           <input
-            type="radio"
-            name={`${id}-send`}
-            checked={value.sendLast !== null}
-            onChange={() => onChange({ sendLast: lastN })}
-          />{' '}
-          The last
-        </label>
-        <input
-          type="number"
-          aria-label="Number of messages sent"
-          min={1}
-          value={lastText ?? lastN}
-          aria-invalid={lastBad || undefined}
-          onChange={(e) => {
-            const parsed = parse(e.target.value, 1, LIMITS.sendLast);
-            setLastText(e.target.value);
-            if (parsed) onChange({ sendLast: parsed });
-          }}
-          onBlur={() => !lastBad && setLastText(null)}
-        />
-        messages
+            type="number"
+            className="context-fields__count"
+            aria-label="Number of messages sent"
+            min={1}
+            value={lastText ?? lastN}
+            aria-invalid={lastBad || undefined}
+            onChange={(e) => {
+              const parsed = parse(e.target.value, 1, LIMITS.sendLast);
+              setLastText(e.target.value);
+              if (parsed) onChange({ sendLast: parsed });
+            }}
+            onBlur={() => !lastBad && setLastText(null)}
+          />
+          messages
+        </div>
       </div>
       <p className="context-fields__help">
         The newest whole turns that fit go with each message; older ones stay here but are not sent.

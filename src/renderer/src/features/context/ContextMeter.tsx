@@ -29,7 +29,6 @@ export function ContextMeter({ meter, contextLength, maxTokens, source }: Contex
         min={0}
         max={Math.max(1, meter.limit)}
         value={Math.min(meter.used, Math.max(1, meter.limit))}
-        high={meter.limit * 0.9}
       />
       <span className="context-meter__text">
         {meter.over

@@ -33,6 +33,7 @@ export function ChatsSection() {
         <span>Model for titles</span>
         <input
           className="key-form__input"
+          style={{ width: '100%' }}
           value={titleModel ?? settings?.titleModel ?? ''}
           disabled={!autoTitle}
           placeholder="the chat’s own model"
