@@ -58,6 +58,17 @@ function settingsPatch({ context, ...settings }: ReplySettings) {
 /** A 429's wait is counted from when the failed reply was saved; a little early is close enough. */
 const RETRY_SLACK_MS = 250;
 
+/** Asking again for a rate-limited reply before the wait the server asked for would only earn another 429. */
+function refuseEarlyRetry({ error, updatedAt }: Message): void {
+  const waitMs =
+    error?.code === 'rate_limited' && error.retryAfter ? updatedAt + error.retryAfter * 1000 - Date.now() : 0;
+  if (waitMs <= RETRY_SLACK_MS) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  throw new ApiError(
+    appError('rate_limited', `The server asked to wait; try again in ${seconds} s.`, { retryAfter: seconds }),
+  );
+}
+
 export class ChatService {
   private readonly running = new Map<string, AbortController>();
   private readonly requests: RequestContext;
@@ -104,6 +115,7 @@ export class ChatService {
   async regenerate(sender: SenderLike, input: RegenerateInput): Promise<SendResult> {
     const apiKey = await this.requireKey();
     const old = this.message(input.messageId, 'assistant');
+    refuseEarlyRetry(old);
     const question = old.parentId ? this.options.history.getMessage(old.parentId) : null;
     if (!question) throw new ApiError(appError('not_found', 'The message this reply answers no longer exists.'));
     const { messageId: _, ...settings } = input;
@@ -156,18 +168,9 @@ export class ChatService {
     return streaming;
   }
 
-  /** Asks again for a reply that was cut off or failed; the old one stays as a version. */
+  /** Asks again for a reply that was cut off or failed (after a 429, not before its wait); the old one stays. */
   async retry(sender: SenderLike, messageId: string): Promise<Message> {
     const message = this.message(messageId, 'assistant');
-    const { error } = message;
-    const waitMs =
-      error?.code === 'rate_limited' && error.retryAfter ? message.updatedAt + error.retryAfter * 1000 - Date.now() : 0;
-    if (waitMs > RETRY_SLACK_MS) {
-      const seconds = Math.ceil(waitMs / 1000);
-      throw new ApiError(
-        appError('rate_limited', `The server asked to wait; try again in ${seconds} s.`, { retryAfter: seconds }),
-      );
-    }
     const settings = this.settingsOf(this.conversation(message.conversationId), message);
     return (await this.regenerate(sender, { messageId, ...settings })).assistantMessage;
   }

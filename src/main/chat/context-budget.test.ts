@@ -208,7 +208,7 @@ describe('usage', () => {
 });
 
 describe('after a rate limit', () => {
-  it('Retry is refused until the wait the server asked for has passed', async () => {
+  it('Retry (and Regenerate) is refused until the wait the server asked for has passed', async () => {
     await strictChat();
     ctx.server.next({ kind: 'json', status: 429, body: { error: { message: 'Slow down', retry_after: 1 } } });
     const { final } = await send('Hi', null);
@@ -216,6 +216,10 @@ describe('after a rate limit', () => {
     await expect(ctx.services.chat.retry(ctx.sender, final.id)).rejects.toMatchObject({
       code: 'rate_limited',
       retryAfter: 1,
+    });
+    const settings = { model: MODEL, params: {}, systemPrompt: '' };
+    await expect(ctx.services.chat.regenerate(ctx.sender, { messageId: final.id, ...settings })).rejects.toMatchObject({
+      code: 'rate_limited',
     });
     expect(ctx.server.chatRequests()).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 1000));
