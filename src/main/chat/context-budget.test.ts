@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContextQuery } from '../../shared/contract';
+import type { Message } from '../../shared/domain';
 import { DEFAULT_MAX_TOKENS } from '../../shared/context';
 import { input, startChat } from '../../../test/chat-harness';
 import type { Behaviour } from '../../../test/modelslab-server';
@@ -100,6 +101,31 @@ describe('a long conversation against a 4,096-token model', () => {
     await ctx.services.models.list();
     expect(await view(null)).toMatchObject({ contextLength: 2048, source: 'server', notSent: 0, firstSentId: null });
     expect(await view(null, { model: 'brand-new-model' })).toMatchObject({ contextLength: 8192, source: 'default' });
+  });
+});
+
+describe('a thread whose parent links loop (a hostile import)', () => {
+  it('is budgeted all the same, and the request still goes', async () => {
+    await strictChat();
+    const at = 1;
+    const message = (id: string, parentId: string, role: 'user' | 'assistant', content: string) =>
+      ({ id, parentId, role, content, status: 'done', createdAt: at, updatedAt: at }) as Message;
+    ctx.services.history.merge([
+      {
+        conversation: { ...seed(0), id: 'loop', leafId: 'b' },
+        messages: [message('a', 'b', 'user', ''), message('b', 'a', 'assistant', '')],
+      },
+    ]);
+    expect(ctx.services.history.getMessage('a')!.parentId).toBe('b');
+    const view = await ctx.services.chat.context({
+      conversationId: 'loop',
+      model: MODEL,
+      params: {},
+      systemPrompt: '',
+    });
+    expect(view.firstSentId).toBeNull();
+    const { final } = await send('Still works?', 'loop');
+    expect(final.status).toBe('done');
   });
 });
 

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { DEFAULT_MAX_TOKENS, IMAGE_TOKENS, MESSAGE_OVERHEAD, REPLY_PRIMING, fitNewest } from '../../shared/context';
+import { DEFAULT_MAX_TOKENS, IMAGE_TOKENS, MESSAGE_OVERHEAD, REPLY_PRIMING } from '../../shared/context';
 import type { Attachment, ChatParams, Message } from '../../shared/domain';
 import { entriesOf, textOf, turnsOf, type Entry, type Mode, type Turn } from './thread-turns';
 
@@ -62,8 +62,14 @@ export interface BuiltRequest {
   context: SentContext;
 }
 
+const NO_IMAGES: Attachment[] = [];
+
 function imagesOf(entry: Entry, newest: boolean): Attachment[] {
-  return entry.messages.flatMap((m) => (newest || m.imagesPinned ? m.attachments : []));
+  let out: Attachment[] | null = null;
+  for (const m of entry.messages) {
+    if (m.attachments.length && (newest || m.imagesPinned)) (out ??= []).push(...m.attachments);
+  }
+  return out ?? NO_IMAGES;
 }
 
 function toParam(entry: Entry, images: Attachment[], read: BuildOptions['readImage']): ChatCompletionMessageParam {
@@ -85,32 +91,44 @@ export function buildRequest(
   const system = settings.systemPrompt.trim() ? settings.systemPrompt : '';
   const maxTokens = settings.params.max_tokens ?? DEFAULT_MAX_TOKENS;
   const limit = budget.contextLength - maxTokens;
-  const newestUser = turns.at(-1)?.[0];
+  const newest = turns.at(-1);
   const images = new Map<Entry, Attachment[]>();
-  const costOf = (turn: Turn) =>
-    turn.reduce((sum, entry) => {
-      const sent = imagesOf(entry, entry === newestUser);
+  const costOf = (turn: Turn) => {
+    let sum = 0;
+    for (const entry of turn) {
+      const sent = imagesOf(entry, entry === newest?.[0]);
       if (sent.length) images.set(entry, sent);
-      return sum + entry.tokens + sent.length * IMAGE_TOKENS;
-    }, 0);
-
-  const costs = turns.map(costOf).reverse();
-  const baseTokens = REPLY_PRIMING + (system ? budget.systemTokens + MESSAGE_OVERHEAD : 0) + (costs[0] ?? 0);
-  let kept = costs.length === 0 ? 0 : 1 + fitNewest(costs.slice(1), limit - baseTokens);
-  if (settings.sendLast !== null) {
-    let messages = 0;
-    for (let i = 0; i < kept; i++) {
-      messages += turns[turns.length - 1 - i]!.length;
-      if (i > 0 && messages > settings.sendLast) kept = i;
+      sum += entry.tokens + sent.length * IMAGE_TOKENS;
     }
+    return sum;
+  };
+
+  // Newest first, and only as far back as the budget reaches: the newest turn always, older ones while they fit.
+  const baseTokens =
+    REPLY_PRIMING + (system ? budget.systemTokens + MESSAGE_OVERHEAD : 0) + (newest ? costOf(newest) : 0);
+  const turnTokens: number[] = [];
+  let used = baseTokens;
+  let count = newest?.length ?? 0;
+  for (let i = turns.length - 2; i >= 0; i--) {
+    const cost = costOf(turns[i]!);
+    count += turns[i]!.length;
+    if (used + cost > limit || (settings.sendLast !== null && count > settings.sendLast)) break;
+    used += cost;
+    turnTokens.push(cost);
   }
+  const kept = newest ? 1 + turnTokens.length : 0;
   const sent = turns.slice(turns.length - kept).flat();
 
   const messages: ChatCompletionMessageParam[] = system ? [{ role: 'system', content: system }] : [];
-  for (const entry of sent) messages.push(toParam(entry, images.get(entry) ?? [], options.readImage));
-  const sentIds = new Set(sent.flatMap((e) => e.messages.map((m) => m.id)));
-  const firstIndex = thread.findIndex((m) => sentIds.has(m.id));
-  const turnTokens = costs.slice(1, kept);
+  const sentIds = new Set<string>();
+  let imagesSent = 0;
+  for (const entry of sent) {
+    const list = images.get(entry) ?? NO_IMAGES;
+    imagesSent += list.length;
+    for (const m of entry.messages) sentIds.add(m.id);
+    messages.push(toParam(entry, list, options.readImage));
+  }
+  const firstIndex = sent.find((e) => e.messages.length)?.index ?? -1;
   return {
     body: {
       ...settings.params,
@@ -122,12 +140,12 @@ export function buildRequest(
     context: {
       firstSentId: firstIndex < 0 ? null : thread[firstIndex]!.id,
       notSent: firstIndex < 0 ? thread.length : firstIndex,
-      leftOut: thread.slice(Math.max(0, firstIndex)).flatMap((m) => (sentIds.has(m.id) ? [] : [m.id])),
-      promptTokens: baseTokens + turnTokens.reduce((a, b) => a + b, 0),
+      leftOut: firstIndex < 0 ? [] : thread.slice(firstIndex).flatMap((m) => (sentIds.has(m.id) ? [] : [m.id])),
+      promptTokens: used,
       maxTokens,
       limit,
       overLimit: baseTokens > limit,
-      imagesSent: [...images].reduce((n, [entry, list]) => n + (sent.includes(entry) ? list.length : 0), 0),
+      imagesSent,
       baseTokens,
       turnTokens,
       reachedStart: kept === turns.length,

@@ -28,9 +28,9 @@ export function chatSettings(conversation: Conversation, reply: ReplySettings): 
   return { ...rest, contextLength: conversation.contextLength, sendLast: conversation.sendLast };
 }
 
-/** Messages read first from the end of a thread; four times more each time the budget wants older ones. */
+/** Messages read first from the end of a thread; then as many more as the budget looks likely to take. */
 const FIRST_READ = 200;
-
+const MORE_SLACK = 1.25;
 /**
  * Feeds the request builder from history: reads the end of the thread (only as far back as the budget reaches),
  * counts the tokens of messages saved without a count and keeps them, and settles the model's context length.
@@ -58,11 +58,27 @@ export class RequestContext {
     };
     const { attachments } = this.options;
     const options = { mode, includeUsage: this.options.includeUsage(), readImage: attachments.read.bind(attachments) };
-    for (let limit = FIRST_READ; ; limit *= 4) {
-      const page = endId ? this.options.history.threadEndingAt(endId, limit) : { messages: [], hasOlder: false };
-      const thread = this.counted(page.messages, count);
+    let thread: Message[] = [];
+    const seen = new Set<string>();
+    let cursor = endId;
+    for (let read = FIRST_READ; ;) {
+      // Older messages are put in front of those already read; nothing is read twice.
+      const page = cursor ? this.options.history.threadEndingAt(cursor, read) : { messages: [], hasOlder: false };
+      // Newest first, up to a message met before: parent links that loop (a hostile import) end there.
+      const fresh: Message[] = [];
+      for (let i = page.messages.length - 1; i >= 0 && !seen.has(page.messages[i]!.id); i--) {
+        seen.add(page.messages[i]!.id);
+        fresh.push(page.messages[i]!);
+      }
+      const hasOlder = page.hasOlder && fresh.length === page.messages.length;
+      thread = [...this.counted(fresh.reverse(), count), ...thread];
       const built = buildRequest(thread, settings, budget, options);
-      if (!built.context.reachedStart || !page.hasOlder) return { ...built, hasOlder: page.hasOlder };
+      const { reachedStart, promptTokens, limit } = built.context;
+      if (!reachedStart || !hasOlder) return { ...built, hasOlder };
+      cursor = thread[0]!.parentId;
+      // Enough for the room left at the average size so far, with some to spare.
+      const perMessage = Math.max(1, promptTokens / thread.length);
+      read = Math.max(FIRST_READ, Math.ceil(((limit - promptTokens) / perMessage) * MORE_SLACK));
     }
   }
 

@@ -11,6 +11,8 @@ import type { Message } from '../../shared/domain';
 export interface Entry {
   role: 'user' | 'assistant';
   messages: Message[];
+  /** Where its first message is in the thread. */
+  index: number;
   /** Tokens of the joined text and the template around it; images are added by the budget. */
   tokens: number;
 }
@@ -49,13 +51,13 @@ export function entriesOf(thread: readonly Message[], mode: Mode): Entry[] {
       last.messages.push(message);
       last.tokens += tokensOf(message) + JOIN_TOKENS;
     } else {
-      entries.push({ role, messages: [message], tokens: tokensOf(message) + MESSAGE_OVERHEAD });
+      entries.push({ role, messages: [message], index: i, tokens: tokensOf(message) + MESSAGE_OVERHEAD });
     }
   });
   if (mode === 'preview') {
     const last = entries.at(-1);
     if (last?.role === 'user') last.tokens += JOIN_TOKENS;
-    else entries.push({ role: 'user', messages: [], tokens: MESSAGE_OVERHEAD });
+    else entries.push({ role: 'user', messages: [], index: thread.length, tokens: MESSAGE_OVERHEAD });
   }
   return entries;
 }
@@ -72,5 +74,5 @@ export function turnsOf(entries: readonly Entry[]): Turn[] {
 }
 
 export function textOf(entry: Entry): string {
-  return entry.messages.map((m) => m.content).join(JOINER);
+  return entry.messages.length === 1 ? entry.messages[0]!.content : entry.messages.map((m) => m.content).join(JOINER);
 }

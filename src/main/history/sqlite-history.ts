@@ -373,7 +373,18 @@ export class SqliteHistory implements HistoryStore {
   }
 
   countAbove(id: string): number {
-    return (this.walkUp(id, Number.MAX_SAFE_INTEGER, 'count(*) AS n')[0] as unknown as { n: number }).n - 1;
+    // UNION, not UNION ALL: a message met again ends the walk, so parent links that loop cannot run it forever.
+    const n = this.sql(
+      `WITH RECURSIVE up(id, parent_id) AS (
+         SELECT id, parent_id FROM messages WHERE id = ?
+         UNION
+         SELECT m.id, m.parent_id FROM messages m JOIN up ON m.id = up.parent_id
+       )
+       SELECT count(*) FROM up`,
+    )
+      .pluck()
+      .get(id) as number;
+    return Math.max(0, n - 1);
   }
 
   usageTotals(conversationId: string): Usage {
@@ -392,14 +403,14 @@ export class SqliteHistory implements HistoryStore {
   }
 
   /** Walks up the thread from `startId` through parent links, newest first; at most `limit` steps. */
-  private walkUp(startId: string, limit: number, select = 'messages.*'): MessageRow[] {
+  private walkUp(startId: string, limit: number): MessageRow[] {
     return this.sql(
       `WITH RECURSIVE up(id, parent_id, n) AS (
          SELECT id, parent_id, 1 FROM messages WHERE id = ?
          UNION ALL
          SELECT m.id, m.parent_id, up.n + 1 FROM messages m JOIN up ON m.id = up.parent_id WHERE up.n < ?
        )
-       SELECT ${select} FROM up JOIN messages ON messages.id = up.id ORDER BY up.n`,
+       SELECT messages.* FROM up JOIN messages ON messages.id = up.id ORDER BY up.n`,
     ).all(startId, limit) as MessageRow[];
   }
 
