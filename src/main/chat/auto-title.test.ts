@@ -35,7 +35,14 @@ describe('a model-made title', () => {
     expect(body).toMatchObject({ model: 'meta-llama/Llama-3.1-70B-Instruct', max_tokens: 24 });
     expect(body.messages[1]!.content).toContain('How tall is a giraffe');
 
-    // The second reply leaves the title alone.
+    // A new version of the first reply leaves the title alone, and so does the second reply.
+    const again = await ctx.services.chat.regenerate(ctx.sender, {
+      messageId: sent.assistantMessage.id,
+      model: 'meta-llama/Llama-3.1-70B-Instruct',
+      params: {},
+      systemPrompt: '',
+    });
+    await ctx.sender.end(again.assistantMessage.id);
     const next = await ctx.services.chat.send(
       ctx.sender,
       input('And a zebra?', { conversationId: sent.conversation.id }),

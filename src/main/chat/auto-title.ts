@@ -9,6 +9,14 @@ export interface AutoTitleOptions {
   settings(): { autoTitle: boolean; titleModel: string | null };
 }
 
+const TITLE_CHARS = 60;
+
+/** A new chat's first title: the first line of its first message. */
+export function titleFrom(content: string): string {
+  const line = content.trim().split('\n')[0]!.trim();
+  return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
+}
+
 const PROMPT =
   'You name chats. Answer with a title for the conversation below: at most six words, in its language, ' +
   'no quotes, no punctuation at the end. Answer with the title only.';
@@ -48,6 +56,8 @@ export async function autoTitle(
   const { messages, hasOlder } = history.threadEndingAt(conversation.leafId, 3);
   const [question, reply] = messages;
   if (hasOlder || messages.length !== 2 || reply?.role !== 'assistant' || reply.status !== 'done') return null;
+  // Named once: a first reply continued later, or regenerated, keeps the title it got.
+  if (conversation.title !== titleFrom(question!.content)) return null;
   try {
     const completion = await options.client(apiKey).chat.completions.create({
       model: titleModel ?? reply.model ?? conversation.model,

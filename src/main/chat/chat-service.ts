@@ -16,10 +16,11 @@ import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { KeyProvider } from '../secrets/key-provider';
-import { autoTitle, type AutoTitleOptions } from './auto-title';
+import { autoTitle, titleFrom, type AutoTitleOptions } from './auto-title';
 import { Batcher } from './batcher';
 import { readErrorBody } from './error-body';
-import { chatSettings, RequestContext } from './request-context';
+import { chatSettings, RequestContext, settingsPatch } from './request-context';
+import { refuseEarlyRetry } from './retry-wait';
 import { toChatError } from './to-chat-error';
 import { tokenCounter } from './token-count';
 import { UsageOption } from './usage-option';
@@ -41,32 +42,6 @@ export interface ChatServiceOptions {
   /** How often a growing reply is saved. */
   saveMs?: number;
   now?: () => number;
-}
-
-const TITLE_CHARS = 60;
-
-export function titleFrom(content: string): string {
-  const line = content.trim().split('\n')[0]!.trim();
-  return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
-}
-
-/** A chat's saved settings, from what a new reply is asked with. */
-function settingsPatch({ context, ...settings }: ReplySettings) {
-  return { ...settings, ...(context ?? {}) };
-}
-
-/** A 429's wait is counted from when the failed reply was saved; a little early is close enough. */
-const RETRY_SLACK_MS = 250;
-
-/** Asking again for a rate-limited reply before the wait the server asked for would only earn another 429. */
-function refuseEarlyRetry({ error, updatedAt }: Message): void {
-  const waitMs =
-    error?.code === 'rate_limited' && error.retryAfter ? updatedAt + error.retryAfter * 1000 - Date.now() : 0;
-  if (waitMs <= RETRY_SLACK_MS) return;
-  const seconds = Math.ceil(waitMs / 1000);
-  throw new ApiError(
-    appError('rate_limited', `The server asked to wait; try again in ${seconds} s.`, { retryAfter: seconds }),
-  );
 }
 
 export class ChatService {

@@ -28,6 +28,11 @@ export function chatSettings(conversation: Conversation, reply: ReplySettings): 
   return { ...rest, contextLength: conversation.contextLength, sendLast: conversation.sendLast };
 }
 
+/** What a chat keeps of the settings a reply was asked with. */
+export function settingsPatch({ context, ...settings }: ReplySettings) {
+  return { ...settings, ...(context ?? {}) };
+}
+
 /** Messages read first from the end of a thread; then as many more as the budget looks likely to take. */
 const FIRST_READ = 200;
 const MORE_SLACK = 1.25;
