@@ -50,7 +50,15 @@ try {
   const asar = join(resources, 'app.asar');
   const files = listPackage(asar, { isPack: false }).map((p) => p.replaceAll('\\', '/'));
   const has = (path: string) => files.includes(path);
-  for (const path of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+  // The token counter's tables are loaded on first use, so a trimmed-away file would only fail in the user's hands.
+  const tokenizer = ['encoding', 'bpeRanks'].map((d) => `/node_modules/gpt-tokenizer/esm/${d}/cl100k_base.js`);
+  for (const path of [
+    '/out/main/index.js',
+    '/out/preload/index.cjs',
+    '/out/renderer/index.html',
+    '/package.json',
+    ...tokenizer,
+  ]) {
     if (!has(path)) problems.push(`missing ${path}`);
   }
   if (files.some((f) => f.endsWith('.map'))) problems.push('source maps shipped');
