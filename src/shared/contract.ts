@@ -12,11 +12,16 @@ export interface ImageInput {
   thumbnail: string;
 }
 
-export interface SendInput extends ReplySettings {
+export interface SendInput {
   /** null starts a new conversation. */
   conversationId: string | null;
   content: string;
   images: ImageInput[];
+  model: string;
+  params: ChatParams;
+  systemPrompt: string;
+  /** Left out: the chat keeps what it has. */
+  context?: ContextSettings;
 }
 
 export interface SendResult {

@@ -566,6 +566,7 @@ export class SqliteHistory implements HistoryStore {
         for (const m of messages) {
           const id = this.sql('SELECT 1 FROM messages WHERE id = ?').get(m.id) ? randomUUID() : m.id;
           ids.set(m.id, id);
+          // A file's token counts are not trusted: they are counted the first time the chat is budgeted.
           this.sql(
             `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, error, usage, stats, model, finish_reason, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -581,7 +582,6 @@ export class SqliteHistory implements HistoryStore {
             json(m.usage),
             json(m.stats ?? null),
             m.model,
-            // Token counts are not taken from a file: they are counted here when first needed.
             m.finishReason ?? null,
             m.createdAt,
             m.updatedAt,
