@@ -138,6 +138,9 @@ export function makeConversation(i: number, count: number): ConversationRecord {
       model: role === 'assistant' ? 'meta-llama/Llama-3.1-70B-Instruct' : null,
       usage: role === 'assistant' ? { promptTokens: 100 + m, completionTokens: 200 } : null,
       stats: null,
+      tokens: null,
+      finishReason: null,
+      imagesPinned: false,
       createdAt: at,
       updatedAt: at,
     });
@@ -151,6 +154,9 @@ export function makeConversation(i: number, count: number): ConversationRecord {
     pinned: i % 500 === 0,
     leafId: messages.at(-1)?.id ?? null,
     folder: i % 10 === 0 ? `Folder ${i % 8}` : null,
+    contextLength: null,
+    sendLast: null,
+    titleEdited: false,
     createdAt,
     updatedAt: messages.at(-1)!.createdAt,
   };

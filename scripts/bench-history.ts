@@ -20,8 +20,10 @@ import type { Conversation, Message } from '../src/shared/domain';
 import type { ConversationRecord } from '../src/main/history/history-store';
 import { SqliteHistory, DB_FILE } from '../src/main/history/sqlite-history';
 import { CONVERSATIONS, LONG_INDEX, MESSAGES, conversationId, history, queries } from './bench-data';
+import { budgetBench } from './bench-budget';
 
-const DATA_VERSION = '1';
+// 2: the schema with token counts (a cached version 1 would be migrated, and copied first, on every machine).
+const DATA_VERSION = '2';
 const ROOT = resolve('.cache/bench');
 const SQLITE_DIR = join(ROOT, 'sqlite');
 const JSON_FILE = join(ROOT, 'json', 'history.json');
@@ -149,11 +151,17 @@ interface Row {
 
 const f = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(MARK)) generate();
   const longId = conversationId(LONG_INDEX);
   const rows: Row[] = [];
-  const row = (what: string, target: number | null, p: number, ours: Samples, baseline: number[]) => {
+  const row = (
+    what: string,
+    target: number | null,
+    p: number,
+    ours: Pick<Samples, 'wall' | 'cpu'>,
+    baseline: number[],
+  ) => {
     const wall = pct(ours.wall, p);
     const cpu = pct(ours.cpu, p);
     rows.push({
@@ -198,6 +206,17 @@ function main(): void {
   }
   row('newest 100 of 5,000 messages', null, 50, pages, jsonPages);
   row('newest 100 of 5,000 messages', 5, 95, pages, jsonPages);
+
+  // The context budget; its baselines are what a send cost before (the whole thread read and sent).
+  const budget = await budgetBench(store, longId);
+  row('budget a 5,000-message thread, in memory', null, 50, budget.inMemory, budget.oldBody);
+  row('budget a 5,000-message thread, in memory', 2, 95, budget.inMemory, budget.oldBody);
+  for (const { label, ours } of budget.fromDb) {
+    row(`  from the database, ${label}`, null, 50, ours, budget.oldRead);
+    row(`  from the database, ${label}`, null, 95, ours, budget.oldRead);
+  }
+  const firsts = budget.fromDb.map((d) => `${f(d.firstMs)} ms (${d.label})`).join(', ');
+  const budgetNote = `Budget: ${budget.sent} sent to a 131,072-token model; first budget, counting tokens: ${firsts}.`;
 
   const qs = queries();
   for (const q of qs) store.search(q.text);
@@ -295,6 +314,7 @@ function main(): void {
   console.log(line(head));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`);
   rows.forEach((r) => console.log(line(r)));
+  console.log(`\n${budgetNote}`);
 }
 
-main();
+await main();

@@ -50,6 +50,8 @@ try {
   const asar = join(resources, 'app.asar');
   const files = listPackage(asar, { isPack: false }).map((p) => p.replaceAll('\\', '/'));
   const has = (path: string) => files.includes(path);
+  // The token counter's tables are loaded on first use, so a trimmed-away file would only fail in the user's hands.
+  const tokenizer = ['encoding', 'bpeRanks'].map((d) => `/node_modules/gpt-tokenizer/esm/${d}/cl100k_base.js`);
   const required = [
     '/out/main/index.js',
     '/out/main/documents-worker.js',
@@ -59,6 +61,7 @@ try {
     '/node_modules/pdfjs-dist/legacy/build/pdf.mjs',
     '/node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
     '/node_modules/pdfjs-dist/cmaps/UniJIS-UCS2-H.bcmap',
+    ...tokenizer,
   ];
   for (const path of required) {
     if (!has(path)) problems.push(`missing ${path}`);

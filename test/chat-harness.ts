@@ -3,6 +3,7 @@ import type { Message } from '../src/shared/domain';
 import type { SenderLike } from '../src/main/ipc';
 import { createServices, type ServiceDeps } from '../src/main/services';
 import { MemorySecretStore } from '../src/main/secrets/memory-store';
+import { memorySettings } from '../src/main/settings/settings-store';
 import { ModelsLabServer } from './modelslab-server';
 
 /** Records what main sends to a window. */
@@ -23,7 +24,7 @@ export class RecordingSender implements SenderLike {
   chatEvents(messageId: string): ChatEvent[] {
     return this.events
       .map((e) => e.payload as ChatEvent)
-      .filter((e) => (e.type === 'delta' ? e.messageId : e.message.id) === messageId);
+      .filter((e) => (e.type === 'delta' ? e.messageId : e.type === 'end' ? e.message.id : null) === messageId);
   }
 
   async waitFor<T>(find: () => T | undefined, timeoutMs = 10_000): Promise<T> {
@@ -39,10 +40,10 @@ export class RecordingSender implements SenderLike {
     }
   }
 
-  /** The final message of a stream. */
-  end(messageId: string): Promise<Message> {
+  /** The final message of a stream; of the `nth` stream for a reply that was continued. */
+  end(messageId: string, nth = 1): Promise<Message> {
     return this.waitFor(() => {
-      const end = this.chatEvents(messageId).find((e) => e.type === 'end');
+      const end = this.chatEvents(messageId).filter((e) => e.type === 'end')[nth - 1];
       return end?.type === 'end' ? end.message : undefined;
     });
   }
@@ -67,8 +68,17 @@ export async function startChat(deps: Partial<ServiceDeps> = {}) {
     openExternal: async () => {},
     copyText: async () => {},
     secrets: new MemorySecretStore(),
+    // Model-made titles are an extra request after each first reply; the tests about them turn them on.
+    settings: quietSettings(),
     ...deps,
   });
   const sender = new RecordingSender();
   return { server, services, sender };
+}
+
+/** Settings in memory, with model-made titles off. */
+export function quietSettings() {
+  const settings = memorySettings();
+  settings.update({ autoTitle: false });
+  return settings;
 }

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tokenCounter } from '../src/main/chat/token-count';
+import { requestedTokens, threadProblem } from './strict-thread';
 
 /** One scripted answer to a chat completion request. */
 export type Behaviour =
@@ -13,6 +15,8 @@ export type Behaviour =
       role?: boolean;
       /** End with a usage-only chunk whose `choices` is `[]`. */
       usage?: boolean;
+      /** The last chunk's `finish_reason` (`stop` unless said). */
+      finish?: string;
       /** After the chunks, keep the connection open (with keep-alives) until the client goes. */
       hang?: boolean;
       /** After the chunks: an error data event, a broken chunk, or a dropped socket. */
@@ -61,6 +65,16 @@ export class ModelsLabServer {
   apiKey: string;
   /** Default delay between streamed chunks. */
   delayMs = 15;
+  /** Refuse malformed threads with 400, as strict servers do (see strict-thread.ts). */
+  strict = false;
+  /** The model's context length: a request that does not fit with its max_tokens is refused with 400. */
+  contextTokens: number | null = null;
+  /** Send the usage chunk only when the request asks for it (`stream_options.include_usage`). */
+  usageOnRequest = false;
+  /** Answer 400 to any request that carries `stream_options`, as some servers do. */
+  refuseStreamOptions = false;
+  /** Every request refused for its shape or size, and why. */
+  readonly rejected: { body: unknown; reason: string }[] = [];
 
   constructor(apiKey = 'ml-test-key-0123456789abcdef') {
     this.apiKey = apiKey;
@@ -137,7 +151,12 @@ export class ModelsLabServer {
         error: { message: 'Invalid API key provided', type: 'authentication_error', code: 401 },
       });
     }
-    const body = record.body as { stream?: boolean; model?: string; messages?: { content: unknown }[] } | null;
+    const body = record.body as ChatBody | null;
+    const refusal = await this.refusal(body);
+    if (refusal) {
+      this.rejected.push({ body, reason: refusal });
+      return json(res, 400, { error: { message: refusal, type: 'invalid_request_error', code: 400 } });
+    }
     const behaviour = this.queue.shift() ?? this.echo(body);
     if (behaviour.kind === 'json') return json(res, behaviour.status, behaviour.body, behaviour.headers);
     if (!body?.stream) {
@@ -156,7 +175,23 @@ export class ModelsLabServer {
         },
       });
     }
-    await this.stream(res, behaviour, body.model ?? 'test-model');
+    const usage = this.usageOnRequest ? body.stream_options?.include_usage === true : behaviour.usage;
+    await this.stream(res, { ...behaviour, usage }, body.model ?? 'test-model');
+  }
+
+  private async refusal(body: ChatBody | null): Promise<string | null> {
+    if (this.refuseStreamOptions && body?.stream_options !== undefined) return 'Unknown parameter: stream_options';
+    if (this.strict) {
+      const problem = threadProblem(body);
+      if (problem) return problem;
+    }
+    if (this.contextTokens !== null && body?.messages) {
+      const requested = requestedTokens(body as Parameters<typeof requestedTokens>[0], await tokenCounter());
+      if (requested > this.contextTokens) {
+        return `This model's maximum context length is ${this.contextTokens} tokens. However, you requested ${requested} tokens.`;
+      }
+    }
+    return null;
   }
 
   private echo(body: { messages?: { content: unknown }[] } | null): Behaviour {
@@ -209,7 +244,7 @@ export class ModelsLabServer {
       res.socket?.destroy();
       return;
     }
-    send(chunk({}, 'stop'));
+    send(chunk({}, b.finish ?? 'stop'));
     if (b.usage) {
       send({
         ...chunk({}),
@@ -220,6 +255,13 @@ export class ModelsLabServer {
     res.write('data: [DONE]\n\n');
     res.end();
   }
+}
+
+interface ChatBody {
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  model?: string;
+  messages?: { content: unknown }[];
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -73,6 +73,8 @@ const badArgs: Record<string, unknown[][]> = {
     [{ ...goodSend, images: [{ ...png, thumbnail: `data:image/png;base64,${'A'.repeat(200_000)}` }] }],
     [{ ...goodSend, images: [png, png, png, png, png] }],
     [{ ...goodSend, images: [{ ...png, extra: true }] }],
+    [{ ...goodSend, context: { contextLength: 1e12, sendLast: null } }],
+    [{ ...goodSend, context: { contextLength: null } }],
   ],
   'chat.regenerate': [
     [],
@@ -87,8 +89,24 @@ const badArgs: Record<string, unknown[][]> = {
     [{ messageId: '', content: 'x', model: 'm', params: {}, systemPrompt: '' }],
   ],
   'chat.stop': [[], [42], [''], ['x'.repeat(5 * 1024 * 1024)], ['id', 'extra']],
-  'chat.continue': [[], [7], [''], ['id', 'extra']],
+  'chat.continue': [[], [7], [''], ['id', 'extra'], ['id', { maxTokens: 0 }], ['id', { maxTokens: 1.5, x: 1 }]],
   'chat.retry': [[], [null], ['x'.repeat(65)]],
+  'chat.context': [
+    [],
+    [{ conversationId: null }],
+    [{ ...goodSend, content: undefined, images: undefined }],
+    [
+      {
+        conversationId: null,
+        model: 'm',
+        params: {},
+        systemPrompt: '',
+        context: { contextLength: 10, sendLast: null },
+      },
+    ],
+    [{ conversationId: null, model: 'm', params: {}, systemPrompt: '', context: { contextLength: null, sendLast: 0 } }],
+  ],
+  'chat.pinImages': [[], ['id'], ['id', 'yes'], ['', true]],
   'conversations.list': [
     ['unexpected'],
     [{ limit: 0 }],
@@ -123,6 +141,8 @@ const badArgs: Record<string, unknown[][]> = {
     [{ baseUrl: 'https://modelslab.com/api/v7/llm' }],
     [{ windowBounds: { width: 1, height: 1 } }],
     [{ defaultParams: { temperature: 9 } }],
+    [{ autoTitle: 'yes' }],
+    [{ titleModel: 'has spaces' }],
   ],
   'conversations.showVersion': [[], [7], ['x'.repeat(100)]],
   'conversations.deleteMessage': [[], [null], ['a', 'b']],

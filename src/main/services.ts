@@ -87,15 +87,23 @@ export function createServices(deps: ServiceDeps): Services {
   const history =
     deps.history ?? new SqliteHistory(deps.dataDir ?? null, { onUnreferenced: (ids) => attachments.remove(ids) });
   sweepSoon(history, attachments);
-  const chat = new ChatService({ history, keys, client, attachments });
-  const listModels = (key: BoundKey) => fetchModels(baseUrl(), key, fetch);
   const ask = deps.ask ?? answerCancel;
   const copies = new RateLimit(COPIES_PER_SECOND, 1000, 'Copying that often is not allowed; wait a moment.');
   const links = new RateLimit(LINKS_PER_10_SECONDS, 10_000, 'Opening that many links at once is not allowed.');
   const models = new ModelsService({
     keys,
-    fetchModels: listModels,
+    fetchModels: (key) => fetchModels(baseUrl(), key, fetch),
     cache: deps.modelsCache ?? new MemoryModelsCache(),
+  });
+  const listModels = async (key: BoundKey) => (await fetchModels(baseUrl(), key, fetch)).map((m) => m.id);
+  const chat = new ChatService({
+    history,
+    keys,
+    client,
+    attachments,
+    baseUrl,
+    listedContextLength: (model) => models.contextLengthOf(model),
+    titleSettings: () => settings.get().values,
   });
   return {
     models,
@@ -143,8 +151,10 @@ function handlersOf(services: Services): Handlers {
       stop: async (_context, messageId) => chat.stop(messageId),
       regenerate: (context, input) => chat.regenerate(context.sender, input),
       edit: (context, input) => chat.edit(context.sender, input),
-      continue: (context, messageId) => chat.continue(context.sender, messageId),
+      continue: (context, messageId, options) => chat.continue(context.sender, messageId, options),
       retry: (context, messageId) => chat.retry(context.sender, messageId),
+      context: (_context, query) => chat.context(query),
+      pinImages: (_context, messageId, pinned) => chat.pinImages(messageId, pinned),
     },
     ...history,
     settings: {

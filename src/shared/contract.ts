@@ -1,5 +1,5 @@
 import type { AppError, Result } from './errors';
-import type { ChatParams, Conversation, ImageType, Message, ModelInfo } from './domain';
+import type { ChatParams, Conversation, ImageType, Message, ModelInfo, Usage } from './domain';
 import type * as H from './history';
 import type { SettingsPatch, SettingsView } from './settings';
 
@@ -20,6 +20,8 @@ export interface SendInput {
   model: string;
   params: ChatParams;
   systemPrompt: string;
+  /** Left out: the chat keeps what it has. */
+  context?: ContextSettings;
 }
 
 export interface SendResult {
@@ -42,11 +44,54 @@ export interface ThreadPage extends H.MessagePage {
   versions: Record<string, string[]>;
 }
 
+/** How much of a chat goes with each request; saved with the chat (see Conversation). */
+export interface ContextSettings {
+  /** null: from the server's model list, or the built-in table. */
+  contextLength: number | null;
+  /** null: every message that fits. */
+  sendLast: number | null;
+}
+
 /** What a new reply is asked with: the composer's current model and settings. */
 export interface ReplySettings {
   model: string;
   params: ChatParams;
   systemPrompt: string;
+  /** Left out: the chat keeps what it has. */
+  context?: ContextSettings;
+}
+
+export interface ContextQuery extends ReplySettings {
+  /** null: a new chat. */
+  conversationId: string | null;
+}
+
+/** Where a context length came from: the chat's own setting, the server's model list, the built-in table, or a guess. */
+export type ContextSource = 'conversation' | 'server' | 'table' | 'default';
+
+/** What the next request would carry, so the window can show the meter and where the sent context starts. */
+export interface ContextView {
+  contextLength: number;
+  source: ContextSource;
+  /** Kept free for the reply: the chat's max_tokens, or ModelsLab's default. */
+  maxTokens: number;
+  /** contextLength − maxTokens: what the request itself may use. */
+  limit: number;
+  /** Always sent with the next message: the system prompt, and the turn a new message joins (after a failed reply). */
+  baseTokens: number;
+  /** Older whole turns that would go along with an empty message, newest first; a longer message pushes some out. */
+  turnTokens: number[];
+  /** The first message of the thread that would be sent; null for an empty thread. */
+  firstSentId: string | null;
+  /** Messages of the thread before `firstSentId`, not sent. */
+  notSent: number;
+  /** Tokens in and out over every reply of the chat, as the server counted them. */
+  totals: Usage;
+}
+
+export interface ContinueOptions {
+  /** A new max_tokens for the chat, used from this request on ("raise the limit and continue"). */
+  maxTokens?: number;
 }
 
 export interface RegenerateInput extends ReplySettings {
@@ -140,7 +185,10 @@ export interface Recovery {
 
 /** Pushed by main to the window that started the stream. */
 export type ChatEvent =
-  { type: 'delta'; conversationId: string; messageId: string; text: string } | { type: 'end'; message: Message };
+  | { type: 'delta'; conversationId: string; messageId: string; text: string }
+  | { type: 'end'; message: Message }
+  /** A model-made title arrived for a new chat. */
+  | { type: 'title'; conversation: Conversation };
 
 export interface Api {
   chat: {
@@ -148,10 +196,14 @@ export interface Api {
     stop(messageId: string): Promise<void>;
     regenerate(input: RegenerateInput): Promise<SendResult>;
     edit(input: EditInput): Promise<SendResult>;
-    /** Carries on an interrupted, stopped or failed reply, appending to its text. */
-    continue(messageId: string): Promise<Message>;
+    /** Carries on an interrupted, stopped, failed or length-cut reply, appending to its text. */
+    continue(messageId: string, options?: ContinueOptions): Promise<Message>;
     /** Asks again for a reply that was cut off or failed; the old one stays as a version. */
     retry(messageId: string): Promise<Message>;
+    /** What the next request of a chat would carry. */
+    context(query: ContextQuery): Promise<ContextView>;
+    /** Keeps sending a message's images with every request (or stops). */
+    pinImages(messageId: string, pinned: boolean): Promise<Message>;
     onEvent(listener: (event: ChatEvent) => void): () => void;
   };
   conversations: {
@@ -224,7 +276,16 @@ export type Methods = { [N in keyof Api]: Pick<Api[N], MethodName<Api[N]>> };
 
 /** Exhaustive lists (a missing or unknown name fails the typecheck), so preload and main derive channels from data. */
 export const API_METHODS = {
-  chat: { send: true, stop: true, regenerate: true, edit: true, continue: true, retry: true },
+  chat: {
+    send: true,
+    stop: true,
+    regenerate: true,
+    edit: true,
+    continue: true,
+    retry: true,
+    context: true,
+    pinImages: true,
+  },
   conversations: {
     list: true,
     get: true,

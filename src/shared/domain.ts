@@ -41,6 +41,8 @@ export const THUMBNAIL_URL = /^(data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-
 export interface ModelInfo {
   id: string;
   vision: boolean;
+  /** Tokens the model reads at once, when the server's list says. */
+  contextLength: number | null;
 }
 
 // Families that accept images; any other id is still accepted, just not marked.
@@ -72,6 +74,12 @@ export interface Message {
   model: string | null;
   usage: Usage | null;
   stats: ReplyStats | null;
+  /** Tokens of the text, counted when it was saved; null until counted (older or imported messages). */
+  tokens: number | null;
+  /** How the server said a reply ended (`stop`, `length`, `content_filter`…); null when it did not say. */
+  finishReason: string | null;
+  /** The user asked for this message's images to go with every request, not only while it is the newest. */
+  imagesPinned: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -87,6 +95,12 @@ export interface Conversation {
   pinned: boolean;
   /** A folder name, or null for none. */
   folder: string | null;
+  /** The model's context length as the user set it for this chat; null: the server's list or the built-in table. */
+  contextLength: number | null;
+  /** Send at most this many of the newest messages; null: all that fit. */
+  sendLast: number | null;
+  /** The user named this chat, so a model-made title never replaces it. */
+  titleEdited: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -181,4 +195,6 @@ export const LIMITS = {
   folder: 100,
   query: 500,
   page: 200,
+  contextLength: 10_000_000,
+  sendLast: 100_000,
 } as const;

@@ -55,10 +55,16 @@ export const imageInputSchema = z
     'The image data does not match its type',
   );
 
+export const contextSettingsSchema = z.strictObject({
+  contextLength: z.number().int().min(256).max(LIMITS.contextLength).nullable(),
+  sendLast: z.number().int().min(1).max(LIMITS.sendLast).nullable(),
+});
+
 const replySettings = {
   model: modelIdSchema,
   params: chatParamsSchema,
   systemPrompt: z.string().max(LIMITS.systemPromptChars),
+  context: contextSettingsSchema.optional(),
 };
 
 export const sendInputSchema = z.strictObject({
@@ -113,6 +119,9 @@ export const historySchemas = {
     defaultParams: chatParamsSchema.optional(),
     presets: z.array(presetSchema).max(LIMITS.presets).optional(),
     autoUpdate: z.boolean().optional(),
+    autoTitle: z.boolean().optional(),
+    titleModel: modelIdSchema.nullable().optional(),
+    autoRetry: z.boolean().optional(),
   }),
 };
 
@@ -127,8 +136,10 @@ export const argSchemas: {
     stop: z.tuple([id]),
     regenerate: z.tuple([z.strictObject({ messageId: id, ...replySettings })]),
     edit: z.tuple([z.strictObject({ messageId: id, content: sendInputSchema.shape.content, ...replySettings })]),
-    continue: z.tuple([id]),
+    continue: z.tuple([id, z.strictObject({ maxTokens: param('max_tokens') }).optional()]),
     retry: z.tuple([id]),
+    context: z.tuple([z.strictObject({ conversationId: id.nullable(), ...replySettings })]),
+    pinImages: z.tuple([id, z.boolean()]),
   },
   conversations: {
     list: historySchemas.list,

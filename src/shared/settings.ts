@@ -28,6 +28,12 @@ export interface Settings {
   presets: Preset[];
   /** Packaged builds check for updates in the background; takes effect at the next start. */
   autoUpdate: boolean;
+  /** After a new chat's first reply, the model names it (unless the user already did). */
+  autoTitle: boolean;
+  /** The model that names chats; null: the chat's own. */
+  titleModel: string | null;
+  /** After a rate limit, retry once by itself when the wait the server asked for is over. */
+  autoRetry: boolean;
 }
 
 /** What the window may change directly; the base URL changes only through `settings.changeBaseUrl`. */
@@ -47,4 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   baseUrl: null,
   presets: [],
   autoUpdate: true,
+  autoTitle: true,
+  titleModel: null,
+  autoRetry: false,
 };

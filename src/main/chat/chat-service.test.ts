@@ -159,6 +159,8 @@ describe('errors', () => {
 
   it.each(cases)('%s becomes a specific error', async (_name, behaviour, expected) => {
     ctx = await startChat();
+    // A 400 is asked once more without stream_options (some servers refuse only that); refused again, it stands.
+    if (behaviour.kind === 'json' && behaviour.status === 400) ctx.server.next(behaviour);
     const { final } = await sendAndEnd(behaviour);
     expect(final.status).toBe('error');
     expect(final.error).toMatchObject(expected);
@@ -247,7 +249,7 @@ describe('reply facts', () => {
 });
 
 describe('images', () => {
-  it('sends attached images as image_url parts with data URLs, and keeps them for later turns', async () => {
+  it('sends attached images as image_url parts with data URLs, with their turn only', async () => {
     ctx = await startChat();
     const { pngInput, PNG_BASE64 } = await import('../../../test/images');
     const first = await ctx.services.chat.send(ctx.sender, input('What is in this picture?', { images: [pngInput()] }));
@@ -267,8 +269,15 @@ describe('images', () => {
     );
     await ctx.sender.end(second.assistantMessage.id);
     const secondBody = ctx.server.chatRequests().at(-1)!.body as { messages: { content: unknown }[] };
-    expect(secondBody.messages[0]!.content).toEqual(firstBody.messages.at(-1)!.content);
+    // Billed once: later turns carry the text of the message, not the image again.
+    expect(secondBody.messages[0]!.content).toBe('What is in this picture?');
     expect(secondBody.messages.at(-1)!.content).toBe('And now?');
+
+    await ctx.services.chat.pinImages(first.userMessage.id, true);
+    const third = await ctx.services.chat.send(ctx.sender, input('Again?', { conversationId: first.conversation.id }));
+    await ctx.sender.end(third.assistantMessage.id);
+    const thirdBody = ctx.server.chatRequests().at(-1)!.body as { messages: { content: unknown }[] };
+    expect(thirdBody.messages[0]!.content).toEqual(firstBody.messages.at(-1)!.content);
   });
 });
 

@@ -1,17 +1,29 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { EditInput, RegenerateInput, ReplySettings, SendInput, SendResult } from '../../shared/contract';
-import { threadOf } from '../../shared/thread';
+import type {
+  ContextQuery,
+  ContextView,
+  ContinueOptions,
+  EditInput,
+  RegenerateInput,
+  ReplySettings,
+  SendInput,
+  SendResult,
+} from '../../shared/contract';
 import type { AppError } from '../../shared/errors';
 import { ApiError, appError } from '../../shared/errors';
-import type { Attachment, Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
+import type { Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { BoundKey, KeyProvider } from '../secrets/key-provider';
+import { autoTitle, titleFrom, type AutoTitleOptions } from './auto-title';
 import { Batcher } from './batcher';
 import { readErrorBody } from './error-body';
+import { chatSettings, RequestContext, settingsPatch } from './request-context';
+import { refuseEarlyRetry } from './retry-wait';
 import { toChatError } from './to-chat-error';
+import { tokenCounter } from './token-count';
+import { UsageOption } from './usage-option';
 
 export interface ChatServiceOptions {
   history: HistoryStore;
@@ -19,6 +31,12 @@ export interface ChatServiceOptions {
   attachments: AttachmentStore;
   /** Builds an SDK client for a key; the base URL is the client's business (and refused for another origin). */
   client(apiKey: BoundKey): OpenAI;
+  /** Where requests go now: servers that refuse to send usage are remembered by it. */
+  baseUrl?: () => string;
+  /** What the server's model list said about a model's context length. */
+  listedContextLength?: (model: string) => number | null;
+  /** The user's choices about model-made titles; none are made without it. */
+  titleSettings?: AutoTitleOptions['settings'];
   /** How often deltas are sent to the window (one per frame). */
   frameMs?: number;
   /** How often a growing reply is saved. */
@@ -26,42 +44,20 @@ export interface ChatServiceOptions {
   now?: () => number;
 }
 
-const TITLE_CHARS = 60;
-
-export function titleFrom(content: string): string {
-  const line = content.trim().split('\n')[0]!.trim();
-  return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
-}
-
-/** The request's messages: the system prompt, then every turn that has text; images as `image_url` parts. */
-function toApiMessages(
-  systemPrompt: string,
-  messages: Message[],
-  readImage: (attachment: Attachment) => string,
-): ChatCompletionMessageParam[] {
-  const out: ChatCompletionMessageParam[] = [];
-  if (systemPrompt.trim()) out.push({ role: 'system', content: systemPrompt });
-  for (const m of messages) {
-    if (!m.content || m.role === 'system') continue;
-    if (m.role === 'user' && m.attachments.length > 0) {
-      out.push({
-        role: 'user',
-        content: [
-          { type: 'text', text: m.content },
-          ...m.attachments.map((a) => ({ type: 'image_url' as const, image_url: { url: readImage(a) } })),
-        ],
-      });
-    } else {
-      out.push({ role: m.role, content: m.content });
-    }
-  }
-  return out;
-}
-
 export class ChatService {
   private readonly running = new Map<string, AbortController>();
+  private readonly requests: RequestContext;
+  private readonly usage: UsageOption;
 
-  constructor(private readonly options: ChatServiceOptions) {}
+  constructor(private readonly options: ChatServiceOptions) {
+    this.usage = new UsageOption(options.baseUrl ?? (() => ''));
+    this.requests = new RequestContext({
+      history: options.history,
+      attachments: options.attachments,
+      listedContextLength: options.listedContextLength ?? (() => null),
+      includeUsage: () => this.usage.wanted(),
+    });
+  }
 
   /** Saves the user's message and an empty reply, starts the stream and returns without waiting for it. */
   async send(sender: SenderLike, input: SendInput): Promise<SendResult> {
@@ -69,34 +65,39 @@ export class ChatService {
     const apiKey = await this.requireKey();
     // Before anything is written, so a refused send leaves no conversation or file behind.
     this.options.attachments.checkImages(input.images);
-    const settings = { model: input.model, params: input.params, systemPrompt: input.systemPrompt };
+    const count = await tokenCounter();
+    const { conversationId, content: _, images: __, ...settings } = input;
     let conversation: Conversation;
-    if (input.conversationId) {
-      conversation = history.updateConversation(this.conversation(input.conversationId).id, settings);
+    if (conversationId) {
+      conversation = history.updateConversation(this.conversation(conversationId).id, settingsPatch(settings));
     } else {
-      conversation = history.createConversation({ ...settings, title: titleFrom(input.content) });
+      const { context, ...rest } = settings;
+      conversation = history.createConversation({ ...rest, title: titleFrom(input.content) });
+      if (context) conversation = history.updateConversation(conversation.id, context);
     }
-    const earlier = threadOf(history.listMessages(conversation.id), conversation.leafId);
     const userMessage = history.addMessage({
       conversationId: conversation.id,
-      parentId: earlier.at(-1)?.id ?? null,
+      parentId: history.pageMessages(conversation.id, { limit: 1 }).messages.at(-1)?.id ?? null,
       role: 'user',
       content: input.content,
       attachments: input.images.map((image) => this.options.attachments.save(image)),
       status: 'done',
       model: null,
+      tokens: count(input.content),
     });
-    return this.reply(sender, apiKey, conversation.id, [...earlier, userMessage], settings);
+    return this.reply(sender, apiKey, conversation, userMessage, settings);
   }
 
   /** Another version of a reply: the same turns before it, asked again. */
   async regenerate(sender: SenderLike, input: RegenerateInput): Promise<SendResult> {
     const apiKey = await this.requireKey();
     const old = this.message(input.messageId, 'assistant');
-    const before = this.threadTo(old.conversationId, old.parentId);
+    refuseEarlyRetry(old);
+    const question = old.parentId ? this.options.history.getMessage(old.parentId) : null;
+    if (!question) throw new ApiError(appError('not_found', 'The message this reply answers no longer exists.'));
     const { messageId: _, ...settings } = input;
-    this.options.history.updateConversation(old.conversationId, settings);
-    return this.reply(sender, apiKey, old.conversationId, before, settings);
+    const conversation = this.options.history.updateConversation(old.conversationId, settingsPatch(settings));
+    return this.reply(sender, apiKey, conversation, question, settings);
   }
 
   /** A new version of a user message; the turns after the old one stay on their own branch. */
@@ -104,38 +105,64 @@ export class ChatService {
     const { history } = this.options;
     const apiKey = await this.requireKey();
     const old = this.message(input.messageId, 'user');
-    const before = this.threadTo(old.conversationId, old.parentId);
+    const count = await tokenCounter();
     const { messageId: _, content, ...settings } = input;
-    history.updateConversation(old.conversationId, settings);
+    const conversation = history.updateConversation(old.conversationId, settingsPatch(settings));
     const userMessage = history.addMessage({
       conversationId: old.conversationId,
       parentId: old.parentId,
       role: 'user',
       content,
       attachments: old.attachments,
+      imagesPinned: old.imagesPinned,
       status: 'done',
       model: null,
+      tokens: count(content),
     });
-    return this.reply(sender, apiKey, old.conversationId, [...before, userMessage], settings);
+    return this.reply(sender, apiKey, conversation, userMessage, settings);
   }
 
-  /** Sends the thread with the partial reply last, so the model carries on; the new text is appended to it. */
-  async continue(sender: SenderLike, messageId: string): Promise<Message> {
+  /**
+   * Sends the thread with the partial reply last, so the model carries on; the new text is appended to it.
+   * `maxTokens` raises the chat's limit first (for a reply cut at it).
+   */
+  async continue(sender: SenderLike, messageId: string, options: ContinueOptions = {}): Promise<Message> {
+    const { history } = this.options;
     const apiKey = await this.requireKey();
     const message = this.message(messageId, 'assistant');
-    if (message.status === 'done') throw new ApiError(appError('bad_input', 'That reply is already complete.'));
-    const conversation = this.conversation(message.conversationId);
-    const thread = this.threadTo(message.conversationId, message.id);
-    const streaming = this.options.history.updateMessage(messageId, { status: 'streaming', error: null });
-    this.start(sender, streaming, this.request(this.settingsOf(conversation, message), thread), apiKey);
+    if (message.status === 'done' && message.finishReason !== 'length') {
+      throw new ApiError(appError('bad_input', 'That reply is already complete.'));
+    }
+    let conversation = this.conversation(message.conversationId);
+    if (options.maxTokens !== undefined) {
+      const params = { ...conversation.params, max_tokens: options.maxTokens };
+      conversation = history.updateConversation(conversation.id, { params });
+    }
+    const settings = chatSettings(conversation, this.settingsOf(conversation, message));
+    const { body } = await this.requests.build(message.id, settings, 'continue');
+    const streaming = history.updateMessage(messageId, { status: 'streaming', error: null, finishReason: null });
+    this.start(sender, streaming, body, apiKey);
     return streaming;
   }
 
-  /** Asks again for a reply that was cut off or failed; the old one stays as a version. */
+  /** Asks again for a reply that was cut off or failed (after a 429, not before its wait); the old one stays. */
   async retry(sender: SenderLike, messageId: string): Promise<Message> {
     const message = this.message(messageId, 'assistant');
     const settings = this.settingsOf(this.conversation(message.conversationId), message);
     return (await this.regenerate(sender, { messageId, ...settings })).assistantMessage;
+  }
+
+  /** What the next message of a chat would be sent with. */
+  async context(query: ContextQuery): Promise<ContextView> {
+    const conversation = query.conversationId ? this.conversation(query.conversationId) : null;
+    return this.requests.view(query, conversation);
+  }
+
+  /** Sends a message's images with every request from now on, or only while it is the newest (the default). */
+  async pinImages(messageId: string, pinned: boolean): Promise<Message> {
+    const message = this.message(messageId, 'user');
+    if (message.attachments.length === 0) throw new ApiError(appError('bad_input', 'That message has no images.'));
+    return this.options.history.updateMessage(messageId, { imagesPinned: pinned });
   }
 
   private settingsOf(conversation: Conversation, message: Message): ReplySettings {
@@ -143,15 +170,6 @@ export class ChatService {
       model: message.model ?? conversation.model,
       params: conversation.params,
       systemPrompt: conversation.systemPrompt,
-    };
-  }
-
-  private request(settings: ReplySettings, thread: Message[]): OpenAI.ChatCompletionCreateParamsStreaming {
-    return {
-      ...settings.params,
-      model: settings.model,
-      messages: toApiMessages(settings.systemPrompt, thread, (a) => this.options.attachments.read(a)),
-      stream: true,
     };
   }
 
@@ -166,26 +184,27 @@ export class ChatService {
     void this.stream(sender, message, request, apiKey, controller);
   }
 
-  private reply(
+  /** A new reply to `question`, made the end of the thread on screen. */
+  private async reply(
     sender: SenderLike,
     apiKey: BoundKey,
-    conversationId: string,
-    thread: Message[],
+    conversation: Conversation,
+    question: Message,
     settings: ReplySettings,
-  ): SendResult {
+  ): Promise<SendResult> {
     const { history } = this.options;
-    const userMessage = thread.at(-1)!;
+    const built = await this.requests.build(question.id, chatSettings(conversation, settings), 'reply');
     const assistantMessage = history.addMessage({
-      conversationId,
-      parentId: userMessage.id,
+      conversationId: conversation.id,
+      parentId: question.id,
       role: 'assistant',
       content: '',
       status: 'streaming',
       model: settings.model,
     });
-    const conversation = history.updateConversation(conversationId, { leafId: assistantMessage.id });
-    this.start(sender, assistantMessage, this.request(settings, thread), apiKey);
-    return { conversation, userMessage, assistantMessage };
+    const updated = history.updateConversation(conversation.id, { leafId: assistantMessage.id });
+    this.start(sender, assistantMessage, built.body, apiKey);
+    return { conversation: updated, userMessage: question, assistantMessage };
   }
 
   private requireKey(): Promise<BoundKey> {
@@ -203,11 +222,6 @@ export class ChatService {
     if (!message || message.role !== role) throw new ApiError(appError('not_found', 'That message no longer exists.'));
     if (this.running.has(id)) throw new ApiError(appError('bad_input', 'Stop the reply first.'));
     return message;
-  }
-
-  /** The thread from the root down to `id` (empty for null). */
-  private threadTo(conversationId: string, id: string | null): Message[] {
-    return id ? threadOf(this.options.history.listMessages(conversationId), id) : [];
   }
 
   stop(messageId: string): void {
@@ -242,6 +256,7 @@ export class ChatService {
     let content = message.content;
     let unsent = '';
     let usage: Usage | null = null;
+    let finishReason: string | null = null;
     let status: MessageStatus = 'done';
     let error: AppError | null = null;
     const deltas = new Batcher(this.options.frameMs ?? 16, () => {
@@ -264,7 +279,7 @@ export class ChatService {
     const saves = new Batcher(this.options.saveMs ?? 500, () => save({ content }));
     try {
       const client = this.options.client(apiKey);
-      const stream = await client.chat.completions.create(request, { signal: controller.signal });
+      const stream = await this.usage.open(client, request, controller.signal);
       for await (const chunk of stream) {
         // ModelsLab's own error shape can arrive as a data event after HTTP 200.
         const inStream = readErrorBody(chunk);
@@ -278,6 +293,8 @@ export class ChatService {
           deltas.mark();
           saves.mark();
         }
+        const finish = chunk.choices?.[0]?.finish_reason;
+        if (finish) finishReason = String(finish).slice(0, 40);
         if (chunk.usage) {
           usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
         }
@@ -301,14 +318,18 @@ export class ChatService {
       totalMs: Math.round(now() - startedAt),
       chunks,
     };
-    const final = save({ content, status, error, usage, stats }) ?? {
-      ...message,
-      content,
-      status,
-      error,
-      usage,
-      stats,
-    };
+    const tokens = (await tokenCounter())(content);
+    const ending = { content, status, error, usage, stats, finishReason, tokens };
+    const final = save(ending) ?? { ...message, ...ending };
     emit('chat.event', { type: 'end', message: final });
+    if (status === 'done') void this.nameChat(emit, apiKey, message.conversationId);
+  }
+
+  /** A new chat's first reply is in: the model may name the chat. */
+  private async nameChat(emit: SenderLike['send'], apiKey: BoundKey, conversationId: string): Promise<void> {
+    const { history, client, titleSettings } = this.options;
+    if (!titleSettings) return;
+    const conversation = await autoTitle({ history, client, settings: titleSettings }, apiKey, conversationId);
+    if (conversation) emit('chat.event', { type: 'title', conversation });
   }
 }

@@ -62,7 +62,9 @@ export function historyHandlers(
       older: async (_c, conversationId, beforeId) => olderPage(history, conversationId, beforeId),
       showVersion: async (_c, messageId) => showVersion(history, messageId),
       deleteMessage: async (_c, messageId) => deleteMessage(history, messageId, isRunning),
-      update: async (_c, conversationId, patch) => history.updateConversation(conversationId, patch),
+      // A title the user gave is never replaced by a model-made one.
+      update: async (_c, conversationId, patch) =>
+        history.updateConversation(conversationId, patch.title ? { ...patch, titleEdited: true } : patch),
       remove: async (_c, conversationId) => history.deleteConversation(conversationId),
       restore: async (_c, conversationId) => history.restoreConversation(conversationId),
       folders: async () => history.folders(),

@@ -1,4 +1,4 @@
-import type { Attachment, ChatParams, Conversation, Message } from '../../shared/domain';
+import type { Attachment, ChatParams, Conversation, Message, Usage } from '../../shared/domain';
 import type {
   ConversationListRequest,
   ConversationPage,
@@ -19,13 +19,29 @@ export interface NewConversation {
 
 export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> & {
   attachments?: Attachment[];
+  tokens?: number | null;
+  imagesPinned?: boolean;
 };
 
 export type ConversationPatch = Partial<
-  Pick<Conversation, 'title' | 'model' | 'params' | 'systemPrompt' | 'pinned' | 'folder' | 'leafId'>
+  Pick<
+    Conversation,
+    | 'title'
+    | 'model'
+    | 'params'
+    | 'systemPrompt'
+    | 'pinned'
+    | 'folder'
+    | 'leafId'
+    | 'contextLength'
+    | 'sendLast'
+    | 'titleEdited'
+  >
 >;
 
-export type MessagePatch = Partial<Pick<Message, 'content' | 'status' | 'error' | 'usage' | 'stats'>>;
+export type MessagePatch = Partial<
+  Pick<Message, 'content' | 'status' | 'error' | 'usage' | 'stats' | 'tokens' | 'finishReason' | 'imagesPinned'>
+>;
 
 /** A whole conversation, as backups and imports carry it. Ids are kept so a second import skips it. */
 export interface ConversationRecord {
@@ -58,6 +74,14 @@ export interface HistoryStore {
   /** Every message of a conversation, every branch, oldest first. */
   listMessages(conversationId: string): Message[];
   deleteMessages(ids: string[]): void;
+  /** Stores token counts made later (older or imported messages); changes no activity time. */
+  saveTokenCounts(counts: ReadonlyMap<string, number>): void;
+  /** The newest `limit` messages of the path from the root to `id`, oldest first. */
+  threadEndingAt(id: string, limit: number): MessagePage;
+  /** How many messages come before `id` on its path from the root. */
+  countAbove(id: string): number;
+  /** Tokens in and out over every reply of a conversation, every branch. */
+  usageTotals(conversationId: string): Usage;
   /** The thread on screen (see src/shared/thread.ts): its newest page, or the page before `beforeId`. */
   pageMessages(conversationId: string, request: OpenRequest & { beforeId?: string }): MessagePage;
   /** For each of these messages that has other versions: every version's id, oldest first. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Conversation, Message } from '../../shared/domain';
+import type { Conversation, Message, Usage } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
 import {
   PAGE_SIZE,
@@ -41,6 +41,9 @@ interface ConversationRow {
   pinned: number;
   folder: string | null;
   leaf_id: string | null;
+  context_length: number | null;
+  send_last: number | null;
+  title_edited: number;
   created_at: number;
   updated_at: number;
 }
@@ -58,6 +61,9 @@ interface MessageRow {
   usage: string | null;
   stats: string | null;
   model: string | null;
+  tokens: number | null;
+  finish_reason: string | null;
+  images_pinned: number;
   created_at: number;
   updated_at: number;
 }
@@ -71,6 +77,9 @@ const toConversation = (r: ConversationRow): Conversation => ({
   pinned: r.pinned === 1,
   folder: r.folder,
   leafId: r.leaf_id,
+  contextLength: r.context_length,
+  sendLast: r.send_last,
+  titleEdited: r.title_edited === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -87,6 +96,9 @@ const toMessage = (r: MessageRow): Message => ({
   usage: r.usage ? JSON.parse(r.usage) : null,
   stats: r.stats ? JSON.parse(r.stats) : null,
   model: r.model,
+  tokens: r.tokens,
+  finishReason: r.finish_reason,
+  imagesPinned: r.images_pinned === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -296,13 +308,16 @@ export class SqliteHistory implements HistoryStore {
       pinned: 'pinned',
       folder: 'folder',
       leafId: 'leaf_id',
+      contextLength: 'context_length',
+      sendLast: 'send_last',
+      titleEdited: 'title_edited',
     };
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [key, value] of Object.entries(patch) as [keyof ConversationPatch, unknown][]) {
       if (value === undefined) continue;
       sets.push(`${columns[key]} = ?`);
-      values.push(key === 'params' ? JSON.stringify(value) : key === 'pinned' ? (value ? 1 : 0) : value);
+      values.push(key === 'params' ? JSON.stringify(value) : typeof value === 'boolean' ? (value ? 1 : 0) : value);
     }
     if (sets.length) this.sql(`UPDATE conversations SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return this.getConversation(id)!;
@@ -325,8 +340,8 @@ export class SqliteHistory implements HistoryStore {
     const id = randomUUID();
     this.transaction(() => {
       this.sql(
-        `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, model, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, model, tokens, images_pinned, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         id,
         input.conversationId,
@@ -336,6 +351,8 @@ export class SqliteHistory implements HistoryStore {
         JSON.stringify(input.attachments ?? []),
         input.status,
         input.model,
+        input.tokens ?? null,
+        input.imagesPinned ? 1 : 0,
         at,
         at,
       );
@@ -357,6 +374,16 @@ export class SqliteHistory implements HistoryStore {
       sets.push(`${key} = ?`);
       values.push(key === 'content' || key === 'status' ? patch[key] : json(patch[key]));
     }
+    for (const [key, column] of [
+      ['tokens', 'tokens'],
+      ['finishReason', 'finish_reason'],
+      ['imagesPinned', 'images_pinned'],
+    ] as const) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      values.push(typeof value === 'boolean' ? Number(value) : value);
+    }
     const { changes } = this.sql(`UPDATE messages SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     if (changes === 0) throw new ApiError(appError('not_found', 'That message no longer exists.'));
     return this.getMessage(id)!;
@@ -365,6 +392,43 @@ export class SqliteHistory implements HistoryStore {
   listMessages(conversationId: string): Message[] {
     const rows = this.sql('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId);
     return (rows as MessageRow[]).map(toMessage);
+  }
+
+  saveTokenCounts(counts: ReadonlyMap<string, number>): void {
+    const save = this.sql('UPDATE messages SET tokens = ? WHERE id = ?');
+    this.transaction(() => counts.forEach((tokens, id) => save.run(tokens, id)));
+  }
+
+  threadEndingAt(id: string, limit: number): MessagePage {
+    const row = this.sql('SELECT conversation_id FROM messages WHERE id = ?').get(id) as
+      { conversation_id: string } | undefined;
+    if (!row) return { messages: [], hasOlder: false };
+    const rows = this.walkUp(row.conversation_id, id, limit);
+    return { messages: rows.reverse().map(toMessage), hasOlder: rows[0]?.parent_id != null };
+  }
+
+  countAbove(id: string): number {
+    // UNION, not UNION ALL: a message met again ends the walk, so parent links that loop cannot run it forever.
+    const n = this.sql(
+      `WITH RECURSIVE up(id, parent_id) AS (
+         SELECT id, parent_id FROM messages WHERE id = ?
+         UNION
+         SELECT m.id, m.parent_id FROM messages m JOIN up ON m.id = up.parent_id
+       )
+       SELECT count(*) FROM up`,
+    )
+      .pluck()
+      .get(id) as number;
+    return Math.max(0, n - 1);
+  }
+
+  usageTotals(conversationId: string): Usage {
+    const row = this.sql(
+      `SELECT coalesce(sum(json_extract(usage, '$.promptTokens')), 0) AS promptTokens,
+              coalesce(sum(json_extract(usage, '$.completionTokens')), 0) AS completionTokens
+       FROM messages WHERE conversation_id = ? AND usage IS NOT NULL`,
+    ).get(conversationId) as Usage;
+    return { promptTokens: row.promptTokens, completionTokens: row.completionTokens };
   }
 
   deleteMessages(ids: string[]): void {
@@ -561,9 +625,10 @@ export class SqliteHistory implements HistoryStore {
         for (const m of messages) {
           const id = this.sql('SELECT 1 FROM messages WHERE id = ?').get(m.id) ? randomUUID() : m.id;
           ids.set(m.id, id);
+          // A file's token counts are not trusted: they are counted the first time the chat is budgeted.
           this.sql(
-            `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, error, usage, stats, model, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, error, usage, stats, model, finish_reason, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           ).run(
             id,
             c.id,
@@ -577,6 +642,7 @@ export class SqliteHistory implements HistoryStore {
             json(m.usage),
             json(m.stats ?? null),
             m.model,
+            m.finishReason ?? null,
             m.createdAt,
             m.updatedAt,
           );

@@ -123,6 +123,7 @@ const messageSchema = z.object({
     .nullable()
     .catch(null)
     .default(null),
+  finishReason: z.string().max(40).nullable().catch(null).default(null),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -209,14 +210,24 @@ function fromRecord(item: unknown): ImportedChat | ImportNote {
   const chatMessages = ordered.map(({ attachments, ...m }) => {
     const images = attachments.map(readImage);
     unreadable += attachments.length - images.filter(Boolean).length;
-    return { ...m, conversationId: conversation.id, images: images.filter((i): i is ImportedImage => i !== null) };
+    return {
+      ...m,
+      // A file's token counts are not trusted: they are counted the first time the chat is budgeted.
+      tokens: null,
+      imagesPinned: false,
+      conversationId: conversation.id,
+      images: images.filter((i): i is ImportedImage => i !== null),
+    };
   });
   if (unreadable)
     notes.push(`${count(unreadable, 'image')} left out: not described as a PNG, JPEG, WebP or GIF image.`);
   if (badPreviews) notes.push(`${count(badPreviews, 'preview')} left out: not a PNG, JPEG, WebP or GIF data URL.`);
   const leafId = ordered.some((m) => m.id === conversation.leafId) ? conversation.leafId : null;
-  return { conversation: { ...conversation, params, leafId }, messages: chatMessages, notes };
+  return { conversation: { ...conversation, ...IMPORTED, params, leafId }, messages: chatMessages, notes };
 }
+
+/** Context settings are tuned on the computer they were made on; an imported chat starts with the defaults. */
+const IMPORTED = { contextLength: null, sendLast: null, titleEdited: false } as const;
 
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -294,6 +305,9 @@ function fromChatGpt(item: unknown): ImportedChat | ImportNote {
       model: role === 'assistant' ? (m.metadata?.model_slug ?? null) : null,
       usage: null,
       stats: null,
+      tokens: null,
+      finishReason: null,
+      imagesPinned: false,
       createdAt: at,
       updatedAt: at,
     });
@@ -309,6 +323,7 @@ function fromChatGpt(item: unknown): ImportedChat | ImportNote {
       pinned: false,
       folder: null,
       leafId: messages.at(-1)?.id ?? null,
+      ...IMPORTED,
       createdAt: created,
       updatedAt: updated,
     },

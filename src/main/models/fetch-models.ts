@@ -4,13 +4,20 @@ import { codeForStatus } from '../chat/to-chat-error';
 import { redact } from '../desktop/redact';
 import type { BoundKey } from '../secrets/key-provider';
 import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
+import { readContextLength } from './context-lengths';
+
+/** A model as the server lists it. */
+export interface RemoteModel {
+  id: string;
+  contextLength: number | null;
+}
 
 const TIMEOUT_MS = 15_000;
 
 /** ModelsLab documents `/v1/models`; OpenAI-compatible servers (and the SDK) use `/models`. */
 const PATHS = ['/models', '/v1/models'];
 
-async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Promise<string[]> {
+async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Promise<RemoteModel[]> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -37,16 +44,21 @@ async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Prom
   }
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!Array.isArray(data)) throw new ApiError(appError('bad_response', 'The models list had no `data` array.'));
-  return data
-    .map((m) => (typeof m === 'string' ? m : (m as { id?: unknown })?.id))
-    .filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return data.flatMap((m) => {
+    const id = typeof m === 'string' ? m : (m as { id?: unknown })?.id;
+    return typeof id === 'string' && id.length > 0 ? [{ id, contextLength: readContextLength(m) }] : [];
+  });
 }
 
 /**
- * Lists model ids, trying `/models` and then `/v1/models`, sending the key both ways the two paths expect; only to
+ * Lists models, trying `/models` and then `/v1/models`, sending the key both ways the two paths expect; only to
  * the key's own origin, never following a redirect.
  */
-export async function fetchModels(baseUrl: string, key: BoundKey, fetchImpl: FetchLike = fetch): Promise<string[]> {
+export async function fetchModels(
+  baseUrl: string,
+  key: BoundKey,
+  fetchImpl: FetchLike = fetch,
+): Promise<RemoteModel[]> {
   assertBound(baseUrl, key);
   const keyed = keyedFetch(key, fetchImpl);
   let last: unknown;

@@ -11,8 +11,12 @@ describe('the model list', () => {
     const list = await ctx.services.models.list();
     expect(list.error).toBeNull();
     expect(list.fetchedAt).not.toBeNull();
-    expect(list.models).toContainEqual({ id: 'Qwen/Qwen2.5-VL-72B-Instruct-together', vision: true });
-    expect(list.models).toContainEqual({ id: 'meta-llama-3-8B-instruct', vision: false });
+    expect(list.models).toContainEqual({
+      id: 'Qwen/Qwen2.5-VL-72B-Instruct-together',
+      vision: true,
+      contextLength: null,
+    });
+    expect(list.models).toContainEqual({ id: 'meta-llama-3-8B-instruct', vision: false, contextLength: null });
   });
 
   it('comes from the cache when the server cannot be reached', async () => {

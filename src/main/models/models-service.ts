@@ -1,10 +1,11 @@
 import type { ModelList } from '../../shared/contract';
-import { isVisionModel } from '../../shared/domain';
+import { isVisionModel, type ModelInfo } from '../../shared/domain';
 import { toAppError } from '../../shared/errors';
 import type { BoundKey, KeyProvider } from '../secrets/key-provider';
+import type { RemoteModel } from './fetch-models';
 
 export interface CachedModels {
-  ids: string[];
+  models: RemoteModel[];
   fetchedAt: number;
 }
 
@@ -26,7 +27,7 @@ export class MemoryModelsCache implements ModelsCache {
 
 export interface ModelsServiceOptions {
   keys: KeyProvider;
-  fetchModels(key: BoundKey): Promise<string[]>;
+  fetchModels(key: BoundKey): Promise<RemoteModel[]>;
   cache: ModelsCache;
   now?: () => number;
 }
@@ -39,10 +40,11 @@ export class ModelsService {
     const { keys, cache } = this.options;
     try {
       const apiKey = await keys.requireKey();
-      const ids = [...new Set(await this.options.fetchModels(apiKey))].sort((a, b) => a.localeCompare(b));
+      const byId = new Map((await this.options.fetchModels(apiKey)).map((m) => [m.id, m]));
+      const models = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
       const fetchedAt = (this.options.now ?? Date.now)();
-      cache.set({ ids, fetchedAt });
-      return { models: ids.map(toInfo), fetchedAt, error: null };
+      cache.set({ models, fetchedAt });
+      return { models: models.map(toInfo), fetchedAt, error: null };
     } catch (error) {
       return this.fromCache(toAppError(error));
     }
@@ -50,10 +52,15 @@ export class ModelsService {
 
   private fromCache(error: ModelList['error']): ModelList {
     const cached = this.options.cache.get();
-    return { models: (cached?.ids ?? []).map(toInfo), fetchedAt: cached?.fetchedAt ?? null, error };
+    return { models: (cached?.models ?? []).map(toInfo), fetchedAt: cached?.fetchedAt ?? null, error };
+  }
+
+  /** What the last list said about a model's context length; null when it said nothing or was never fetched. */
+  contextLengthOf(model: string): number | null {
+    return this.options.cache.get()?.models.find((m) => m.id === model)?.contextLength ?? null;
   }
 }
 
-function toInfo(id: string) {
-  return { id, vision: isVisionModel(id) };
+function toInfo({ id, contextLength }: RemoteModel): ModelInfo {
+  return { id, vision: isVisionModel(id), contextLength };
 }

@@ -31,6 +31,9 @@ const storedSchema = z.object({
   windowBounds: boundsSchema.nullable().catch(null),
   baseUrl: baseUrlSchema.nullable().catch(null),
   autoUpdate: z.boolean().catch(DEFAULT_SETTINGS.autoUpdate),
+  autoTitle: z.boolean().catch(DEFAULT_SETTINGS.autoTitle),
+  titleModel: modelIdSchema.nullable().catch(null),
+  autoRetry: z.boolean().catch(DEFAULT_SETTINGS.autoRetry),
   // A preset that no longer reads is dropped; the others stay.
   presets: z
     .array(z.unknown())

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { initial } from './0001-initial';
 import { organizeAndSearch } from './0002-organize-and-search';
 import { versions } from './0003-versions';
+import { contextBudget } from './0004-context-budget';
 import { secureIndex } from './0005-secure-index';
 
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** In order; a new one goes at the end with the next number, in a file named `NNNN-name.ts`. */
-export const MIGRATIONS: readonly Migration[] = [initial, organizeAndSearch, versions, secureIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, organizeAndSearch, versions, contextBudget, secureIndex];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

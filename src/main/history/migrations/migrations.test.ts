@@ -93,3 +93,49 @@ it('indexes a reply when it stops streaming, and forgets a deleted message at on
   expect(file.includes('zebroid')).toBe(false);
   expect(file.includes('okapis')).toBe(true);
 });
+
+it('migrates a version 3 database: token counts to be made, no finish reasons, chats with the default context', () => {
+  dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+  const v3 = new Database(join(dir, DB_FILE));
+  migrate(v3, { target: 3, beforeEach: () => {} });
+  v3.prepare(
+    `INSERT INTO conversations (id, title, model, params, system_prompt, created_at, updated_at, leaf_id)
+     VALUES ('c1', 'Named by hand', 'm', '{"max_tokens":50}', '', 1, 2, 'm2')`,
+  ).run();
+  v3.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, usage, created_at, updated_at)
+     VALUES ('m1', 'c1', NULL, 'user', 'How tall is a giraffe?', 'done', NULL, 1, 1),
+            ('m2', 'c1', 'm1', 'assistant', 'About five metres.', 'done', '{"promptTokens":9,"completionTokens":5}', 2, 2)`,
+  ).run();
+  v3.close();
+
+  const store = new SqliteHistory(dir);
+  expect(store.status().problem).toBeNull();
+  expect(store.getConversation('c1')).toMatchObject({
+    title: 'Named by hand',
+    leafId: 'm2',
+    params: { max_tokens: 50 },
+    contextLength: null,
+    sendLast: null,
+    titleEdited: false,
+  });
+  expect(store.listMessages('c1').map((m) => [m.content, m.tokens, m.finishReason, m.imagesPinned])).toEqual([
+    ['How tall is a giraffe?', null, null, false],
+    ['About five metres.', null, null, false],
+  ]);
+  expect(store.usageTotals('c1')).toEqual({ promptTokens: 9, completionTokens: 5 });
+  // The new columns take writes.
+  store.saveTokenCounts(new Map([['m1', 6]]));
+  store.updateMessage('m2', { finishReason: 'length', imagesPinned: true });
+  store.updateConversation('c1', { contextLength: 4096, sendLast: 10, titleEdited: true });
+  expect(store.getMessage('m1')!.tokens).toBe(6);
+  expect(store.getMessage('m2')).toMatchObject({ finishReason: 'length', imagesPinned: true });
+  expect(store.getConversation('c1')).toMatchObject({ contextLength: 4096, sendLast: 10, titleEdited: true });
+  store.close();
+
+  const copies = readdirSync(join(dir, 'backups'));
+  expect(copies).toEqual([
+    expect.stringMatching(/^history\.v3\.before-context-budget\./),
+    expect.stringMatching(/^history\.v4\.before-secure-index\./),
+  ]);
+});

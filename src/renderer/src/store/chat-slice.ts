@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ChatEvent, ConversationDetail, ImageInput } from '../../../shared/contract';
+import type {
+  ChatEvent,
+  ContextSettings,
+  ContinueOptions,
+  ConversationDetail,
+  ImageInput,
+} from '../../../shared/contract';
+import { NO_CONTEXT } from '../../../shared/context';
 import { imageProblem, readImage, withinMessageTotal } from '../features/chat/read-image';
 import { DEFAULT_MODEL, LIMITS, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
@@ -12,6 +19,7 @@ export interface Draft {
   model: string;
   params: ChatParams;
   systemPrompt: string;
+  context: ContextSettings;
 }
 
 export interface ChatSlice {
@@ -42,7 +50,7 @@ export interface ChatSlice {
   newChat(): void;
   openConversation(id: string, focusMessageId?: string): Promise<void>;
   loadOlder(): Promise<number>;
-  continueReply(messageId: string): Promise<void>;
+  continueReply(messageId: string, options?: ContinueOptions): Promise<void>;
   retryReply(messageId: string): Promise<void>;
   send(content: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -98,7 +106,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     editingId: null,
     hasOlder: {},
     focusMessageId: null,
-    draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '' },
+    draft: { model: DEFAULT_MODEL, params: {}, systemPrompt: '', context: NO_CONTEXT },
     sendError: null,
     sending: false,
     images: [],
@@ -134,7 +142,8 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         return { draft: { ...s.draft, params } };
       }),
 
-    newChat: () => set({ activeId: null, sendError: null, editingId: null }),
+    newChat: () =>
+      set((s) => ({ activeId: null, sendError: null, editingId: null, draft: { ...s.draft, context: NO_CONTEXT } })),
 
     openConversation: async (id, focusMessageId) => {
       let detail;
@@ -144,13 +153,13 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
         set({ sendError: toError(error) });
         return;
       }
-      const { model, params, systemPrompt } = detail.conversation;
+      const { model, params, systemPrompt, contextLength, sendLast } = detail.conversation;
       get().applyDetail(detail);
       set({
         activeId: id,
         sendError: null,
         editingId: null,
-        draft: { model, params, systemPrompt },
+        draft: { model, params, systemPrompt, context: { contextLength, sendLast } },
         focusMessageId: focusMessageId ?? null,
       });
     },
@@ -177,9 +186,9 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
       return page.messages.length;
     },
 
-    continueReply: async (messageId) => {
+    continueReply: async (messageId, options) => {
       try {
-        const message = await getApi().chat.continue(messageId);
+        const message = await getApi().chat.continue(messageId, options);
         set((s) => withMessage(s, message));
       } catch (error) {
         set({ sendError: toError(error) });
@@ -286,6 +295,7 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
     applyEvent: (event) =>
       set((s) => {
         if (event.type === 'end') return withMessage(s, event.message);
+        if (event.type === 'title') return s;
         const current = s.messages[event.messageId];
         const base: Message = current ?? {
           id: event.messageId,
@@ -299,6 +309,9 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
           model: null,
           usage: null,
           stats: null,
+          tokens: null,
+          finishReason: null,
+          imagesPinned: false,
           createdAt: Date.now(),
           updatedAt: Date.now(),
         };

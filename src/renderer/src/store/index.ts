@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { getApi } from '../api';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
+import { createContextSlice, type ContextSlice } from './context-slice';
 import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
 import type { AppCommand } from '../../../shared/contract';
@@ -18,7 +19,8 @@ export type AppState = ChatSlice &
   HistorySlice &
   SearchSlice &
   SettingsSlice &
-  RecoverySlice;
+  RecoverySlice &
+  ContextSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
@@ -29,11 +31,23 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSearchSlice(...a),
   ...createSettingsSlice(...a),
   ...createRecoverySlice(...a),
+  ...createContextSlice(...a),
 }));
 
-/** Connects main's events to the store; returns the unsubscribe. */
+/** Connects main's events to the store, and keeps the context view in step with the chat and draft; returns the unsubscribe. */
 export function startEvents(): () => void {
-  return getApi().chat.onEvent((event) => useStore.getState().applyEvent(event));
+  const off = getApi().chat.onEvent((event) => {
+    useStore.getState().applyEvent(event);
+    useStore.getState().afterEvent(event);
+  });
+  const unsubscribe = useStore.subscribe((s, before) => {
+    if (s.activeId !== before.activeId || s.draft !== before.draft) s.refreshContext();
+  });
+  useStore.getState().refreshContext();
+  return () => {
+    off();
+    unsubscribe();
+  };
 }
 
 /** Connects the app menu's commands and update notices; returns the unsubscribe. */

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { BaseUrlChange } from '../../../shared/contract';
+import { NO_CONTEXT } from '../../../shared/context';
 import type { AppError } from '../../../shared/errors';
-import type { Preset, Settings, Theme } from '../../../shared/settings';
+import type { Preset, Settings, SettingsPatch, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import { toError } from './chat-slice';
 import type { AppState } from './index';
@@ -23,6 +24,8 @@ export interface SettingsSlice {
   setAutoUpdate(on: boolean): Promise<boolean>;
   /** Asks main to move requests to another address (null: ModelsLab's own); main may ask the user first. */
   changeBaseUrl(url: string | null): Promise<BaseUrlChange['outcome'] | AppError>;
+  /** Model-made titles and the automatic retry after a rate limit. */
+  setChatOptions(patch: Pick<SettingsPatch, 'autoTitle' | 'titleModel' | 'autoRetry'>): Promise<boolean>;
   dismissSettingsNotice(): void;
 }
 
@@ -49,7 +52,12 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
   savePreset: async (name) => {
     const { draft, settings } = get();
-    const preset: Preset = { name: name.trim(), ...draft };
+    const preset: Preset = {
+      name: name.trim(),
+      model: draft.model,
+      systemPrompt: draft.systemPrompt,
+      params: draft.params,
+    };
     const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
     return updateSettings(set, { presets });
   },
@@ -60,7 +68,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
   startFromPreset: ({ model, systemPrompt, params }) => {
     get().newChat();
-    set({ draft: { model, systemPrompt, params } });
+    set({ draft: { model, systemPrompt, params, context: NO_CONTEXT } });
   },
 
   saveDefaults: async () => {
@@ -73,6 +81,12 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     const settings = get().settings;
     if (settings) set({ settings: { ...settings, autoUpdate } });
     return updateSettings(set, { autoUpdate });
+  },
+
+  setChatOptions: (patch) => {
+    const settings = get().settings;
+    if (settings) set({ settings: { ...settings, ...patch } });
+    return updateSettings(set, patch);
   },
 
   changeBaseUrl: async (url) => {

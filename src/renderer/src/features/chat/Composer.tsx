@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
@@ -18,6 +18,8 @@ export interface ComposerProps {
   onStop(): void;
   /** ↑ in an empty composer edits the last message sent. */
   onEditLast?(): boolean;
+  /** Shown beside the hint as the text changes: the context meter. */
+  meter?(text: string): ReactNode;
 }
 
 export function Composer(props: ComposerProps) {
@@ -62,6 +64,11 @@ export function Composer(props: ComposerProps) {
             <li key={problem}>{problem}</li>
           ))}
         </ul>
+      )}
+      {images.length > 0 && (
+        <p className="composer__note">
+          Images go with this message only, not again with later ones (unless you keep sending them).
+        </p>
       )}
       {imageWarning && images.length > 0 && (
         <p className="composer__warning" role="status">
@@ -123,6 +130,7 @@ export function Composer(props: ComposerProps) {
       </div>
       <p className="composer__hint" role={blockedReason ? 'status' : undefined}>
         {blockedReason ?? (streaming ? 'Esc stops the reply.' : 'Enter to send · Shift+Enter for a new line')}
+        {!blockedReason && props.meter?.(text)}
       </p>
     </form>
   );

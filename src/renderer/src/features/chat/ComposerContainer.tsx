@@ -1,5 +1,6 @@
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
+import { ContextMeterContainer } from '../context/ContextMeterContainer';
 import { Composer, type ComposerProps } from './Composer';
 
 type OwnProps = Pick<ComposerProps, 'streaming' | 'blockedReason' | 'onSend' | 'onStop'>;
@@ -22,6 +23,7 @@ export function ComposerContainer(props: OwnProps) {
       onAddFiles={(files) => void addImages(files)}
       onRemoveImage={removeImage}
       onEditLast={editLast}
+      meter={(text) => <ContextMeterContainer text={text} images={images.length} />}
     />
   );
 }

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectActiveIds, useStore } from '../../store';
+import { ContextStart } from '../context/ContextStart';
+import { useRowContext } from '../context/useRowContext';
 import { MessageView, type MessageViewProps } from './MessageView';
 
 // Store actions are stable, so one object serves every row and keeps MessageView's memo intact.
@@ -13,7 +15,9 @@ const actions: NonNullable<MessageViewProps['actions']> = {
   send: (id, content) => useStore.getState().editMessage(id, content),
   cancelEdit: () => useStore.getState().setEditing(null),
   continueReply: (id) => void useStore.getState().continueReply(id),
+  raiseAndContinue: (id) => void useStore.getState().raiseAndContinue(id),
   retry: (id) => void useStore.getState().retryReply(id),
+  pinImages: (id, pinned) => void useStore.getState().pinImages(id, pinned),
 };
 
 function openLink(url: string, text: string): void {
@@ -25,16 +29,22 @@ const Row = memo(function Row({ id, focused }: { id: string; focused: boolean })
   const versions = useStore((s) => (message ? s.versions[message.conversationId]?.[id] : undefined));
   const editing = useStore((s) => s.editingId === id);
   const plainText = useStore((s) => (message ? s.plainText[message.conversationId] === true : false));
+  const context = useRowContext(id, message?.conversationId);
   return message ? (
-    <MessageView
-      message={message}
-      versions={versions}
-      editing={editing}
-      focused={focused}
-      actions={actions}
-      plainText={plainText}
-      onOpenLink={openLink}
-    />
+    <>
+      {context.notSent > 0 && <ContextStart notSent={context.notSent} />}
+      <MessageView
+        message={message}
+        versions={versions}
+        editing={editing}
+        focused={focused}
+        actions={actions}
+        plainText={plainText}
+        onOpenLink={openLink}
+        maxTokens={context.maxTokens}
+        chatTotals={message.role === 'assistant' ? context.totals : null}
+      />
+    </>
   ) : null;
 });
 

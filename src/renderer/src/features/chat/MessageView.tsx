@@ -1,5 +1,8 @@
 import { memo } from 'react';
-import type { Message } from '../../../../shared/domain';
+import type { Message, Usage } from '../../../../shared/domain';
+import { ImagesSent } from '../context/ImagesSent';
+import { ReplyEnding } from '../context/ReplyEnding';
+import { RetryButton } from '../context/RetryButton';
 import { Markdown } from '../markdown/Markdown';
 import type { OpenLink } from '../markdown/MarkdownBlock';
 import { ErrorNotice } from './ErrorNotice';
@@ -17,7 +20,9 @@ export interface MessageViewActions extends MessageActionHandlers {
   send(messageId: string, content: string): Promise<boolean>;
   cancelEdit(): void;
   continueReply(messageId: string): void;
+  raiseAndContinue(messageId: string): void;
   retry(messageId: string): void;
+  pinImages(messageId: string, pinned: boolean): void;
 }
 
 export interface MessageViewProps {
@@ -31,6 +36,10 @@ export interface MessageViewProps {
   plainText?: boolean;
   /** Where a clicked link in a reply goes: main opens http(s) and mailto links in the OS. */
   onOpenLink: OpenLink;
+  /** The chat's max_tokens, for a reply cut at it that does not say how long it got. */
+  maxTokens?: number;
+  /** Tokens in and out over the whole chat, shown with the reply's own facts. */
+  chatTotals?: Usage | null;
 }
 
 /** Presentational; memoized so that only the message whose object changed re-renders. */
@@ -42,8 +51,14 @@ export const MessageView = memo(function MessageView({
   actions,
   plainText,
   onOpenLink,
+  maxTokens = 0,
+  chatTotals = null,
 }: MessageViewProps) {
   const streaming = message.status === 'streaming';
+  const { error } = message;
+  // A rate limit says how long to wait; Retry counts it down.
+  const retryAt =
+    error?.code === 'rate_limited' && error.retryAfter ? message.updatedAt + error.retryAfter * 1000 : null;
   const note = STATUS_NOTE[message.status];
   const cutOff = message.role === 'assistant' && ['interrupted', 'stopped', 'error'].includes(message.status);
   return (
@@ -54,6 +69,9 @@ export const MessageView = memo(function MessageView({
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
     >
       <ImageStrip images={message.attachments} />
+      {message.role === 'user' && message.attachments.length > 0 && actions && (
+        <ImagesSent pinned={message.imagesPinned} onPin={(pinned) => actions.pinImages(message.id, pinned)} />
+      )}
       {editing && actions ? (
         <MessageEditor
           initial={message.content}
@@ -75,6 +93,14 @@ export const MessageView = memo(function MessageView({
         </div>
       )}
       {note && <div className="message__note">{note}</div>}
+      {message.status === 'done' && actions && (
+        <ReplyEnding
+          finishReason={message.finishReason}
+          limit={message.usage?.completionTokens ?? maxTokens}
+          onContinue={() => actions.continueReply(message.id)}
+          onRaiseAndContinue={() => actions.raiseAndContinue(message.id)}
+        />
+      )}
       {message.error && <ErrorNotice error={message.error} />}
       {cutOff && actions && (
         <div className="message__actions">
@@ -83,15 +109,19 @@ export const MessageView = memo(function MessageView({
               Continue
             </button>
           )}
-          <button type="button" className="text-button" onClick={() => actions.retry(message.id)}>
-            Retry
-          </button>
+          {retryAt ? (
+            <RetryButton notBefore={retryAt} onRetry={() => actions.retry(message.id)} />
+          ) : (
+            <button type="button" className="text-button" onClick={() => actions.retry(message.id)}>
+              Retry
+            </button>
+          )}
         </div>
       )}
       {!streaming && !editing && (
         <div className="message__footer">
           {actions && <MessageActions message={message} versions={versions} actions={actions} />}
-          {message.role === 'assistant' && <ReplyFacts message={message} />}
+          {message.role === 'assistant' && <ReplyFacts message={message} chatTotals={chatTotals} />}
         </div>
       )}
     </article>

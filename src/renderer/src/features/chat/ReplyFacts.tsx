@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Message } from '../../../../shared/domain';
+import type { Message, Usage } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 
 function seconds(ms: number): string {
@@ -25,9 +25,12 @@ export function replyFacts(message: Message): string[] {
   return facts;
 }
 
-export function ReplyFacts({ message }: { message: Message }) {
+export function ReplyFacts({ message, chatTotals }: { message: Message; chatTotals: Usage | null }) {
   const [open, setOpen] = useState(false);
   const facts = replyFacts(message);
+  if (chatTotals && (chatTotals.promptTokens || chatTotals.completionTokens)) {
+    facts.push(`this chat: ${chatTotals.promptTokens} in · ${chatTotals.completionTokens} out`);
+  }
   if (facts.length === 0) return null;
   return (
     <div className="reply-facts">

@@ -5,6 +5,7 @@ import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
 import { KeyOriginNotice } from './KeyOriginNotice';
 import { UpdatesSection } from './UpdatesSection';
+import { ChatsSection } from '../settings/ChatsSection';
 
 const SOURCE_TEXT = {
   env: 'from the MODELSLAB_API_KEY environment variable',
@@ -23,6 +24,7 @@ export function SettingsDialog() {
     <Modal open={open} title="Settings" onClose={close}>
       <KeySection onRemoved={close} />
       <ConnectionSection />
+      <ChatsSection />
       <UpdatesSection />
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { PARAM_KEYS, PARAM_SPECS } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
+import { ContextFields } from '../context/ContextFields';
 import { ParamField } from './ParamField';
 import { PresetsSection } from './PresetsSection';
 
@@ -9,6 +10,9 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
   const systemPrompt = useStore((s) => s.draft.systemPrompt);
   const setParam = useStore((s) => s.setParam);
   const setDraft = useStore((s) => s.setDraft);
+  const context = useStore((s) => s.draft.context);
+  const view = useStore((s) => (s.contextFor === s.activeId ? s.contextView : null));
+  const setContextSettings = useStore((s) => s.setContextSettings);
 
   return (
     <aside className="params-panel" aria-label="Parameters">
@@ -30,6 +34,7 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
       {PARAM_KEYS.map((key) => (
         <ParamField key={key} spec={PARAM_SPECS[key]} value={params[key]} onChange={(value) => setParam(key, value)} />
       ))}
+      <ContextFields value={context} view={view} onChange={setContextSettings} />
       <PresetsSection />
     </aside>
   );

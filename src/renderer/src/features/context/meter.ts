@@ -1,0 +1,27 @@
+import type { ContextView } from '../../../../shared/contract';
+import { IMAGE_TOKENS, estimateTokens, fitNewest } from '../../../../shared/context';
+
+export interface Meter {
+  /** Tokens the next request would carry with this draft, estimated. */
+  used: number;
+  limit: number;
+  /** The draft with what must go with it does not fit, even alone. */
+  over: boolean;
+  /** Turns that would go with an empty message but are pushed out by this one. */
+  pushedOut: number;
+}
+
+/**
+ * The composer's meter, cheap enough for every keystroke: the draft is estimated (main counts exactly once it is
+ * sent), then the older turns main listed are fitted into what is left, newest first, as the request builder does.
+ */
+export function meterOf(view: ContextView, draft: string, images: number): Meter {
+  const base = view.baseTokens + estimateTokens(draft) + images * IMAGE_TOKENS;
+  const fit = fitNewest(view.turnTokens, view.limit - base);
+  let used = base;
+  for (let i = 0; i < fit; i++) used += view.turnTokens[i]!;
+  return { used, limit: view.limit, over: base > view.limit, pushedOut: view.turnTokens.length - fit };
+}
+
+const number = new Intl.NumberFormat('en');
+export const formatTokens = (n: number) => number.format(n);

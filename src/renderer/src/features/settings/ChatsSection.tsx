@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { useStore } from '../../store';
+
+/** Settings → Chats: model-made titles, and the automatic retry after a rate limit. */
+export function ChatsSection() {
+  const id = useId();
+  const settings = useStore((s) => s.settings);
+  const setChatOptions = useStore((s) => s.setChatOptions);
+  const [titleModel, setTitleModel] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
+  const autoTitle = settings?.autoTitle ?? true;
+
+  async function saveTitleModel() {
+    if (titleModel === null) return;
+    // Main checks the id; a refused one stays in the box to be corrected.
+    const ok = await setChatOptions({ titleModel: titleModel.trim() || null });
+    setRefused(!ok);
+    if (ok) setTitleModel(null);
+  }
+
+  return (
+    <section className="dialog__section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Chats</h3>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={autoTitle}
+          onChange={(e) => void setChatOptions({ autoTitle: e.target.checked })}
+        />
+        Name new chats with the model after the first reply
+      </label>
+      <label className="field">
+        <span>Model for titles</span>
+        <input
+          className="key-form__input"
+          style={{ width: '100%' }}
+          value={titleModel ?? settings?.titleModel ?? ''}
+          disabled={!autoTitle}
+          placeholder="the chat’s own model"
+          spellCheck={false}
+          aria-invalid={refused || undefined}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => setTitleModel(e.target.value)}
+          onBlur={() => void saveTitleModel()}
+        />
+      </label>
+      <p id={`${id}-help`} className={refused ? 'param__error' : 'muted'}>
+        {refused
+          ? 'That is not a model id: no spaces or special characters.'
+          : 'A small, fast model is enough; empty uses the chat’s own.'}
+      </p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings?.autoRetry ?? false}
+          onChange={(e) => void setChatOptions({ autoRetry: e.target.checked })}
+        />
+        After a rate limit, retry once by itself when the wait is over
+      </label>
+    </section>
+  );
+}
