@@ -2,7 +2,7 @@ import type { ChatEvent, EventChannel, EventPayloads, SendInput } from '../src/s
 import type { Message } from '../src/shared/domain';
 import type { SenderLike } from '../src/main/ipc';
 import { createServices, type ServiceDeps } from '../src/main/services';
-import { MemorySecretStore } from '../src/main/secrets/memory-store';
+import { MemorySecretStore } from '../src/main/keys/memory-store';
 import { memorySettings } from '../src/main/settings/settings-store';
 import { ModelsLabServer } from './modelslab-server';
 

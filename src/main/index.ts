@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { EventChannel, EventPayloads } from '../shared/contract';
 import type { AskUser } from './desktop/ask';
 import { buildMenuTemplate } from './desktop/menu';
-import { installRedaction } from './desktop/redact';
+import { installRedaction } from './keys/redact';
 import { watchRenderer } from './desktop/renderer-watch';
 import { decideUpdates, UpdateController } from './desktop/updater';
 import { restoreBounds, WindowStateFile } from './desktop/window-state';

@@ -10,7 +10,7 @@ import { API_METHODS, channelOf } from '../shared/contract';
 import { ApiError, appError, ERROR_CODES, type Result } from '../shared/errors';
 import { argSchemas } from '../shared/schemas';
 import { registerIpc, type IpcMainLike } from './ipc';
-import { MemorySecretStore } from './secrets/memory-store';
+import { MemorySecretStore } from './keys/memory-store';
 import { createHandlers, createServices } from './services';
 
 /**

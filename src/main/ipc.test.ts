@@ -3,7 +3,7 @@ import { API_METHODS, channelOf } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { RecordingSender } from '../../test/chat-harness';
 import { pngInput } from '../../test/images';
-import { MemorySecretStore } from './secrets/memory-store';
+import { MemorySecretStore } from './keys/memory-store';
 import { registerIpc, type Handlers, type IpcMainLike } from './ipc';
 import { createHandlers, createServices } from './services';
 

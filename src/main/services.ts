@@ -14,11 +14,11 @@ import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
 import { fetchModels } from './models/fetch-models';
 import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/models-service';
-import { changeBaseUrl, effectiveBaseUrl } from './secrets/base-url-change';
-import { checkKey } from './secrets/key-check';
-import { KeyManager } from './secrets/key-manager';
-import type { BoundKey } from './secrets/key-provider';
-import { KeytarStore, type SecretStore } from './secrets/secret-store';
+import { changeBaseUrl, effectiveBaseUrl } from './settings/base-url-change';
+import { checkKey } from './keys/key-check';
+import { KeyManager } from './keys/key-manager';
+import type { BoundKey } from './keys/key-provider';
+import { KeytarStore, type SecretStore } from './keys/secret-store';
 import { memorySettings, type SettingsStore } from './settings/settings-store';
 
 /** Everything main's services need from the outside world, so tests and the browser harness can supply it. */

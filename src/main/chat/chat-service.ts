@@ -15,7 +15,7 @@ import type { Conversation, Message, MessageStatus, Usage } from '../../shared/d
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
-import type { BoundKey, KeyProvider } from '../secrets/key-provider';
+import type { BoundKey, KeyProvider } from '../keys/key-provider';
 import { autoTitle, titleFrom, type AutoTitleOptions } from './auto-title';
 import { Batcher } from './batcher';
 import { readErrorBody } from './error-body';

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { ApiError, appError } from '../../shared/errors';
-import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
-import type { BoundKey } from '../secrets/key-provider';
+import { assertBound, keyedFetch, type FetchLike } from '../keys/keyed-fetch';
+import type { BoundKey } from '../keys/key-provider';
 import { parseJson, readErrorBody } from './error-body';
 
 export type { FetchLike };

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { ApiError, appError, type AppError, type ErrorCode } from '../../shared/errors';
-import { redact } from '../desktop/redact';
+import { redact } from '../keys/redact';
 import { retryAfterHeader } from './error-body';
 
 export function codeForStatus(status: number): ErrorCode {

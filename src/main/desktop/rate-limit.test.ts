@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MemorySecretStore } from '../secrets/memory-store';
+import { MemorySecretStore } from '../keys/memory-store';
 import { createHandlers, createServices } from '../services';
 import { RateLimit } from './rate-limit';
 

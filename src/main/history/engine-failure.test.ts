@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
-import { MemorySecretStore } from '../secrets/memory-store';
+import { MemorySecretStore } from '../keys/memory-store';
 import { registerIpc, type IpcMainLike } from '../ipc';
 import { createHandlers, createServices } from '../services';
 import type { OpenSqlite } from './open-sqlite';

@@ -1,9 +1,9 @@
 import { ApiError, appError } from '../../shared/errors';
 import { parseJson, readErrorBody, retryAfterHeader } from '../chat/error-body';
 import { codeForStatus } from '../chat/to-chat-error';
-import { redact } from '../desktop/redact';
-import type { BoundKey } from '../secrets/key-provider';
-import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
+import { redact } from '../keys/redact';
+import type { BoundKey } from '../keys/key-provider';
+import { assertBound, keyedFetch, type FetchLike } from '../keys/keyed-fetch';
 import { readContextLength } from './context-lengths';
 
 /** A model as the server lists it. */

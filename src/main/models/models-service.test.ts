@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChat } from '../../../test/chat-harness';
-import { MemorySecretStore } from '../secrets/memory-store';
+import { MemorySecretStore } from '../keys/memory-store';
 
 let ctx: Awaited<ReturnType<typeof startChat>>;
 afterEach(() => ctx?.server.stop());

@@ -1,7 +1,7 @@
 import type { ModelList } from '../../shared/contract';
 import { isVisionModel, type ModelInfo } from '../../shared/domain';
 import { toAppError } from '../../shared/errors';
-import type { BoundKey, KeyProvider } from '../secrets/key-provider';
+import type { BoundKey, KeyProvider } from '../keys/key-provider';
 import type { RemoteModel } from './fetch-models';
 
 export interface CachedModels {

@@ -3,8 +3,8 @@ import { isExposedBaseUrl, originOf, parseBaseUrl } from '../../shared/base-url'
 import { DEFAULT_BASE_URL } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
 import type { AskUser, MessageBox } from '../desktop/ask';
-import type { SettingsStore } from '../settings/settings-store';
-import type { KeyManager } from './key-manager';
+import type { SettingsStore } from './settings-store';
+import type { KeyManager } from '../keys/key-manager';
 
 type Env = Record<string, string | undefined>;
 

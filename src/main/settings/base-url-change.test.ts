@@ -3,8 +3,8 @@ import { RecordingSender, input } from '../../../test/chat-harness';
 import { ModelsLabServer } from '../../../test/modelslab-server';
 import type { MessageBox } from '../desktop/ask';
 import { createHandlers, createServices } from '../services';
-import { memorySettings } from '../settings/settings-store';
-import { MemorySecretStore } from './memory-store';
+import { memorySettings } from './settings-store';
+import { MemorySecretStore } from '../keys/memory-store';
 
 const KEY = 'ml-saved-key-0123456789';
 let servers: ModelsLabServer[] = [];
