@@ -36,6 +36,11 @@ export interface ModelsServiceOptions {
 export class ModelsService {
   constructor(private readonly options: ModelsServiceOptions) {}
 
+  /** The server's list as it is now, uncached and unsorted: what a key test asks for. */
+  fetch(key: BoundKey): Promise<RemoteModel[]> {
+    return this.options.fetchModels(key);
+  }
+
   async list(): Promise<ModelList> {
     const { keys, cache } = this.options;
     try {

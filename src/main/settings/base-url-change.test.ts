@@ -51,7 +51,7 @@ describe('changing the base URL', () => {
     expect(change.settings.values.baseUrl).toMatch(/\/v2$/);
     expect(change.key.configured).toBe(true);
     expect(asked).toEqual([]);
-    expect(services.info().baseUrl).toMatch(/\/v2$/);
+    expect(services.app.info().baseUrl).toMatch(/\/v2$/);
   });
 
   it('to another origin asks in main’s dialog, naming it; Cancel changes nothing', async () => {
@@ -62,7 +62,7 @@ describe('changing the base URL', () => {
     expect(asked[0]!.message).toContain(new URL(b.baseUrl).origin);
     expect(asked[0]!.buttons[asked[0]!.defaultId]).toBe('Cancel');
     expect(asked[0]!.cancelId).toBe(0);
-    expect(services.info().baseUrl).toBe(a.baseUrl);
+    expect(services.app.info().baseUrl).toBe(a.baseUrl);
     expect((await services.models.list()).error).toBeNull();
     expect(b.requests).toEqual([]);
   });
