@@ -54,7 +54,7 @@ export async function budgetBench(store: SqliteHistory, conversationId: string, 
   });
   // As the bench data comes (and as after an import): no counts yet, so the first budget makes them. A run before
   // this one kept its counts in the cached database; they are forgotten so every run measures the same thing.
-  store['db']!.prepare('UPDATE messages SET tokens = NULL WHERE conversation_id = ?').run(conversationId);
+  store['db'].sql('UPDATE messages SET tokens = NULL WHERE conversation_id = ?').run(conversationId);
   const fromDb = [];
   for (const [label, settings] of [
     ['131,072-token model', big],

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { HistoryDatabase } from '../history/database';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContextQuery } from '../../shared/contract';
 import type { Message } from '../../shared/domain';
@@ -118,8 +118,8 @@ describe('a thread whose parent links loop (a hostile import)', () => {
       },
     ]);
     // Imports refuse loops, so the loop is planted straight into SQLite, as a hand-edited file would hold it.
-    const { db } = ctx.services.history as unknown as { db: Database.Database };
-    db.prepare('UPDATE messages SET parent_id = ? WHERE id = ?').run('b', 'a');
+    const { db } = ctx.services.history as unknown as { db: HistoryDatabase };
+    db.sql('UPDATE messages SET parent_id = ? WHERE id = ?').run('b', 'a');
     expect(ctx.services.history.getMessage('a')!.parentId).toBe('b');
     const view = await ctx.services.chat.context({
       conversationId: 'loop',
