@@ -8,8 +8,9 @@ import { toConversation, type ConversationRow } from './rows';
 
 /** The conversations table: the list, its pages and folders, and undoable deletes. */
 
-export const LIVE = 'deleted_at IS NULL';
-const ORDER = 'ORDER BY pinned DESC, updated_at DESC, rowid DESC';
+const LIVE = 'deleted_at IS NULL';
+/** compareConversations (src/shared/conversation-order.ts) in SQL; the index gives the first two terms. */
+const ORDER = 'ORDER BY pinned DESC, updated_at DESC, created_at DESC, id DESC';
 
 const COLUMNS: Record<keyof ConversationPatch, string> = {
   title: 'title',
