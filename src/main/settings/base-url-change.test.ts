@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingSender, input } from '../../../test/chat-harness';
 import { ModelsLabServer } from '../../../test/modelslab-server';
 import type { MessageBox } from '../desktop/ask';
-import { createHandlers, createServices } from '../services';
+import { createHandlers } from '../services';
 import { memorySettings } from './settings-store';
-import { MemorySecretStore } from '../keys/memory-store';
+import { testServices } from '../../../test/services';
 
 const KEY = 'ml-saved-key-0123456789';
 let servers: ModelsLabServer[] = [];
@@ -21,13 +21,8 @@ async function setup(answer: 'cancel' | 'switch' | 'carry', env: Record<string, 
   const settings = memorySettings();
   settings.update({ baseUrl: a.baseUrl });
   const asked: MessageBox[] = [];
-  const services = createServices({
+  const services = testServices({
     env,
-    version: '0',
-    platform: 'test',
-    openExternal: async () => {},
-    copyText: async () => {},
-    secrets: new MemorySecretStore(),
     settings,
     ask: async (box) => {
       asked.push(box);
