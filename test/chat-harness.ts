@@ -72,7 +72,7 @@ export async function startChat(deps: Partial<ServiceDeps> = {}) {
 }
 
 /** Settings in memory, with model-made titles off. */
-export function quietSettings() {
+function quietSettings() {
   const settings = memorySettings();
   settings.update({ autoTitle: false });
   return settings;

@@ -11,7 +11,7 @@ export type { FetchLike };
  * becomes `{"error":{...}}` with its status kept, and an HTTP 200 that carries an error is thrown
  * as one instead of being read as an empty stream.
  */
-export function normalizingFetch(base: FetchLike): FetchLike {
+function normalizingFetch(base: FetchLike): FetchLike {
   return async (input, init) => {
     const response = await base(input, init);
     if (!(response.headers.get('content-type') ?? '').includes('json')) return response;

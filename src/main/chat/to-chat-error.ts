@@ -3,7 +3,7 @@ import { ApiError, appError, toAppError, type AppError, type ErrorCode } from '.
 import { redact } from '../keys/redact';
 import { retryAfterHeader } from './error-body';
 
-export function codeForStatus(status: number): ErrorCode {
+function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'invalid_key';
   if (status === 402) return 'insufficient_credits';
   if (status === 403) return 'forbidden';

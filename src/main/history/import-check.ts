@@ -4,7 +4,7 @@ import type { ImportNote } from '../../shared/history';
 import { chatParamsSchema } from '../../shared/schemas';
 
 /** Long or odd names from a file are shown clipped, as text. */
-export function clip(text: string, chars = 40): string {
+function clip(text: string, chars = 40): string {
   const flat = text.replace(/\p{C}+/gu, ' ').trim();
   return flat.length > chars ? `${flat.slice(0, chars - 1)}…` : flat;
 }

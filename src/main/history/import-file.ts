@@ -3,7 +3,7 @@ import { ApiError, appError } from '../../shared/errors';
 import { readAtMost } from '../read-at-most';
 
 /** Large enough for years of chats with their images; small enough to parse without stalling the app. */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 

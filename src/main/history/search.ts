@@ -5,7 +5,7 @@ import { idf, readTotals, scoreAll, snippetOf, termsOf, type Corpus, type Term }
 import type { MessageRow } from './rows';
 
 /** How many matches are ranked together; see ranking.ts. */
-export const SEARCH_WINDOW = 1000;
+const SEARCH_WINDOW = 1000;
 
 interface RankedWindow {
   seqs: number[];

@@ -15,7 +15,7 @@ import { fromChatGpt } from './chatgpt-import';
 import { cleanParams, count, firstProblem, IMPORTED, parentsFirst, refuse, titleIn } from './import-check';
 
 export const BACKUP_FORMAT = 'modelslab-chat/backup';
-export const CONVERSATION_FORMAT = 'modelslab-chat/conversation';
+const CONVERSATION_FORMAT = 'modelslab-chat/conversation';
 
 const ROLE_NAMES = { user: 'You', assistant: 'Assistant', system: 'System' } as const;
 

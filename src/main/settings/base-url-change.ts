@@ -25,7 +25,7 @@ export type BaseUrlAnswer = 'cancel' | 'switch' | 'carry';
 const ANSWERS: BaseUrlAnswer[] = ['cancel', 'switch', 'carry'];
 
 /** The native confirmation for a move to another origin; Cancel is first, the default and the Esc answer. */
-export function baseUrlQuestion({ from, to, carriable }: BaseUrlQuestion): MessageBox {
+function baseUrlQuestion({ from, to, carriable }: BaseUrlQuestion): MessageBox {
   const exposed = isExposedBaseUrl(to);
   const detail = [
     `Requests go to ${from} now.`,
