@@ -19,7 +19,7 @@ export interface ChatServiceOptions {
   attachments: AttachmentStore;
   /** Builds an SDK client for a key; the base URL is the client's business. */
   client(apiKey: string): OpenAI;
-  /** How often deltas are sent to the window (one per frame). */
+  /** How often deltas are sent to the window (one per frame; the first of a reply goes at once). */
   frameMs?: number;
   /** How often a growing reply is saved. */
   saveMs?: number;
@@ -244,15 +244,19 @@ export class ChatService {
     let usage: Usage | null = null;
     let status: MessageStatus = 'done';
     let error: AppError | null = null;
-    const deltas = new Batcher(this.options.frameMs ?? 16, () => {
-      emit('chat.event', {
-        type: 'delta',
-        conversationId: message.conversationId,
-        messageId: message.id,
-        text: unsent,
-      });
-      unsent = '';
-    });
+    const deltas = new Batcher(
+      this.options.frameMs ?? 16,
+      () => {
+        emit('chat.event', {
+          type: 'delta',
+          conversationId: message.conversationId,
+          messageId: message.id,
+          text: unsent,
+        });
+        unsent = '';
+      },
+      true,
+    );
     // A failed save (disk full, history closed) must not take main down; the text is still in memory.
     const save = (patch: MessagePatch): Message | null => {
       try {
