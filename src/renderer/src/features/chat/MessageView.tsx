@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Message } from '../../../../shared/domain';
-import { Markdown } from '../markdown/Markdown';
+import { Markdown } from '../markdown/LazyMarkdown';
 import type { OpenLink } from '../markdown/MarkdownBlock';
 import { ErrorNotice } from './ErrorNotice';
 import { ImageStrip } from './ImageStrip';
