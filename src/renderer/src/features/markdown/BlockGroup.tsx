@@ -10,8 +10,9 @@ import { defer, hurry } from './render-queue';
  */
 
 const measured = { chars: 0, px: 0 };
-/** Until a group has been measured: about a line of 90 characters, 24 px high, per 90 characters. */
+/** Height per character of Markdown; until groups have been measured, a line of 90 characters, 24 px high. */
 const pxPerChar = () => (measured.chars > 2_000 ? measured.px / measured.chars : 24 / 90);
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /** One block: Markdown at once when `eager`, else plain text until the render queue gets to it. */
 const DeferredBlock = memo(function DeferredBlock({
@@ -73,7 +74,11 @@ export const BlockGroup = memo(function BlockGroup({
   }, [token]);
 
   return (
-    <div ref={ref} className="md-group" style={{ containIntrinsicSize: `auto ${estimate}px` }}>
+    <div
+      ref={ref}
+      className={HEADING.test(blocks[0] ?? '') ? 'md-group md-group--heading' : 'md-group'}
+      style={{ containIntrinsicSize: `auto ${estimate}px` }}
+    >
       {blocks.map((text, i) => (
         <DeferredBlock key={i} text={text} eager={i >= eagerFrom} group={token} onOpenLink={onOpenLink} />
       ))}

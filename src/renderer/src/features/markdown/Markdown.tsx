@@ -7,8 +7,11 @@ import './markdown.css';
 
 /** Blocks per frozen group: few enough to render in one go, enough that a long reply has few groups. */
 const GROUP = 32;
-/** About a screenful of Markdown: the blocks this close to the end render at once, the rest may wait. */
-const LAST_SCREEN_CHARS = 2_500;
+/**
+ * About a screenful of Markdown, in characters (a rendered line of 90 to 100 of them is 24 to 30 px high, and
+ * headings, code and tables take more room): the blocks this close to the end render at once, the rest may wait.
+ */
+const lastScreenChars = () => Math.min(3_000, Math.max(600, window.innerHeight * 1.5));
 
 export interface MarkdownProps {
   text: string;
@@ -45,7 +48,8 @@ export const Markdown = memo(function Markdown({ text, streaming, onOpenLink }: 
   const groups = grouping.of(done, generation);
   // The first block, counting back from the end, that is still within the last screen.
   let eager = done.length;
-  for (let chars = tail.length; eager > 0 && chars < LAST_SCREEN_CHARS;) chars += done[--eager]!.length;
+  const screen = lastScreenChars();
+  for (let chars = tail.length; eager > 0 && chars < screen;) chars += done[--eager]!.length;
   return (
     <>
       {groups.map((blocks, g) => (

@@ -3,7 +3,8 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CodeBlock } from './CodeBlock';
-import { rehypeMath } from './math';
+import { MATH_TAG, rehypeMath } from './math';
+import { MathView } from './MathView';
 import { safeUrl } from './safe-url';
 
 export type OpenLink = (url: string) => void;
@@ -60,6 +61,7 @@ function components(onOpenLink: OpenLink, tail: boolean): Components {
         <table>{children}</table>
       </div>
     ),
+    ...({ [MATH_TAG]: MathView } as Components),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { markupToHast, rehypeMath } from './math';
+import { MATH_TAG, markupToHast, rehypeMath, renderMath } from './math';
 
 function elements(nodes: ElementContent[]): Element[] {
   return nodes.flatMap((n) => (n.type === 'element' ? [n, ...elements(n.children)] : []));
@@ -49,13 +49,22 @@ describe('markupToHast', () => {
 });
 
 describe('rehypeMath', () => {
-  it('replaces inline and display math with KaTeX output', () => {
+  it('marks inline and display math with its TeX, for MathView to render', () => {
     for (const display of [false, true]) {
       const tree = mathBlock('x^2', display);
       rehypeMath()(tree);
-      const classes = elements(tree.children as ElementContent[]).map((e) => String(e.properties.className));
+      const all = elements(tree.children as ElementContent[]);
+      expect(all.map((e) => e.tagName)).toEqual(['p', MATH_TAG]);
+      expect(all[1]!.properties).toEqual({ dataTex: 'x^2', dataDisplay: String(display) });
+    }
+  });
+});
+
+describe('renderMath', () => {
+  it('renders inline and display math with KaTeX', () => {
+    for (const display of [false, true]) {
+      const classes = elements(renderMath('x^2', display)).map((e) => String(e.properties.className));
       expect(classes).toContain(display ? 'katex-display' : 'katex');
-      expect(classes).not.toContain('language-math,math-inline');
     }
   });
 
@@ -65,9 +74,7 @@ describe('rehypeMath', () => {
       '\\url{https://example.com}',
       '\\includegraphics{http://e.x/a.png}',
     ]) {
-      const tree = mathBlock(tex, true);
-      rehypeMath()(tree);
-      const all = elements(tree.children as ElementContent[]);
+      const all = elements(renderMath(tex, true));
       expect(
         all.filter((e) => ['a', 'img'].includes(e.tagName) || 'href' in e.properties || 'src' in e.properties),
         tex,
