@@ -1,17 +1,14 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MarkdownBlock, type OpenLink } from './MarkdownBlock';
+import { estimateGroup, measuredGroup } from './block-size';
 import { defer, hurry } from './render-queue';
 
 /*
  * Finished blocks of a reply, frozen in groups: a group re-renders only while it is the one being filled, and the
  * browser skips the layout and paint of groups out of view (`content-visibility: auto`). A skipped group takes the
- * height it last had on screen; one never laid out yet takes an estimate from its length, at the height per
- * character measured on the groups laid out so far.
+ * height it last had on screen; one never laid out yet takes an estimate (see block-size.ts).
  */
 
-const measured = { chars: 0, px: 0 };
-/** Height per character of Markdown; until groups have been measured, a line of 90 characters, 24 px high. */
-const pxPerChar = () => (measured.chars > 2_000 ? measured.px / measured.chars : 24 / 90);
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /** One block: Markdown at once when `eager`, else plain text until the render queue gets to it. */
@@ -43,27 +40,30 @@ export const BlockGroup = memo(function BlockGroup({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [token] = useState(() => ({}));
-  const [estimate] = useState(() => Math.round(blocks.reduce((n, b) => n + b.length, 0) * pxPerChar()));
-
-  const chars = useRef(0);
-  chars.current = blocks.reduce((n, b) => n + b.length, 0);
+  const [estimate] = useState(() => estimateGroup(blocks));
+  // What the estimate would be for the blocks the group holds now (it grows while it is the last one).
+  const guess = useRef(0);
+  guess.current = blocks.length === 0 ? 0 : estimateGroup(blocks);
 
   useLayoutEffect(() => {
     const el = ref.current!;
     let laidOut = false;
-    let sample = { chars: 0, px: 0 };
+    let sample = { estimated: 0, px: 0 };
+    const record = (px: number) => {
+      if (px === 0) return;
+      el.style.containIntrinsicSize = `auto ${px}px`;
+      measuredGroup(guess.current - sample.estimated, px - sample.px);
+      sample = { estimated: guess.current, px };
+    };
     // The group came into view: what it still shows as plain text goes first.
     const onState = (event: Event) => {
       laidOut = !(event as ContentVisibilityAutoStateChangeEvent).skipped;
-      if (laidOut) hurry(token);
+      if (!laidOut) return;
+      hurry(token);
+      record(Math.round(el.getBoundingClientRect().height));
     };
     const observer = new ResizeObserver(([entry]) => {
-      const px = Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0);
-      if (!laidOut || px === 0) return;
-      el.style.containIntrinsicSize = `auto ${px}px`;
-      measured.chars += chars.current - sample.chars;
-      measured.px += px - sample.px;
-      sample = { chars: chars.current, px };
+      if (laidOut) record(Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0));
     });
     el.addEventListener('contentvisibilityautostatechange', onState);
     observer.observe(el);

@@ -15,13 +15,11 @@ interface Job {
 
 /** Work per slice: a frame at 60 Hz leaves this much after layout and paint. */
 const SLICE_MS = 8;
-/** Waiting for an idle moment ends here, so a page that is never idle still gets its text rendered. */
-const IDLE_TIMEOUT_MS = 250;
 const NOOP = () => {};
 
 const later: Job[] = [];
 const soon: Job[] = [];
-let idleScheduled = false;
+let laterScheduled = false;
 let frameScheduled = false;
 
 function drain(stack: Job[], until: number): void {
@@ -34,17 +32,20 @@ function drain(stack: Job[], until: number): void {
   }
 }
 
-function scheduleIdle(): void {
-  if (idleScheduled) return;
-  idleScheduled = true;
-  requestIdleCallback(
-    (deadline) => {
-      idleScheduled = false;
-      const slice = deadline.didTimeout ? SLICE_MS / 2 : Math.min(deadline.timeRemaining(), SLICE_MS);
-      drain(later, performance.now() + slice);
-      if (later.length > 0) scheduleIdle();
+/**
+ * Later work runs as background tasks: after input, frames and everything else the page has to do, one slice at a
+ * time, so a page with nothing else to do renders a long reply at full speed and a busy one is never held up by it.
+ */
+function scheduleLater(): void {
+  if (laterScheduled) return;
+  laterScheduled = true;
+  void scheduler.postTask(
+    () => {
+      laterScheduled = false;
+      drain(later, performance.now() + SLICE_MS);
+      if (later.length > 0) scheduleLater();
     },
-    { timeout: IDLE_TIMEOUT_MS },
+    { priority: 'background' },
   );
 }
 
@@ -62,7 +63,7 @@ function scheduleFrame(): void {
 export function defer(group: object, run: () => void): () => void {
   const job: Job = { run, group, done: false };
   later.push(job);
-  scheduleIdle();
+  scheduleLater();
   return () => {
     job.done = true;
     job.run = NOOP;
