@@ -7,6 +7,10 @@ import { defer, hurry } from './render-queue';
  * Finished blocks of a reply, frozen in groups: a group re-renders only while it is the one being filled, and the
  * browser skips the layout and paint of groups out of view (`content-visibility: auto`). A skipped group takes the
  * height it last had on screen; one never laid out yet takes an estimate (see block-size.ts).
+ *
+ * A group with no block in the last screen of the reply starts empty, at its estimated height, and fills in when
+ * the render queue gets to it: first its blocks as plain text, then each as Markdown. So the work of a render does
+ * not grow with the text that arrived since the last one, nor with the length of a reply opened from history.
  */
 
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -41,6 +45,10 @@ export const BlockGroup = memo(function BlockGroup({
   const ref = useRef<HTMLDivElement>(null);
   const [token] = useState(() => ({}));
   const [estimate] = useState(() => estimateGroup(blocks));
+  const [live, setLive] = useState(eagerFrom < blocks.length);
+  const counted = useRef(live);
+  counted.current = live;
+  useEffect(() => (live ? undefined : defer(token, () => setLive(true))), [live, token]);
   // What the estimate would be for the blocks the group holds now (it grows while it is the last one).
   const guess = useRef(0);
   guess.current = blocks.length === 0 ? 0 : estimateGroup(blocks);
@@ -50,7 +58,8 @@ export const BlockGroup = memo(function BlockGroup({
     let laidOut = false;
     let sample = { estimated: 0, px: 0 };
     const record = (px: number) => {
-      if (px === 0) return;
+      // An empty group's height is the estimate itself.
+      if (px === 0 || !counted.current) return;
       el.style.containIntrinsicSize = `auto ${px}px`;
       measuredGroup(guess.current - sample.estimated, px - sample.px);
       sample = { estimated: guess.current, px };
@@ -77,11 +86,16 @@ export const BlockGroup = memo(function BlockGroup({
     <div
       ref={ref}
       className={HEADING.test(blocks[0] ?? '') ? 'md-group md-group--heading' : 'md-group'}
-      style={{ containIntrinsicSize: `auto ${estimate}px` }}
+      style={
+        live
+          ? { containIntrinsicSize: `auto ${estimate}px` }
+          : { containIntrinsicSize: `auto ${estimate}px`, height: estimate }
+      }
     >
-      {blocks.map((text, i) => (
-        <DeferredBlock key={i} text={text} eager={i >= eagerFrom} group={token} onOpenLink={onOpenLink} />
-      ))}
+      {live &&
+        blocks.map((text, i) => (
+          <DeferredBlock key={i} text={text} eager={i >= eagerFrom} group={token} onOpenLink={onOpenLink} />
+        ))}
     </div>
   );
 });

@@ -59,11 +59,18 @@ function scheduleFrame(): void {
   });
 }
 
+/** Groups that came into view: their jobs go first, also those added after that. */
+const urgent = new WeakSet<object>();
+
 /** Runs `run` when there is time; returns the cancel, for a block that leaves the page first. */
 export function defer(group: object, run: () => void): () => void {
   const job: Job = { run, group, done: false };
   later.push(job);
   scheduleLater();
+  if (urgent.has(group)) {
+    soon.push(job);
+    scheduleFrame();
+  }
   return () => {
     job.done = true;
     job.run = NOOP;
@@ -72,6 +79,7 @@ export function defer(group: object, run: () => void): () => void {
 
 /** The group came into view: its waiting jobs run in the next frames, before any other. */
 export function hurry(group: object): void {
+  urgent.add(group);
   const before = soon.length;
   for (const job of later) if (!job.done && job.group === group) soon.push(job);
   if (soon.length > before) scheduleFrame();
