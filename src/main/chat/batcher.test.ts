@@ -17,7 +17,7 @@ describe('Batcher', () => {
 
   it('with leading: the first mark flushes at once, the marks within the interval wait for its end', () => {
     const flush = vi.fn();
-    const batcher = new Batcher(16, flush, true);
+    const batcher = Batcher.leading(16, flush);
     batcher.mark();
     expect(flush).toHaveBeenCalledTimes(1);
     batcher.mark();
@@ -39,7 +39,7 @@ describe('Batcher', () => {
 
   it('flush() sends what is pending at once and nothing when there is nothing', () => {
     const flush = vi.fn();
-    const batcher = new Batcher(16, flush, true);
+    const batcher = Batcher.leading(16, flush);
     batcher.flush();
     expect(flush).not.toHaveBeenCalled();
     batcher.mark();

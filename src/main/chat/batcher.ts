@@ -16,6 +16,11 @@ export class Batcher {
     private readonly leading = false,
   ) {}
 
+  /** A batcher whose first mark after a quiet interval flushes at once. */
+  static leading(intervalMs: number, onFlush: () => void): Batcher {
+    return new Batcher(intervalMs, onFlush, true);
+  }
+
   mark(): void {
     this.pending = true;
     if (this.timer) return;

@@ -244,19 +244,15 @@ export class ChatService {
     let usage: Usage | null = null;
     let status: MessageStatus = 'done';
     let error: AppError | null = null;
-    const deltas = new Batcher(
-      this.options.frameMs ?? 16,
-      () => {
-        emit('chat.event', {
-          type: 'delta',
-          conversationId: message.conversationId,
-          messageId: message.id,
-          text: unsent,
-        });
-        unsent = '';
-      },
-      true,
-    );
+    const deltas = Batcher.leading(this.options.frameMs ?? 16, () => {
+      emit('chat.event', {
+        type: 'delta',
+        conversationId: message.conversationId,
+        messageId: message.id,
+        text: unsent,
+      });
+      unsent = '';
+    });
     // A failed save (disk full, history closed) must not take main down; the text is still in memory.
     const save = (patch: MessagePatch): Message | null => {
       try {

@@ -46,8 +46,8 @@ export const BlockGroup = memo(function BlockGroup({
   const [token] = useState(() => ({}));
   const [estimate] = useState(() => estimateGroup(blocks));
   const [live, setLive] = useState(eagerFrom < blocks.length);
-  const counted = useRef(live);
-  counted.current = live;
+  const liveNow = useRef(live);
+  liveNow.current = live;
   useEffect(() => (live ? undefined : defer(token, () => setLive(true))), [live, token]);
   // What the estimate would be for the blocks the group holds now (it grows while it is the last one).
   const guess = useRef(0);
@@ -59,7 +59,7 @@ export const BlockGroup = memo(function BlockGroup({
     let sample = { estimated: 0, px: 0 };
     const record = (px: number) => {
       // An empty group's height is the estimate itself.
-      if (px === 0 || !counted.current) return;
+      if (px === 0 || !liveNow.current) return;
       el.style.containIntrinsicSize = `auto ${px}px`;
       measuredGroup(guess.current - sample.estimated, px - sample.px);
       sample = { estimated: guess.current, px };
@@ -86,11 +86,7 @@ export const BlockGroup = memo(function BlockGroup({
     <div
       ref={ref}
       className={HEADING.test(blocks[0] ?? '') ? 'md-group md-group--heading' : 'md-group'}
-      style={
-        live
-          ? { containIntrinsicSize: `auto ${estimate}px` }
-          : { containIntrinsicSize: `auto ${estimate}px`, height: estimate }
-      }
+      style={{ containIntrinsicSize: `auto ${estimate}px`, height: live ? undefined : estimate }}
     >
       {live &&
         blocks.map((text, i) => (
