@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChatEvent } from '../../src/shared/contract';
+import { createClient } from '../../src/main/chat/modelslab-client';
+import { createServices } from '../../src/main/services';
+import { ModelsLabServer } from '../../test/modelslab-server';
+import { load } from './app';
+
+export interface TtftFigures {
+  /** Request to first delta with the SDK alone, and to the first delta event main sends through `chat.send`. */
+  bare: number[];
+  app: number[];
+  load: [number, number];
+}
+
+/**
+ * Time to first token: a bare openai SDK call against the local server, and the same through `chat.send` (saving
+ * the user message and the reply, building the request, the SDK, the first delta event), alternated, on a real
+ * SQLite history. The key comes from the environment here, so no keychain call is counted.
+ */
+export async function ttftRuns(runs: number, warmUp = 10): Promise<TtftFigures> {
+  const loadBefore = load();
+  const server = await new ModelsLabServer().start();
+  const dataDir = mkdtempSync(join(tmpdir(), 'mlchat-bench-ttft-'));
+  const services = createServices({
+    env: { MODELSLAB_API_KEY: server.apiKey, MODELSLAB_BASE_URL: server.baseUrl },
+    version: '0.0.0-bench',
+    platform: 'bench',
+    openExternal: async () => {},
+    copyText: async () => {},
+    dataDir,
+  });
+  const client = createClient({ baseUrl: server.baseUrl, apiKey: server.apiKey });
+  const reply = { kind: 'stream' as const, chunks: ['Hello', ' there', '.'], delayMs: 0 };
+  const messages = [{ role: 'user' as const, content: 'Hi' }];
+  const bare: number[] = [];
+  const app: number[] = [];
+  try {
+    for (let i = 0; i < runs + warmUp; i++) {
+      server.next(reply);
+      let started = performance.now();
+      const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+      let first = 0;
+      for await (const chunk of stream) if (!first && chunk.choices[0]?.delta?.content) first = performance.now();
+      if (i >= warmUp) bare.push(first - started);
+
+      server.next(reply);
+      let firstEvent = 0;
+      let end!: () => void;
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      const sender = {
+        isDestroyed: () => false,
+        send: (_channel: string, payload: unknown) => {
+          const event = payload as ChatEvent;
+          if (event.type === 'delta' && !firstEvent) firstEvent = performance.now();
+          if (event.type === 'end') end();
+        },
+      };
+      started = performance.now();
+      await services.chat.send(sender, {
+        conversationId: null,
+        content: 'Hi',
+        images: [],
+        model: 'bench',
+        params: {},
+        systemPrompt: '',
+      });
+      await ended;
+      if (i >= warmUp) app.push(firstEvent - started);
+    }
+  } finally {
+    services.history.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { bare, app, load: [loadBefore, load()] };
+}
