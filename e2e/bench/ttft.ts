@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatEvent } from '../../src/shared/contract';
 import { createClient } from '../../src/main/chat/modelslab-client';
-import { createServices } from '../../src/main/services';
-import { ModelsLabServer } from '../../test/modelslab-server';
+import { input, RecordingSender, startChat } from '../../test/chat-harness';
 import { load } from './app';
 
 export interface TtftFigures {
@@ -21,16 +20,8 @@ export interface TtftFigures {
  */
 export async function ttftRuns(runs: number, warmUp = 10): Promise<TtftFigures> {
   const loadBefore = load();
-  const server = await new ModelsLabServer().start();
   const dataDir = mkdtempSync(join(tmpdir(), 'mlchat-bench-ttft-'));
-  const services = createServices({
-    env: { MODELSLAB_API_KEY: server.apiKey, MODELSLAB_BASE_URL: server.baseUrl },
-    version: '0.0.0-bench',
-    platform: 'bench',
-    openExternal: async () => {},
-    copyText: async () => {},
-    dataDir,
-  });
+  const { server, services } = await startChat({ dataDir });
   const client = createClient({ baseUrl: server.baseUrl, apiKey: server.apiKey });
   const reply = { kind: 'stream' as const, chunks: ['Hello', ' there', '.'], delayMs: 0 };
   const messages = [{ role: 'user' as const, content: 'Hi' }];
@@ -46,27 +37,11 @@ export async function ttftRuns(runs: number, warmUp = 10): Promise<TtftFigures> 
       if (i >= warmUp) bare.push(first - started);
 
       server.next(reply);
-      let firstEvent = 0;
-      let end!: () => void;
-      const ended = new Promise<void>((resolve) => (end = resolve));
-      const sender = {
-        isDestroyed: () => false,
-        send: (_channel: string, payload: unknown) => {
-          const event = payload as ChatEvent;
-          if (event.type === 'delta' && !firstEvent) firstEvent = performance.now();
-          if (event.type === 'end') end();
-        },
-      };
+      const sender = new RecordingSender();
       started = performance.now();
-      await services.chat.send(sender, {
-        conversationId: null,
-        content: 'Hi',
-        images: [],
-        model: 'bench',
-        params: {},
-        systemPrompt: '',
-      });
-      await ended;
+      const { assistantMessage } = await services.chat.send(sender, input('Hi', { model: 'bench' }));
+      await sender.end(assistantMessage.id);
+      const firstEvent = sender.events.find((e) => (e.payload as ChatEvent).type === 'delta')!.at;
       if (i >= warmUp) app.push(firstEvent - started);
     }
   } finally {
