@@ -1,10 +1,11 @@
 import { flushSync } from 'react-dom';
 
 /*
- * Blocks of a long reply that are out of view are first shown as plain text and rendered as Markdown later, a few
- * at a time, so opening a long chat or a burst of text never holds the page for long. Jobs run newest first (the
- * end of a reply is what the reader sees first), and those of a group that came into view before any other, in the
- * next frame. Each job renders on its own (flushSync), so the time it took is known and a slice stops in budget.
+ * The parts of a long reply out of its last screen are rendered later, a few at a time (a group's blocks as plain
+ * text, then each block as Markdown, see BlockGroup), so opening a long chat or a burst of text never holds the page
+ * for long. Jobs run newest first (the end of a reply is what the reader sees first), and those of a group that came
+ * into view before any other, in the next frame. Each job renders on its own (flushSync), so the time it took is
+ * known and a slice stops in budget.
  */
 
 interface Job {
