@@ -48,7 +48,7 @@ test('a long reply arriving in bursts is whole when main ends, frozen in groups,
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   // The end of the reply is on screen as Markdown as soon as the reply is done.
   await expect(reply(app.page).getByRole('heading', { name: 'Section 100' })).toBeInViewport();
-  await expect(reply(app.page).locator('.md-plain')).toHaveCount(0);
+  await expect(reply(app.page).locator('.md-pending')).toHaveCount(0);
   await expect(reply(app.page).getByRole('heading', { level: 2 })).toHaveCount(100);
   // 300 blocks: 299 finished ones in groups of 32, and the last one on its own.
   await expect(reply(app.page).locator('.md-group')).toHaveCount(10);
@@ -75,7 +75,7 @@ test('opening a chat with a long reply shows its end first, then renders the res
   await app.page.getByRole('button', { name: 'Long saved chat' }).click();
 
   await expect(reply(app.page).getByRole('heading', { name: 'Section 60' })).toBeInViewport();
-  await expect(reply(app.page).locator('.md-plain')).toHaveCount(0);
+  await expect(reply(app.page).locator('.md-pending')).toHaveCount(0);
   await expect(reply(app.page).getByRole('heading', { level: 2 })).toHaveCount(60);
   // Groups never laid out are sized by an estimate: reading up through the reply, the page grows or shrinks
   // by little as they are laid out, and the first section is there, as Markdown.

@@ -58,7 +58,7 @@ export const PROBES = `(() => {
     // Every block rendered: checked ten times a second. Blocks are rendered from the end, so the first one left
     // as plain text is found near the start of the reply; only the last check reads the whole reply.
     const waitForRich = () => {
-      if (article.isConnected && article.dataset.status !== 'streaming' && !article.querySelector('.md-plain')) {
+      if (article.isConnected && article.dataset.status !== 'streaming' && !article.querySelector('.md-pending')) {
         afterPaint((t) => (bench.richAt = t));
       } else {
         setTimeout(waitForRich, 100);

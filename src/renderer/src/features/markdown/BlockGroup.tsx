@@ -29,7 +29,7 @@ const DeferredBlock = memo(function DeferredBlock({
 }) {
   const [rich, setRich] = useState(eager);
   useEffect(() => (rich ? undefined : defer(group, () => setRich(true))), [rich, group]);
-  return rich ? <MarkdownBlock text={text} onOpenLink={onOpenLink} /> : <div className="md-plain">{text}</div>;
+  return rich ? <MarkdownBlock text={text} onOpenLink={onOpenLink} /> : <div className="md-pending">{text}</div>;
 });
 
 export const BlockGroup = memo(function BlockGroup({

@@ -40,14 +40,17 @@ function drain(stack: Job[], until: number): void {
 function scheduleLater(): void {
   if (laterScheduled) return;
   laterScheduled = true;
-  void scheduler.postTask(
-    () => {
-      laterScheduled = false;
-      drain(later, performance.now() + SLICE_MS);
-      if (later.length > 0) scheduleLater();
-    },
-    { priority: 'background' },
-  );
+  inBackground(() => {
+    laterScheduled = false;
+    drain(later, performance.now() + SLICE_MS);
+    if (later.length > 0) scheduleLater();
+  });
+}
+
+/** Chromium (and so Electron) has the Prioritized Task Scheduling API; a test DOM may not, and gets a timer. */
+function inBackground(run: () => void): void {
+  if (typeof scheduler === 'undefined') setTimeout(run, 0);
+  else void scheduler.postTask(run, { priority: 'background' });
 }
 
 function scheduleFrame(): void {
