@@ -28,9 +28,11 @@ test('a reply streams in token by token', async ({ app }) => {
   const seen = new Set<number>();
   const content = reply(app.page).locator('.message__content');
   await expect(async () => {
+    // Status first: once it reads done, the text read after it is the final one.
+    const status = await reply(app.page).getAttribute('data-status');
     const text = (await content.textContent().catch(() => '')) ?? '';
     seen.add(text.length);
-    expect(await reply(app.page).getAttribute('data-status')).toBe('done');
+    expect(status).toBe('done');
   }).toPass({ intervals: [40], timeout: 15_000 });
 
   const lengths = [...seen].filter((n) => n > 0).sort((a, b) => a - b);

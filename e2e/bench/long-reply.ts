@@ -57,3 +57,13 @@ export function chunksOf(text: string, perChunk: number): string[] {
   if (rest) chunks.push(rest);
   return chunks;
 }
+
+/** A Markdown reply of at least `count` characters, built the same way. */
+export function longReplyOfChars(count: number): string {
+  let text = '';
+  for (let i = 1; text.length < count; i++) text += section(i);
+  return text;
+}
+
+/** The last block of a bench reply: the probes wait for `marker` to be painted. */
+export const ending = (marker: string) => `That is all for now: ${marker}.`;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunked, type Behaviour } from '../../../test/modelslab-server';
 import { input, startChat } from '../../../test/chat-harness';
+import { MemoryAttachmentStore } from '../attachments/attachment-store';
+import { ChatService } from './chat-service';
 
 type Ctx = Awaited<ReturnType<typeof startChat>>;
 let ctx: Ctx;
@@ -44,6 +46,24 @@ describe('streaming a reply', () => {
     // The last delta is flushed at once when the stream ends; the ones before wait for their frame.
     for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(10);
     expect(result.assistantMessage.status).toBe('streaming');
+  });
+
+  it('sends the first delta of a reply at once, without waiting for a frame', async () => {
+    // A long frame makes the difference plain: a coalesced first delta would wait a whole frame.
+    ctx = await startChat();
+    const { history, keys, client } = ctx.services;
+    const chat = new ChatService({ history, keys, client, attachments: new MemoryAttachmentStore(), frameMs: 2_000 });
+    ctx.server.next({ kind: 'stream', chunks: ['First', ' second', ' third'], delayMs: 300 });
+    const started = performance.now();
+    const result = await chat.send(ctx.sender, input('Hello'));
+    const first = await ctx.sender.waitFor(() =>
+      ctx.sender.events.find((e) => (e.payload as { type: string }).type === 'delta'),
+    );
+    expect(first.payload).toMatchObject({ text: 'First' });
+    expect(first.at - started).toBeLessThan(1_000);
+    // The chunks after it, within the frame, are coalesced into the next event.
+    const final = await ctx.sender.end(result.assistantMessage.id);
+    expect(final.content).toBe('First second third');
   });
 
   it('accepts a first delta with role, and one without', async () => {

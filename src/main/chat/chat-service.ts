@@ -37,7 +37,7 @@ export interface ChatServiceOptions {
   listedContextLength?: (model: string) => number | null;
   /** The user's choices about model-made titles; none are made without it. */
   titleSettings?: AutoTitleOptions['settings'];
-  /** How often deltas are sent to the window (one per frame). */
+  /** How often deltas are sent to the window (one per frame; the first of a reply goes at once). */
   frameMs?: number;
   /** How often a growing reply is saved. */
   saveMs?: number;
@@ -227,7 +227,7 @@ export class ChatService {
     let finishReason: string | null = null;
     let status: MessageStatus = 'done';
     let error: AppError | null = null;
-    const deltas = new Batcher(this.options.frameMs ?? 16, () => {
+    const deltas = Batcher.leading(this.options.frameMs ?? 16, () => {
       emit('chat.event', {
         type: 'delta',
         conversationId: message.conversationId,

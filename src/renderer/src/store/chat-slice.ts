@@ -11,6 +11,7 @@ import { imageProblem, readImage, withinMessageTotal } from '../features/chat/re
 import { DEFAULT_MODEL, LIMITS, type ChatParams, type Conversation, type Message } from '../../../shared/domain';
 import { ApiError, appError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
+import { DeltaPump, pageFrames } from './delta-pump';
 import { placeConversation } from './history-slice';
 import type { AppState } from './index';
 
@@ -83,7 +84,35 @@ function withMessage(
   };
 }
 
+/** A delta's text added to its message (a message main has not announced yet starts empty). */
+function withDelta(state: Pick<ChatSlice, 'messages' | 'order'>, event: Extract<ChatEvent, { type: 'delta' }>) {
+  const base: Message = state.messages[event.messageId] ?? {
+    id: event.messageId,
+    conversationId: event.conversationId,
+    parentId: null,
+    role: 'assistant',
+    content: '',
+    attachments: [],
+    status: 'streaming',
+    error: null,
+    model: null,
+    usage: null,
+    stats: null,
+    tokens: null,
+    finishReason: null,
+    imagesPinned: false,
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+  };
+  return withMessage(state, { ...base, content: base.content + event.text });
+}
+
 export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, get) => {
+  // Deltas reach the page as main sends them and the store once per frame (see delta-pump.ts).
+  const deltas = new DeltaPump(pageFrames, (batch) =>
+    set((s) => batch.reduce<Pick<ChatSlice, 'messages' | 'order'>>(withDelta, s)),
+  );
+
   /** Starts a new reply (regenerate or edit), then shows the thread it is on. */
   async function afterReply(start: () => Promise<{ conversation: Pick<Conversation, 'id'> }>): Promise<boolean> {
     set({ sendError: null });
@@ -292,31 +321,12 @@ export const createChatSlice: StateCreator<AppState, [], [], ChatSlice> = (set, 
       if (streaming) await getApi().chat.stop(streaming);
     },
 
-    applyEvent: (event) =>
-      set((s) => {
-        if (event.type === 'end') return withMessage(s, event.message);
-        if (event.type === 'title') return s;
-        const current = s.messages[event.messageId];
-        const base: Message = current ?? {
-          id: event.messageId,
-          conversationId: event.conversationId,
-          parentId: null,
-          role: 'assistant',
-          content: '',
-          attachments: [],
-          status: 'streaming',
-          error: null,
-          model: null,
-          usage: null,
-          stats: null,
-          tokens: null,
-          finishReason: null,
-          imagesPinned: false,
-          createdAt: Date.now(),
-          updatedAt: Date.now(),
-        };
-        return withMessage(s, { ...base, content: base.content + event.text });
-      }),
+    applyEvent: (event) => {
+      if (event.type === 'delta') return deltas.push(event);
+      if (event.type === 'title') return;
+      deltas.drop(event.message.id);
+      set((s) => withMessage(s, event.message));
+    },
 
     dismissSendError: () => set({ sendError: null }),
   };

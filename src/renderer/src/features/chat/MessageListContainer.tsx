@@ -3,6 +3,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectActiveIds, useStore } from '../../store';
 import { ContextStart } from '../context/ContextStart';
 import { useRowContext } from '../context/useRowContext';
+import { preloadMarkdown } from '../markdown/LazyMarkdown';
 import { MessageView, type MessageViewProps } from './MessageView';
 
 // Store actions are stable, so one object serves every row and keeps MessageView's memo intact.
@@ -48,6 +49,24 @@ const Row = memo(function Row({ id, focused }: { id: string; focused: boolean })
   ) : null;
 });
 
+/** Loads the Markdown stack once the conversation list has painted, or after a second without one. */
+function usePreloadAfterList(): void {
+  useEffect(() => {
+    const go = () => {
+      stop();
+      // A frame callback runs before that frame's paint; a timer set in it runs after.
+      requestAnimationFrame(() => setTimeout(preloadMarkdown));
+    };
+    const unsubscribe = useStore.subscribe((s, prev) => s.conversations !== prev.conversations && go());
+    const timer = setTimeout(go, 1_000);
+    const stop = () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+    return stop;
+  }, []);
+}
+
 const NEAR_BOTTOM_PX = 48;
 const NEAR_TOP_PX = 400;
 
@@ -57,6 +76,7 @@ const NEAR_TOP_PX = 400;
  * while the reader is at the bottom; scrolled up, it stays put and offers "Jump to latest" instead.
  */
 export function MessageListContainer() {
+  usePreloadAfterList();
   const ids = useStore(selectActiveIds);
   const activeId = useStore((s) => s.activeId);
   const hasOlder = useStore((s) => (s.activeId ? (s.hasOlder[s.activeId] ?? false) : false));

@@ -3,7 +3,7 @@ import type { Message, Usage } from '../../../../shared/domain';
 import { ImagesSent } from '../context/ImagesSent';
 import { ReplyEnding } from '../context/ReplyEnding';
 import { RetryButton } from '../context/RetryButton';
-import { Markdown } from '../markdown/Markdown';
+import { Markdown } from '../markdown/LazyMarkdown';
 import type { OpenLink } from '../markdown/MarkdownBlock';
 import { ErrorNotice } from './ErrorNotice';
 import { ImageStrip } from './ImageStrip';

@@ -5,7 +5,8 @@ import remarkMath from 'remark-math';
 import { BlockGuard } from './BlockGuard';
 import { CodeBlock } from './CodeBlock';
 import { rehypeCleanLinkText } from './link-text';
-import { rehypeMath } from './math';
+import { MATH_TAG, rehypeMath } from './math';
+import { MathView } from './MathView';
 import { safeUrl } from './safe-url';
 
 /** Opens a link through main; `text` is what the link shows, for main to compare with where it goes. */
@@ -63,6 +64,7 @@ function components(onOpenLink: OpenLink, tail: boolean): Components {
         <table>{children}</table>
       </div>
     ),
+    ...({ [MATH_TAG]: MathView } as Components),
   };
 }
 

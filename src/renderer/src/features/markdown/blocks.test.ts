@@ -29,17 +29,60 @@ describe('splitBlocks', () => {
 });
 
 describe('BlockSplitter', () => {
-  it('gives the same blocks as a full split at every step of a stream, reusing the finished ones', () => {
-    const text = doc.join('');
-    const splitter = new BlockSplitter();
-    let previous: string[] = [];
-    for (let i = 1; i <= text.length; i += 7) {
-      const blocks = splitter.split(text.slice(0, i));
-      expect(blocks).toEqual(splitBlocks(text.slice(0, i)));
-      // Every finished block is the very same string as before, so a memoized view of it does not re-render.
-      for (let b = 0; b < Math.min(previous.length, blocks.length) - 1; b++) expect(blocks[b]).toBe(previous[b]);
-      previous = blocks;
+  const text = doc.join('');
+  const final = splitBlocks(text);
+
+  it('finishes blocks as a stream grows, only ever appending, and keeps each finished block the same string', () => {
+    for (const step of [1, 3, 7, 40]) {
+      const splitter = new BlockSplitter();
+      let previous: string[] = [];
+      for (let i = step; i < text.length + step; i += step) {
+        const sofar = text.slice(0, i);
+        splitter.update(sofar);
+        const { done } = splitter;
+        expect(done.join('') + splitter.tail).toBe(sofar);
+        // A finished block is final: it is one of the blocks of the whole text, and of the text so far.
+        expect(done).toEqual(final.slice(0, done.length));
+        expect(done).toEqual(splitBlocks(sofar).slice(0, done.length));
+        // Every finished block is the very same string as before, so a memoized view of it does not re-render.
+        previous.forEach((block, b) => expect(done[b]).toBe(block));
+        previous = [...done];
+      }
+      splitter.finish();
+      expect([...splitter.done, splitter.tail]).toEqual(final);
     }
+  });
+
+  it('finishes a block as soon as the next one has begun, before that line is complete', () => {
+    const splitter = new BlockSplitter();
+    splitter.update('First paragraph.\n\nSec');
+    expect(splitter.done).toEqual(['First paragraph.\n\n']);
+    expect(splitter.tail).toBe('Sec');
+    // After a list, "1" may still become the next item of that list.
+    splitter.update('First paragraph.\n\n- a\n\n1');
+    expect(splitter.done).toEqual(['First paragraph.\n\n']);
+    splitter.update('First paragraph.\n\n- a\n\n1x');
+    expect(splitter.done).toEqual(['First paragraph.\n\n', '- a\n\n']);
+  });
+
+  it('scans each character about once however the text arrives, so a long reply costs no more per delta', () => {
+    const long = doc.join('').repeat(200);
+    const splitter = new BlockSplitter();
+    for (let i = 0; i < long.length; i += 4) splitter.update(long.slice(0, i + 4));
+    expect(splitter.scanned).toBeLessThan(long.length * 2);
+    splitter.finish();
+    expect([...splitter.done, splitter.tail]).toEqual(splitBlocks(long));
+  });
+
+  it('starts over when the text was replaced rather than extended', () => {
+    const splitter = new BlockSplitter();
+    splitter.update('One.\n\nTwo.\n\nThree');
+    const generation = splitter.generation;
+    splitter.update('Other.\n\nTwo.\n\nThree and more');
+    expect(splitter.generation).not.toBe(generation);
+    expect(splitter.done).toEqual(['Other.\n\n', 'Two.\n\n']);
+    splitter.update('Short');
+    expect([splitter.done, splitter.tail]).toEqual([[], 'Short']);
   });
 });
 

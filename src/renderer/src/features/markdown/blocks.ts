@@ -12,64 +12,142 @@ const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const MATH_OPEN = /^ {0,3}\$\$/;
 const MATH_CLOSE = /^ {0,3}\$\$\s*$/;
 
-/** Block texts of `text.slice(from)`; `from` must be a block start (0, or where an earlier split put one). */
-export function splitBlocks(text: string, from = 0): string[] {
-  const blocks: string[] = [];
-  let start = from;
-  let fence: string | null = null;
-  let math = false;
-  let blank = false;
-  let list = false;
-  let content = false;
-  let pos = from;
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 ? text.length : nl + 1;
-    const line = text.slice(pos, nl === -1 ? text.length : nl);
-    if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.slice(m[0].length).trim() === '') {
-        fence = null;
-      }
-    } else if (math) {
-      if (MATH_CLOSE.test(line)) math = false;
-    } else if (line.trim() === '') {
-      blank = true;
-    } else {
-      if (blank && pos > start && !/^[ \t]/.test(line) && !(list && LIST_ITEM.test(line))) {
-        blocks.push(text.slice(start, pos));
-        start = pos;
-        content = false;
-      }
-      if (!content) list = LIST_ITEM.test(line);
-      content = true;
-      blank = false;
-      const f = FENCE.exec(line);
-      if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) fence = f[1]!;
-      else if (MATH_OPEN.test(line) && !line.trim().slice(2).includes('$$')) math = true;
-    }
-    pos = end;
+/** A line that may still grow into a list item marker ("1" can become "1. "); once it cannot, it is decided. */
+const LIST_ITEM_SO_FAR = /^ {0,3}(?:[-*+]|\d{1,9}[.)]?)?$/;
+/** How much of the end of the text seen so far is compared with a new text to tell that it only grew. */
+const GROWTH_CHECK = 256;
+
+/**
+ * Splits a growing text into blocks, append-only: each update scans only what is new since the last one, so the
+ * work per delta does not grow with the reply. Finished blocks are only ever appended to `done`, and each keeps
+ * its identity, so a memoized view of it never re-renders; `tail` is the block still being written.
+ *
+ * A line is scanned once it is complete. Whether a line starts a new block is decided as soon as its first
+ * characters say so, which finishes the block before it without waiting for the line's newline.
+ */
+export class BlockSplitter {
+  done: string[] = [];
+  /** Changes when the text was replaced rather than extended, and `done` started over. */
+  generation = 0;
+  /** Characters scanned in all, to show that the work follows the text's growth. */
+  scanned = 0;
+  private text = '';
+  /** Where the block being written starts, and where the first line not yet scanned starts. */
+  private start = 0;
+  private pos = 0;
+  /** No newline lies between `pos` and here. */
+  private searched = 0;
+  /** Whether the line at `pos` has already been found to start a block or not. */
+  private decided = false;
+  private fence: string | null = null;
+  private math = false;
+  private blank = false;
+  private list = false;
+  private content = false;
+
+  get tail(): string {
+    return this.text.slice(this.start);
   }
-  if (start < text.length) blocks.push(text.slice(start));
-  return blocks;
+
+  /**
+   * Takes the whole text. When it extends the text seen before (the case while streaming), only what is new is
+   * scanned; anything else splits it again from the start.
+   */
+  update(text: string): void {
+    if (text === this.text) return;
+    if (!this.extends(text)) this.reset();
+    this.text = text;
+    this.scan(false);
+  }
+
+  /** The text is complete: its last line counts even without a newline. No update may follow. */
+  finish(): void {
+    this.scan(true);
+  }
+
+  private extends(text: string): boolean {
+    const old = this.text;
+    if (text.length < old.length) return false;
+    const from = Math.max(0, old.length - GROWTH_CHECK);
+    return text.startsWith(old.slice(from), from);
+  }
+
+  private reset(): void {
+    this.start = this.pos = this.searched = 0;
+    this.fence = null;
+    this.decided = this.math = this.blank = this.list = this.content = false;
+    this.done = [];
+    this.generation++;
+  }
+
+  private scan(final: boolean): void {
+    const text = this.text;
+    while (this.pos < text.length) {
+      const from = Math.max(this.pos, this.searched);
+      const nl = text.indexOf('\n', from);
+      if (nl === -1 && !final) {
+        this.scanned += text.length - from;
+        this.searched = text.length;
+        if (!this.decided) this.decide(text.slice(this.pos), false);
+        return;
+      }
+      const end = nl === -1 ? text.length : nl + 1;
+      const line = text.slice(this.pos, nl === -1 ? text.length : nl);
+      this.scanned += end - from;
+      if (!this.decided) this.decide(line, true);
+      this.complete(line);
+      this.pos = end;
+      this.decided = false;
+    }
+  }
+
+  /** Whether the line at `pos` starts a block: a line after a blank one, unindented, not continuing a list. */
+  private decide(line: string, complete: boolean): void {
+    if (this.fence || this.math) {
+      this.decided = true;
+      return;
+    }
+    if (line.trim() === '') {
+      this.decided = complete;
+      return;
+    }
+    if (this.list && !complete && LIST_ITEM_SO_FAR.test(line)) return;
+    this.decided = true;
+    if (this.blank && this.pos > this.start && !/^[ \t]/.test(line) && !(this.list && LIST_ITEM.test(line))) {
+      this.done.push(this.text.slice(this.start, this.pos));
+      this.start = this.pos;
+      this.content = false;
+    }
+  }
+
+  /** Reads a whole line: fences and `$$` blocks open and close, blank lines are noted. */
+  private complete(line: string): void {
+    if (this.fence) {
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === this.fence[0] && m[1]!.length >= this.fence.length && !line.slice(m[0].length).trim()) {
+        this.fence = null;
+      }
+    } else if (this.math) {
+      if (MATH_CLOSE.test(line)) this.math = false;
+    } else if (line.trim() === '') {
+      this.blank = true;
+    } else {
+      if (!this.content) this.list = LIST_ITEM.test(line);
+      this.content = true;
+      this.blank = false;
+      const f = FENCE.exec(line);
+      if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) this.fence = f[1]!;
+      else if (MATH_OPEN.test(line) && !line.trim().slice(2).includes('$$')) this.math = true;
+    }
+  }
 }
 
-/** Keeps the split of the previous text when the new one only grew, and re-splits from its last block. */
-export class BlockSplitter {
-  private text = '';
-  private blocks: string[] = [];
-
-  split(text: string): string[] {
-    if (this.blocks.length > 0 && text.length >= this.text.length && text.startsWith(this.text)) {
-      const last = this.blocks.at(-1)!;
-      const kept = this.blocks.slice(0, -1);
-      this.blocks = kept.concat(splitBlocks(text, this.text.length - last.length));
-    } else {
-      this.blocks = splitBlocks(text);
-    }
-    this.text = text;
-    return this.blocks;
-  }
+/** The blocks of a complete text, the last one included. */
+export function splitBlocks(text: string): string[] {
+  const splitter = new BlockSplitter();
+  splitter.update(text);
+  splitter.finish();
+  return splitter.tail ? [...splitter.done, splitter.tail] : splitter.done;
 }
 
 const TABLE_ROW = /^ {0,3}\|/;

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { markupToHast, rehypeMath } from './math';
+import { MATH_TAG, markupToHast, rehypeMath, renderMath } from './math';
 import { MATH_DEPTH_LIMIT, treeDepth } from './nesting';
 
 function elements(nodes: ElementContent[]): Element[] {
@@ -50,13 +50,22 @@ describe('markupToHast', () => {
 });
 
 describe('rehypeMath', () => {
-  it('replaces inline and display math with KaTeX output', () => {
+  it('marks inline and display math with its TeX, for MathView to render', () => {
     for (const display of [false, true]) {
       const tree = mathBlock('x^2', display);
       rehypeMath()(tree);
-      const classes = elements(tree.children as ElementContent[]).map((e) => String(e.properties.className));
+      const all = elements(tree.children as ElementContent[]);
+      expect(all.map((e) => e.tagName)).toEqual(['p', MATH_TAG]);
+      expect(all[1]!.properties).toEqual({ dataTex: 'x^2', dataDisplay: String(display) });
+    }
+  });
+});
+
+describe('renderMath', () => {
+  it('renders inline and display math with KaTeX', () => {
+    for (const display of [false, true]) {
+      const classes = elements(renderMath('x^2', display)).map((e) => String(e.properties.className));
       expect(classes).toContain(display ? 'katex-display' : 'katex');
-      expect(classes).not.toContain('language-math,math-inline');
     }
   });
 
@@ -66,9 +75,7 @@ describe('rehypeMath', () => {
       '\\url{https://example.com}',
       '\\includegraphics{http://e.x/a.png}',
     ]) {
-      const tree = mathBlock(tex, true);
-      rehypeMath()(tree);
-      const all = elements(tree.children as ElementContent[]);
+      const all = elements(renderMath(tex, true));
       expect(
         all.filter((e) => ['a', 'img'].includes(e.tagName) || 'href' in e.properties || 'src' in e.properties),
         tex,
@@ -80,16 +87,12 @@ describe('rehypeMath', () => {
     const root = (n: number) => '\\sqrt{'.repeat(n) + 'x' + '}'.repeat(n);
     // 32 roots pass the source check; nested through a macro they come to 1,024.
     const macro = '\\def\\r#1{' + root(32).replace('x', '#1') + '}' + '\\r{'.repeat(32) + 'x' + '}'.repeat(32);
-    const rendered = (tex: string) => {
-      const tree = mathBlock(tex, true);
-      rehypeMath()(tree);
-      return tree.children as ElementContent[];
-    };
+    const rendered = (tex: string) => renderMath(tex, true);
     expect(treeDepth(rendered(root(32)))).toBeLessThanOrEqual(MATH_DEPTH_LIMIT);
     expect(elements(rendered(root(32))).some((e) => e.tagName === 'math')).toBe(true);
     for (const tex of [macro, root(100)]) {
       const nodes = rendered(tex);
-      expect(elements(nodes).map((e) => e.tagName)).toEqual(['p', 'code']);
+      expect(elements(nodes).map((e) => e.tagName)).toEqual(['code']);
       expect(text(nodes)).toBe(tex);
     }
   });

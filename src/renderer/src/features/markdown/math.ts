@@ -68,7 +68,8 @@ function textOf(node: Element): string {
     .join('');
 }
 
-function render(tex: string, displayMode: boolean): ElementContent[] {
+/** A formula as KaTeX renders it, as hast. */
+export function renderMath(tex: string, displayMode: boolean): ElementContent[] {
   try {
     const nodes = markupToHast(katex.renderToString(tex, { ...OPTIONS, displayMode }));
     if (treeDepth(nodes) <= MATH_DEPTH_LIMIT) return nodes;
@@ -88,22 +89,25 @@ function mathOf(node: Element): { tex: string; display: boolean } | null {
   return null;
 }
 
+/** What rehypeMath leaves where a formula goes: MathView renders it (once per formula, not once per delta). */
+export const MATH_TAG = 'x-math';
+
 function walk(parent: Root | Element): void {
-  for (let i = 0; i < parent.children.length; i++) {
-    const child = parent.children[i]!;
+  for (const [i, child] of parent.children.entries()) {
     if (child.type !== 'element') continue;
     const math = mathOf(child);
-    if (!math) {
-      walk(child);
-      continue;
-    }
-    const rendered = render(math.tex, math.display);
-    parent.children.splice(i, 1, ...rendered);
-    i += rendered.length - 1;
+    if (!math) walk(child);
+    else
+      parent.children[i] = {
+        type: 'element',
+        tagName: MATH_TAG,
+        properties: { dataTex: math.tex, dataDisplay: String(math.display) },
+        children: [],
+      };
   }
 }
 
-/** A rehype plugin: remark-math's inline and display math (and ```math blocks) rendered with KaTeX. */
+/** A rehype plugin: remark-math's inline and display math (and ```math blocks) marked for MathView. */
 export function rehypeMath() {
   return (tree: Root) => walk(tree);
 }
