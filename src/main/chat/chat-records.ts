@@ -55,3 +55,17 @@ export function addUserMessage(
 ): Message {
   return history.addMessage({ ...message, role: 'user', status: 'done', model: null, tokens: count(message.content) });
 }
+
+/** An empty reply to `question`, streaming from now on, made the end of the thread on screen. */
+export function addReply(history: HistoryStore, conversationId: string, question: Message, model: string) {
+  const assistantMessage = history.addMessage({
+    conversationId,
+    parentId: question.id,
+    role: 'assistant',
+    content: '',
+    status: 'streaming',
+    model,
+  });
+  const updated = history.updateConversation(conversationId, { leafId: assistantMessage.id });
+  return { assistantMessage, updated };
+}

@@ -17,7 +17,7 @@ import type { SenderLike } from '../ipc';
 import type { BoundKey, KeyProvider } from '../keys/key-provider';
 import { autoTitle, type AutoTitleOptions } from './auto-title';
 import { Batcher } from './batcher';
-import { addUserMessage, chatFor, conversationOf, messageOf, settingsOf } from './chat-records';
+import { addReply, addUserMessage, chatFor, conversationOf, messageOf, settingsOf } from './chat-records';
 import { readErrorBody } from './error-body';
 import { chatSettings, RequestContext, settingsPatch } from './request-context';
 import { refuseEarlyRetry } from './retry-wait';
@@ -169,17 +169,8 @@ export class ChatService {
     question: Message,
     settings: ReplySettings,
   ): Promise<SendResult> {
-    const { history } = this.options;
     const built = await this.requests.build(question.id, chatSettings(conversation, settings), 'reply');
-    const assistantMessage = history.addMessage({
-      conversationId: conversation.id,
-      parentId: question.id,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      model: settings.model,
-    });
-    const updated = history.updateConversation(conversation.id, { leafId: assistantMessage.id });
+    const { assistantMessage, updated } = addReply(this.options.history, conversation.id, question, settings.model);
     this.start(sender, assistantMessage, built.body, apiKey);
     return { conversation: updated, userMessage: question, assistantMessage };
   }
@@ -189,7 +180,7 @@ export class ChatService {
   }
 
   private message(id: string, role: Message['role']): Message {
-    return messageOf(this.options.history, id, role, (running) => this.running.has(running));
+    return messageOf(this.options.history, id, role, (running) => this.isRunning(running));
   }
 
   stop(messageId: string): void {
