@@ -3,11 +3,40 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const electronMain = {
-  name: 'electron',
+/**
+ * Electron itself and its subpaths (`electron/main`, `electron/renderer`, `electron/common`), and the packages that
+ * load it when imported: only the two entry points may, since anything tests load must run without the binary.
+ */
+// No slash in it: esquery's selector syntax cannot escape one.
+const ELECTRON = '^electron(-(store|updater|log))?($|[^a-z-])';
+const electronOnly = {
+  regex: ELECTRON,
   message:
     'Only src/main/index.ts and src/preload/index.ts touch Electron; pass what you need in through constructors.',
 };
+const electronCall = {
+  message: electronOnly.message,
+  selectors: [
+    `ImportExpression[source.value=/${ELECTRON}/]`,
+    `CallExpression[callee.name="require"][arguments.0.value=/${ELECTRON}/]`,
+  ],
+};
+const noDynamicElectron = electronCall.selectors.map((selector) => ({ selector, message: electronCall.message }));
+
+/** Which other parts of src a part may not import (by folder name in the import path). */
+const zone = (message, ...folders) => ({ group: folders.map((f) => `**/${f}/**`), message });
+const ZONES = {
+  main: zone('Main reaches the window only through the contract (src/shared) and IPC.', 'renderer', 'preload'),
+  preload: zone('Preload is the bridge: it imports only src/shared.', 'main', 'renderer'),
+  renderer: zone('The renderer talks to main only through window.api.', 'main', 'preload'),
+  shared: zone('src/shared imports only src/shared.', 'main', 'renderer', 'preload'),
+};
+
+/** The import rule for a part: its zone, and Electron unless it is an entry point. */
+const imports = ({ zone: forbidden, electron = true, paths = [], patterns = [] }) => [
+  'error',
+  { paths, patterns: [...(electron ? [electronOnly] : []), ...(forbidden ? [forbidden] : []), ...patterns] },
+];
 
 /** Syntax an old Node fails to parse: optional chaining, `??`, logical assignment, dynamic import, class fields… */
 const NEWER_THAN_ES2019 = [
@@ -30,7 +59,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-imports': ['error', { paths: [electronMain] }],
+      'no-restricted-imports': imports({}),
+      'no-restricted-syntax': ['error', ...noDynamicElectron],
     },
   },
   {
@@ -46,29 +76,31 @@ export default tseslint.config(
           selector,
           message: 'Old Node cannot parse this (newer than ES2019).',
         })),
+        ...noDynamicElectron,
       ],
     },
   },
+  { files: ['src/main/**'], rules: { 'no-restricted-imports': imports({ zone: ZONES.main }) } },
+  { files: ['src/preload/**'], rules: { 'no-restricted-imports': imports({ zone: ZONES.preload }) } },
   {
-    files: ['src/main/index.ts', 'src/preload/index.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['src/main/index.ts'],
+    rules: { 'no-restricted-imports': imports({ zone: ZONES.main, electron: false }), 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/preload/index.ts'],
+    rules: {
+      'no-restricted-imports': imports({ zone: ZONES.preload, electron: false }),
+      'no-restricted-syntax': 'off',
+    },
   },
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronMain, 'react', 'react-dom', 'zustand'],
-          patterns: [
-            { group: ['node:*'], message: 'src/shared runs anywhere: no Node modules.' },
-            {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
-              message: 'src/shared imports only src/shared.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': imports({
+        zone: ZONES.shared,
+        paths: ['react', 'react-dom', 'zustand'],
+        patterns: [{ group: ['node:*'], message: 'src/shared runs anywhere: no Node modules.' }],
+      }),
     },
   },
   {
@@ -77,16 +109,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronMain],
-          patterns: [
-            { group: ['node:*'], message: 'The renderer has no Node.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through window.api.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': imports({
+        zone: ZONES.renderer,
+        patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }],
+      }),
     },
   },
 );

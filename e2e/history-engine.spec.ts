@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bridge } from '../src/shared/contract';
-import { KeytarStore } from '../src/main/secrets/secret-store';
+import { KeytarStore } from '../src/main/keys/secret-store';
 import { DB_FILE, SqliteHistory } from '../src/main/history/sqlite-history';
 import { expect, test } from './fixtures/test';
 import { WebApp } from './fixtures/web-app';

@@ -11,27 +11,14 @@ import { buildRequest } from '../src/main/chat/request-builder';
 import { RequestContext, type ChatSettings } from '../src/main/chat/request-context';
 import { tokenCounter } from '../src/main/chat/token-count';
 import type { SqliteHistory } from '../src/main/history/sqlite-history';
-
-export interface Timings {
-  wall: number[];
-  cpu: number[];
-}
+import { Samples } from './bench-timing';
 
 export interface BudgetFigures {
-  inMemory: Timings;
+  inMemory: Samples;
   oldBody: number[];
-  fromDb: { label: string; ours: Timings; firstMs: number }[];
+  fromDb: { label: string; ours: Samples; firstMs: number }[];
   oldRead: number[];
   sent: string;
-}
-
-async function timed(samples: Timings, fn: () => unknown): Promise<void> {
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  await fn();
-  samples.wall.push(performance.now() - t);
-  const used = process.cpuUsage(cpu);
-  samples.cpu.push((used.user + used.system) / 1000);
 }
 
 /** What a request carried before: every message with text. */
@@ -54,7 +41,7 @@ export async function budgetBench(store: SqliteHistory, conversationId: string, 
   });
   // As the bench data comes (and as after an import): no counts yet, so the first budget makes them. A run before
   // this one kept its counts in the cached database; they are forgotten so every run measures the same thing.
-  store['db']!.prepare('UPDATE messages SET tokens = NULL WHERE conversation_id = ?').run(conversationId);
+  store['db'].sql('UPDATE messages SET tokens = NULL WHERE conversation_id = ?').run(conversationId);
   const fromDb = [];
   for (const [label, settings] of [
     ['131,072-token model', big],
@@ -64,8 +51,8 @@ export async function budgetBench(store: SqliteHistory, conversationId: string, 
     const first = performance.now();
     await context.build(leafId, settings, 'reply');
     const firstMs = performance.now() - first;
-    const ours: Timings = { wall: [], cpu: [] };
-    for (let i = 0; i < runs; i++) await timed(ours, () => context.build(leafId, settings, 'reply'));
+    const ours = new Samples();
+    for (let i = 0; i < runs; i++) await ours.timeAsync(() => context.build(leafId, settings, 'reply'));
     fromDb.push({ label, ours, firstMs });
   }
 
@@ -75,12 +62,12 @@ export async function budgetBench(store: SqliteHistory, conversationId: string, 
   }));
   const budget = { contextLength: 131_072, systemTokens: count(big.systemPrompt) };
   const options = { mode: 'reply' as const, includeUsage: true, readImage: () => '' };
-  const inMemory: Timings = { wall: [], cpu: [] };
+  const inMemory = new Samples();
   const oldBodies: number[] = [];
   const oldRead: number[] = [];
   let built = buildRequest(thread, big, budget, options);
   for (let i = 0; i < runs; i++) {
-    await timed(inMemory, () => (built = buildRequest(thread, big, budget, options)));
+    built = inMemory.time(() => buildRequest(thread, big, budget, options));
     let t = performance.now();
     oldBody(thread);
     oldBodies.push(performance.now() - t);

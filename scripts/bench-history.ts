@@ -3,24 +3,15 @@
  * electron-store would. Prints a table; the generated data is cached in .cache/bench (delete it to rebuild).
  * Run: npm run bench
  */
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  openSync,
-  writeSync,
-  closeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Conversation, Message } from '../src/shared/domain';
 import type { ConversationRecord } from '../src/main/history/history-store';
 import { SqliteHistory, DB_FILE } from '../src/main/history/sqlite-history';
 import { CONVERSATIONS, LONG_INDEX, MESSAGES, conversationId, history, queries } from './bench-data';
 import { budgetBench } from './bench-budget';
+import { JsonBaseline } from './bench-json-baseline';
+import { pct, Samples } from './bench-timing';
 
 // 2: the schema with token counts (a cached version 1 would be migrated, and copied first, on every machine).
 const DATA_VERSION = '2';
@@ -30,27 +21,6 @@ const JSON_FILE = join(ROOT, 'json', 'history.json');
 const MARK = join(ROOT, `ready-${DATA_VERSION}`);
 
 const ms = (from: number) => performance.now() - from;
-
-/** Wall time and this process's CPU time: on a shared machine the second shows what the code costs. */
-class Samples {
-  readonly wall: number[] = [];
-  readonly cpu: number[] = [];
-
-  time<T>(fn: () => T): T {
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    const out = fn();
-    this.wall.push(ms(t));
-    const used = process.cpuUsage(cpu);
-    this.cpu.push((used.user + used.system) / 1000);
-    return out;
-  }
-}
-
-function pct(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 function generate(): void {
   rmSync(ROOT, { recursive: true, force: true });
@@ -81,62 +51,6 @@ function generate(): void {
   closeSync(fd);
   console.log(`  JSON written in ${(ms(started) / 1000).toFixed(1)} s`);
   writeFileSync(MARK, '');
-}
-
-type JsonConversation = Conversation & { messages: Message[] };
-
-/** Everything in memory, one file on disk: what storing history in electron-store amounts to. */
-class JsonBaseline {
-  data: { conversations: JsonConversation[] } = { conversations: [] };
-
-  open(): void {
-    this.data = JSON.parse(readFileSync(JSON_FILE, 'utf8'));
-  }
-
-  firstPage(): Conversation[] {
-    return [...this.data.conversations]
-      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt)
-      .slice(0, 100)
-      .map(({ messages: _m, ...c }) => c);
-  }
-
-  newest(id: string, count: number): Message[] {
-    return this.data.conversations.find((c) => c.id === id)!.messages.slice(-count);
-  }
-
-  /** Every message scanned, scored by how often the terms occur per length, with a snippet around the first. */
-  search(query: string): { id: string; snippet: string }[] {
-    const terms = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const prefix = !/\s$/.test(query);
-    const patterns = terms.map((t, i) => new RegExp(`\\b${t}${prefix && i === terms.length - 1 ? '' : '\\b'}`, 'giu'));
-    const hits: { message: Message; score: number }[] = [];
-    for (const c of this.data.conversations) {
-      for (const m of c.messages) {
-        let score = 0;
-        for (const p of patterns) {
-          const n = m.content.match(p)?.length ?? 0;
-          if (n === 0) {
-            score = 0;
-            break;
-          }
-          score += n / (1 + m.content.length / 500);
-        }
-        if (score > 0) hits.push({ message: m, score });
-      }
-    }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, 20).map(({ message }) => {
-      const at = message.content.search(patterns[0]!);
-      return { id: message.id, snippet: message.content.slice(Math.max(0, at - 60), at + 60) };
-    });
-  }
-
-  /** electron-store writes the whole file, atomically, on every set. */
-  save(): void {
-    const tmp = `${JSON_FILE}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data, null, '\t'));
-    renameSync(tmp, JSON_FILE);
-  }
 }
 
 interface Row {
@@ -185,7 +99,7 @@ async function main(): Promise<void> {
     });
     store.close();
   }
-  const baseline = new JsonBaseline();
+  const baseline = new JsonBaseline(JSON_FILE);
   const jsonOpens: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
@@ -228,7 +142,7 @@ async function main(): Promise<void> {
     const runs = new Samples();
     for (let r = 0; r < 5; r++) {
       // Each run starts cold: ranked windows are kept between pages of one search, not across searches.
-      store['searchCache'].clear();
+      store['db'].changed();
       const found = runs.time(() => store.search(q.text).hits.length);
       if (r === 0) hitCount += found;
     }

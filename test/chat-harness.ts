@@ -1,10 +1,10 @@
 import type { ChatEvent, EventChannel, EventPayloads, SendInput } from '../src/shared/contract';
 import type { Message } from '../src/shared/domain';
 import type { SenderLike } from '../src/main/ipc';
-import { createServices, type ServiceDeps } from '../src/main/services';
-import { MemorySecretStore } from '../src/main/secrets/memory-store';
+import type { ServiceDeps } from '../src/main/services';
 import { memorySettings } from '../src/main/settings/settings-store';
 import { ModelsLabServer } from './modelslab-server';
+import { testServices } from './services';
 
 /** Records what main sends to a window. */
 export class RecordingSender implements SenderLike {
@@ -61,13 +61,8 @@ export const input = (content: string, extra: Partial<SendInput> = {}): SendInpu
 
 export async function startChat(deps: Partial<ServiceDeps> = {}) {
   const server = await new ModelsLabServer().start();
-  const services = createServices({
+  const services = testServices({
     env: { MODELSLAB_API_KEY: server.apiKey, MODELSLAB_BASE_URL: server.baseUrl },
-    version: '0.0.0-test',
-    platform: 'test',
-    openExternal: async () => {},
-    copyText: async () => {},
-    secrets: new MemorySecretStore(),
     // Model-made titles are an extra request after each first reply; the tests about them turn them on.
     settings: quietSettings(),
     ...deps,
@@ -77,7 +72,7 @@ export async function startChat(deps: Partial<ServiceDeps> = {}) {
 }
 
 /** Settings in memory, with model-made titles off. */
-export function quietSettings() {
+function quietSettings() {
   const settings = memorySettings();
   settings.update({ autoTitle: false });
   return settings;

@@ -10,6 +10,20 @@ import { replyText } from './crash-reply';
 
 const LANES = 5;
 const ROUNDS = 10;
+/** When each child is killed is drawn from this seed; CRASH_SEED=<seed> replays a run's kill times. */
+const SEED = Number(process.env.CRASH_SEED) || Math.floor(Math.random() * 2 ** 31);
+console.log(`crash test seed ${SEED} (replay its kill times with CRASH_SEED=${SEED})`);
+
+/** mulberry32: a small seeded generator, one per lane so the lanes' interleaving does not change the draws. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
 const dirs: string[] = [];
 // Bundled once, so each of the 50 runs starts in a fraction of a second.
 const CHILD_DIR = resolve('test-results/crash-child');
@@ -28,8 +42,8 @@ interface Seen {
   savedLength: Map<string, number>;
 }
 
-/** Runs the child until a random moment after its first commit, then kills it with SIGKILL. */
-function runAndKill(dataDir: string): Promise<Seen> {
+/** Runs the child until `killAfterMs` after its first commit, then kills it with SIGKILL. */
+function runAndKill(dataDir: string, killAfterMs: number): Promise<Seen> {
   const seen: Seen = { committed: [], lastReply: null, savedLength: new Map() };
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(CHILD_DIR, 'crash-child.js'), dataDir], {
@@ -48,7 +62,7 @@ function runAndKill(dataDir: string): Promise<Seen> {
           seen.lastReply = b!;
           if (!armed) {
             armed = true;
-            setTimeout(() => child.kill('SIGKILL'), Math.random() * 700);
+            setTimeout(() => child.kill('SIGKILL'), killAfterMs);
           }
         } else if (kind === 'saved') {
           seen.savedLength.set(a!, Number(b));
@@ -62,18 +76,18 @@ function runAndKill(dataDir: string): Promise<Seen> {
   });
 }
 
-function check(dataDir: string, seen: Seen, everCommitted: Set<string>): void {
+function check(dataDir: string, seen: Seen, everCommitted: Set<string>, run: string): void {
   const raw = new Database(join(dataDir, DB_FILE));
-  expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(raw.pragma('integrity_check', { simple: true }), run).toBe('ok');
   raw.close();
   const history = new SqliteHistory(dataDir);
   try {
-    for (const id of everCommitted) expect(history.getMessage(id), `message ${id}`).not.toBeNull();
+    for (const id of everCommitted) expect(history.getMessage(id), `${run}: message ${id}`).not.toBeNull();
     const full = replyText();
     const reply = history.getMessage(seen.lastReply!)!;
-    expect(['interrupted', 'done']).toContain(reply.status);
-    expect(full.startsWith(reply.content)).toBe(true);
-    expect(reply.content.length).toBeGreaterThanOrEqual(seen.savedLength.get(reply.id) ?? 0);
+    expect(['interrupted', 'done'], run).toContain(reply.status);
+    expect(full.startsWith(reply.content), run).toBe(true);
+    expect(reply.content.length, run).toBeGreaterThanOrEqual(seen.savedLength.get(reply.id) ?? 0);
   } finally {
     history.close();
   }
@@ -82,14 +96,16 @@ function check(dataDir: string, seen: Seen, everCommitted: Set<string>): void {
 it(`keeps every committed message through ${LANES * ROUNDS} SIGKILLs mid-stream`, { timeout: 120_000 }, async () => {
   let kills = 0;
   await Promise.all(
-    Array.from({ length: LANES }, async () => {
+    Array.from({ length: LANES }, async (_, lane) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
       dirs.push(dataDir);
       const everCommitted = new Set<string>();
+      const random = seeded(SEED + lane);
       for (let round = 0; round < ROUNDS; round++) {
-        const seen = await runAndKill(dataDir);
+        const killAfterMs = Math.round(random() * 700);
+        const seen = await runAndKill(dataDir, killAfterMs);
         seen.committed.forEach((id) => everCommitted.add(id));
-        check(dataDir, seen, everCommitted);
+        check(dataDir, seen, everCommitted, `seed ${SEED}, lane ${lane}, round ${round}, killed ${killAfterMs} ms in`);
         kills++;
       }
     }),

@@ -34,7 +34,7 @@ export interface RecordedRequest {
   finished: Promise<void>;
 }
 
-export const MODELS = [
+const MODELS = [
   'Qwen/Qwen2.5-VL-72B-Instruct-together',
   'meta-llama/Llama-3.1-70B-Instruct',
   'meta-llama-3-8B-instruct',

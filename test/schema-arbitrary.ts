@@ -45,7 +45,7 @@ function stringArb(schema: JsonSchema, pool: StringPool): fc.Arbitrary<string> {
 }
 
 /** Values that fit the schema's shape, as a client that knows the contract would send them. */
-export function arbitraryOf(schema: JsonSchema, pool: StringPool): fc.Arbitrary<unknown> {
+function arbitraryOf(schema: JsonSchema, pool: StringPool): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const options = schema.anyOf ?? schema.oneOf;

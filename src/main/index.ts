@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { EventChannel, EventPayloads } from '../shared/contract';
 import type { AskUser } from './desktop/ask';
 import { buildMenuTemplate } from './desktop/menu';
-import { installRedaction } from './desktop/redact';
+import { installRedaction } from './keys/redact';
 import { watchRenderer } from './desktop/renderer-watch';
 import { decideUpdates, UpdateController } from './desktop/updater';
 import { restoreBounds, WindowStateFile } from './desktop/window-state';
@@ -33,7 +33,7 @@ import {
   refusePermissionCheck,
 } from './guards/window-guards';
 import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
-import type { FileDialogs } from './history/history-handlers';
+import type { FileDialogs } from './desktop/file-dialogs';
 import { createHandlers, createServices } from './services';
 import { openSettings } from './settings/settings-store';
 
@@ -213,7 +213,7 @@ if (!app.requestSingleInstanceLock()) {
           showAbout: () => app.showAboutPanel(),
           openDataFolder: () => void shell.openPath(app.getPath('userData')),
           showLogs: () => shell.showItemInFolder(log.transports.file.getFile().path),
-          openUrl: (url) => void services.openLink(url).catch((error) => log.warn('link not opened', error)),
+          openUrl: (url) => void services.app.openLink(url).catch((error) => log.warn('link not opened', error)),
         }),
       ),
     );

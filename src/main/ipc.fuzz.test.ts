@@ -10,8 +10,8 @@ import { API_METHODS, channelOf } from '../shared/contract';
 import { ApiError, appError, ERROR_CODES, type Result } from '../shared/errors';
 import { argSchemas } from '../shared/schemas';
 import { registerIpc, type IpcMainLike } from './ipc';
-import { MemorySecretStore } from './secrets/memory-store';
-import { createHandlers, createServices } from './services';
+import { createHandlers } from './services';
+import { testServices } from '../../test/services';
 
 /**
  * Property-based fuzzing of main's IPC, as a compromised window would call it: every method, with arguments shaped
@@ -28,13 +28,8 @@ const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
 const unexpected: unknown[] = [];
 // The Open dialog hands main a path; each call writes the file the fuzzer made up there.
 const importPath = join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'import.json');
-const services = createServices({
-  env: {},
+const services = testServices({
   version: '0.0.0-fuzz',
-  platform: 'test',
-  openExternal: async () => {},
-  copyText: async () => {},
-  secrets: new MemorySecretStore(),
   // No network: every request carrying the key fails at once, the way a dead server would.
   fetch: async () =>
     new Response('{"error":{"message":"down"}}', { status: 503, headers: { 'content-type': 'application/json' } }),

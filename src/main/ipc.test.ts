@@ -3,9 +3,9 @@ import { API_METHODS, channelOf } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { RecordingSender } from '../../test/chat-harness';
 import { pngInput } from '../../test/images';
-import { MemorySecretStore } from './secrets/memory-store';
 import { registerIpc, type Handlers, type IpcMainLike } from './ipc';
-import { createHandlers, createServices } from './services';
+import { createHandlers } from './services';
+import { testServices } from '../../test/services';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 
@@ -13,13 +13,10 @@ function setup(trusted = true) {
   const listeners = new Map<string, Listener>();
   const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
   const openExternal = vi.fn(async () => {});
-  const services = createServices({
+  const services = testServices({
     env: { MODELSLAB_API_KEY: 'k-0123456789', MODELSLAB_BASE_URL: 'http://127.0.0.1:9/api/v7/llm' },
     version: '1.2.3',
-    platform: 'test',
     openExternal,
-    copyText: async () => {},
-    secrets: new MemorySecretStore(),
   });
   const handlers = createHandlers(services);
   const onUnexpectedError = vi.fn();
@@ -244,16 +241,7 @@ describe('registerIpc', () => {
 
   it('hides the details of an unexpected fault', async () => {
     const listeners = new Map<string, Listener>();
-    const handlers = createHandlers(
-      createServices({
-        env: {},
-        version: '1',
-        platform: 'test',
-        openExternal: async () => {},
-        copyText: async () => {},
-        secrets: new MemorySecretStore(),
-      }),
-    ) as Handlers;
+    const handlers = createHandlers(testServices()) as Handlers;
     handlers.keys.status = async () => {
       throw new Error('secret internal path /home/me');
     };

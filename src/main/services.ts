@@ -1,25 +1,34 @@
-import type { AppInfo } from '../shared/contract';
-import { originOf, parseBaseUrl } from '../shared/base-url';
+import type OpenAI from 'openai';
 import { join } from 'node:path';
+import { originOf } from '../shared/base-url';
 import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from './attachments/attachment-store';
 import { sweepSoon } from './attachments/sweep';
+import { chatHandlers } from './chat/chat-handlers';
 import { ChatService } from './chat/chat-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
+import { appHandlers } from './desktop/app-handlers';
+import { AppService } from './desktop/app-service';
 import { answerCancel, type AskUser } from './desktop/ask';
-import { RateLimit } from './desktop/rate-limit';
-import { openLink } from './guards/links';
 import { CrashRecovery, trackOpenConversation } from './desktop/crash-recovery';
-import { historyHandlers, type FileDialogs } from './history/history-handlers';
+import { noDialogs, type FileDialogs } from './desktop/file-dialogs';
+import { historyHandlers } from './history/history-handlers';
 import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
+import { keyHandlers } from './keys/key-handlers';
+import { KeyManager } from './keys/key-manager';
+import type { BoundKey } from './keys/key-provider';
+import { KeytarStore, type SecretStore } from './keys/secret-store';
 import { fetchModels } from './models/fetch-models';
+import { modelsHandlers } from './models/models-handlers';
 import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/models-service';
-import { changeBaseUrl, effectiveBaseUrl } from './secrets/base-url-change';
-import { checkKey } from './secrets/key-check';
-import { KeyManager } from './secrets/key-manager';
-import type { BoundKey } from './secrets/key-provider';
-import { KeytarStore, type SecretStore } from './secrets/secret-store';
+import { effectiveBaseUrl } from './settings/base-url-change';
+import { settingsHandlers } from './settings/settings-handlers';
 import { memorySettings, type SettingsStore } from './settings/settings-store';
+
+/**
+ * The composition root below src/main/index.ts: builds each capability's service from its folder and joins their
+ * handlers into the contract. What each one does is decided in its folder, not here.
+ */
 
 /** Everything main's services need from the outside world, so tests and the browser harness can supply it. */
 export interface ServiceDeps {
@@ -57,29 +66,23 @@ export interface Services {
   files: FileDialogs;
   /** What a window whose renderer crashed needs to come back (see desktop/renderer-watch.ts). */
   recovery: CrashRecovery;
-  info(): AppInfo;
-  listModels(key: BoundKey): Promise<string[]>;
-  client(key: BoundKey): ReturnType<typeof createClient>;
-  /** The openExternal policy (see guards/links.ts), then the OS. */
-  openLink(url: string, text?: string): Promise<void>;
-  copyText(text: string): Promise<void>;
-  restartToUpdate(): void;
+  app: AppService;
+  /** Where requests go now: the environment, then the setting, then ModelsLab (see settings/base-url-change.ts). */
+  baseUrl(): string;
+  /** An SDK client for the base URL, refused for a key bound elsewhere (see chat/modelslab-client.ts). */
+  client(key: BoundKey): OpenAI;
   ask: AskUser;
   env: Record<string, string | undefined>;
 }
 
-/** A person copies a few times a second, and opens a few links in ten seconds, at most; main cannot see their
- * clicks, so it counts (which also bounds what a compromised window can push out through links). */
-const COPIES_PER_SECOND = 4;
-const LINKS_PER_10_SECONDS = 5;
-
 export function createServices(deps: ServiceDeps): Services {
+  const { env } = deps;
   const settings = deps.settings ?? memorySettings();
-  // Read at each request, so a changed setting applies at once; the environment wins, so a proxy can be forced.
-  const baseUrl = () => effectiveBaseUrl(deps.env, settings.get().values.baseUrl);
-  const keys = new KeyManager(deps.env, deps.secrets ?? new KeytarStore(), () => originOf(baseUrl()));
-  const fetch = deps.fetch;
-  const client = (key: BoundKey) => createClient({ baseUrl: baseUrl(), key, ...(fetch ? { fetch } : {}) });
+  // Read at each request, so a changed setting applies at once.
+  const baseUrl = () => effectiveBaseUrl(env, settings.get().values.baseUrl);
+  const keys = new KeyManager(env, deps.secrets ?? new KeytarStore(), () => originOf(baseUrl()));
+  const client = (key: BoundKey) =>
+    createClient({ baseUrl: baseUrl(), key, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
@@ -88,14 +91,11 @@ export function createServices(deps: ServiceDeps): Services {
     deps.history ?? new SqliteHistory(deps.dataDir ?? null, { onUnreferenced: (ids) => attachments.remove(ids) });
   sweepSoon(history, attachments);
   const ask = deps.ask ?? answerCancel;
-  const copies = new RateLimit(COPIES_PER_SECOND, 1000, 'Copying that often is not allowed; wait a moment.');
-  const links = new RateLimit(LINKS_PER_10_SECONDS, 10_000, 'Opening that many links at once is not allowed.');
   const models = new ModelsService({
     keys,
-    fetchModels: (key) => fetchModels(baseUrl(), key, fetch),
+    fetchModels: (key) => fetchModels(client(key)),
     cache: deps.modelsCache ?? new MemoryModelsCache(),
   });
-  const listModels = async (key: BoundKey) => (await fetchModels(baseUrl(), key, fetch)).map((m) => m.id);
   const chat = new ChatService({
     history,
     keys,
@@ -105,81 +105,34 @@ export function createServices(deps: ServiceDeps): Services {
     listedContextLength: (model) => models.contextLengthOf(model),
     titleSettings: () => settings.get().values,
   });
+  const app = new AppService({ ...deps, baseUrl, ask });
   return {
-    models,
     chat,
     history,
     attachments,
     keys,
-    client,
-    listModels,
+    models,
     settings,
-    files: deps.files ?? { saveFile: async () => null, openFile: async () => null },
+    files: deps.files ?? noDialogs,
     recovery: new CrashRecovery(),
-    info: () => ({
-      version: deps.version,
-      baseUrl: baseUrl(),
-      baseUrlFromEnv: parseBaseUrl(deps.env.MODELSLAB_BASE_URL) !== null,
-      platform: deps.platform,
-    }),
-    openLink: async (url, text) => {
-      links.take();
-      await openLink({ open: deps.openExternal, ask }, url, text);
-    },
-    copyText: async (text) => {
-      copies.take();
-      await deps.copyText(text);
-    },
-    restartToUpdate: deps.restartToUpdate ?? (() => {}),
+    app,
+    baseUrl,
+    client,
     ask,
-    env: deps.env,
+    env,
   };
 }
 
+/** Every namespace of the contract, each from its capability's folder; calls that open a chat noted for recovery. */
 export function createHandlers(services: Services): Handlers {
-  return trackOpenConversation(handlersOf(services), services.recovery);
-}
-
-function handlersOf(services: Services): Handlers {
-  const { chat, keys } = services;
-  const history = historyHandlers(services.history, services.attachments, services.files, services.settings, (id) =>
-    chat.isRunning(id),
-  );
-  return {
-    chat: {
-      send: (context, input) => chat.send(context.sender, input),
-      stop: async (_context, messageId) => chat.stop(messageId),
-      regenerate: (context, input) => chat.regenerate(context.sender, input),
-      edit: (context, input) => chat.edit(context.sender, input),
-      continue: (context, messageId, options) => chat.continue(context.sender, messageId, options),
-      retry: (context, messageId) => chat.retry(context.sender, messageId),
-      context: (_context, query) => chat.context(query),
-      pinImages: (_context, messageId, pinned) => chat.pinImages(messageId, pinned),
-    },
-    ...history,
-    settings: {
-      ...history.settings,
-      changeBaseUrl: (_context, url) => changeBaseUrl({ ...services, keys }, url),
-    },
-    keys: {
-      status: () => keys.status(),
-      // A key typed in the form is tested for the address requests go to now, which is where it would be saved for.
-      test: async (_context, { key, model }) => {
-        const bound = key === null ? await keys.requireKey() : { key, origin: originOf(services.info().baseUrl) };
-        return checkKey(services, bound, model);
-      },
-      save: (_context, { key, sessionOnly }) => keys.save(key, sessionOnly),
-      remove: () => keys.remove(),
-    },
-    models: {
-      list: () => services.models.list(),
-    },
-    app: {
-      info: async () => services.info(),
-      openExternal: (_context, url, text) => services.openLink(url, text),
-      copyText: (_context, text) => services.copyText(text),
-      restartToUpdate: async () => services.restartToUpdate(),
-      recovery: async () => services.recovery.take(),
-    },
+  const { chat, models } = services;
+  const handlers: Handlers = {
+    chat: chatHandlers(chat),
+    ...historyHandlers({ ...services, isRunning: (id) => chat.isRunning(id) }),
+    settings: settingsHandlers(services),
+    keys: keyHandlers({ ...services, listModels: (key) => models.fetch(key) }),
+    models: modelsHandlers(models),
+    app: appHandlers(services.app, services.recovery),
   };
+  return trackOpenConversation(handlers, services.recovery);
 }

@@ -1,3 +1,4 @@
+// Longer than most files on purpose: the whole contract between the window and main reads in one place.
 import type { AppError, Result } from './errors';
 import type { ChatParams, Conversation, ImageType, Message, ModelInfo, Usage } from './domain';
 import type * as H from './history';

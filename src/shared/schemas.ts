@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseUrlProblem, normalizeBaseUrl } from './base-url';
 import type { Methods } from './contract';
 import { IMAGE_TYPES, LIMITS, PARAM_SPECS, THUMBNAIL_URL, type ChatParams } from './domain';
+import { THEMES } from './settings';
 
 const id = z.string().min(1).max(LIMITS.id);
 
@@ -114,7 +115,7 @@ export const historySchemas = {
   }),
   search: z.tuple([z.string().max(LIMITS.query), pageSchema.optional()]),
   settings: z.strictObject({
-    theme: z.enum(['system', 'light', 'dark']).optional(),
+    theme: z.enum(THEMES).optional(),
     defaultModel: modelIdSchema.optional(),
     defaultParams: chatParamsSchema.optional(),
     presets: z.array(presetSchema).max(LIMITS.presets).optional(),

@@ -1,14 +1,9 @@
 import { DEFAULT_MODEL, type ChatParams } from './domain';
 
-export type Theme = 'system' | 'light' | 'dark';
+/** Every theme the app has; the settings schema and the stored settings are read against this list. */
+export const THEMES = ['system', 'light', 'dark'] as const;
 
-export interface WindowBounds {
-  x?: number;
-  y?: number;
-  width: number;
-  height: number;
-  maximized?: boolean;
-}
+export type Theme = (typeof THEMES)[number];
 
 /** A named starting point for new chats. */
 export interface Preset {
@@ -22,7 +17,6 @@ export interface Settings {
   theme: Theme;
   defaultModel: string;
   defaultParams: ChatParams;
-  windowBounds: WindowBounds | null;
   /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
   baseUrl: string | null;
   presets: Preset[];
@@ -37,7 +31,7 @@ export interface Settings {
 }
 
 /** What the window may change directly; the base URL changes only through `settings.changeBaseUrl`. */
-export type SettingsPatch = Partial<Omit<Settings, 'windowBounds' | 'baseUrl'>>;
+export type SettingsPatch = Partial<Omit<Settings, 'baseUrl'>>;
 
 export interface SettingsView {
   values: Settings;
@@ -49,7 +43,6 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   defaultModel: DEFAULT_MODEL,
   defaultParams: {},
-  windowBounds: null,
   baseUrl: null,
   presets: [],
   autoUpdate: true,

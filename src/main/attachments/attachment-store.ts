@@ -23,7 +23,7 @@ import { checkBudget, type StoredImage } from './budget';
 /** The ids the app makes for images (randomUUID); nothing else is ever joined to a path. */
 const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function isAttachmentId(id: string): boolean {
+function isAttachmentId(id: string): boolean {
   return ATTACHMENT_ID.test(id);
 }
 
@@ -43,7 +43,7 @@ const SIGNATURES: [ImageType, (b: Buffer) => boolean][] = [
 ];
 
 /** Why these bytes cannot be kept as an image of this type, or null when they can. */
-export function imageBytesProblem(name: string, mimeType: ImageType, bytes: Buffer): string | null {
+function imageBytesProblem(name: string, mimeType: ImageType, bytes: Buffer): string | null {
   if (bytes.length === 0) return `${name} is empty.`;
   if (bytes.length > LIMITS.imageBytes) return `${name} is larger than 5 MB.`;
   const actual = SIGNATURES.find(([, matches]) => matches(bytes))?.[0];

@@ -17,6 +17,7 @@ async function titled(extra: Parameters<ReturnType<typeof memorySettings>['updat
 
 const titleEvents = () => ctx.sender.events.map((e) => e.payload as ChatEvent).filter((e) => e.type === 'title');
 const titleRequests = () => ctx.server.chatRequests().filter((r) => (r.body as { stream?: boolean }).stream === false);
+/** Before checking that no title request follows: a wait, since there is nothing to poll for. */
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
 describe('a model-made title', () => {

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { Conversation } from '../../shared/domain';
 import type { HistoryStore } from '../history/history-store';
-import type { BoundKey } from '../secrets/key-provider';
+import type { BoundKey } from '../keys/key-provider';
 
 export interface AutoTitleOptions {
   history: HistoryStore;

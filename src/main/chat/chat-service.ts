@@ -9,15 +9,15 @@ import type {
   SendInput,
   SendResult,
 } from '../../shared/contract';
-import type { AppError } from '../../shared/errors';
-import { ApiError, appError } from '../../shared/errors';
+import { ApiError, appError, type AppError } from '../../shared/errors';
 import type { Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore, MessagePatch } from '../history/history-store';
 import type { SenderLike } from '../ipc';
-import type { BoundKey, KeyProvider } from '../secrets/key-provider';
-import { autoTitle, titleFrom, type AutoTitleOptions } from './auto-title';
+import type { BoundKey, KeyProvider } from '../keys/key-provider';
+import { autoTitle, type AutoTitleOptions } from './auto-title';
 import { Batcher } from './batcher';
+import { addReply, addUserMessage, chatFor, conversationOf, messageOf, settingsOf } from './chat-records';
 import { readErrorBody } from './error-body';
 import { chatSettings, RequestContext, settingsPatch } from './request-context';
 import { refuseEarlyRetry } from './retry-wait';
@@ -62,35 +62,24 @@ export class ChatService {
   /** Saves the user's message and an empty reply, starts the stream and returns without waiting for it. */
   async send(sender: SenderLike, input: SendInput): Promise<SendResult> {
     const { history } = this.options;
-    const apiKey = await this.requireKey();
+    const apiKey = await this.options.keys.requireKey();
     // Before anything is written, so a refused send leaves no conversation or file behind.
     this.options.attachments.checkImages(input.images);
     const count = await tokenCounter();
-    const { conversationId, content: _, images: __, ...settings } = input;
-    let conversation: Conversation;
-    if (conversationId) {
-      conversation = history.updateConversation(this.conversation(conversationId).id, settingsPatch(settings));
-    } else {
-      const { context, ...rest } = settings;
-      conversation = history.createConversation({ ...rest, title: titleFrom(input.content) });
-      if (context) conversation = history.updateConversation(conversation.id, context);
-    }
-    const userMessage = history.addMessage({
+    const { conversationId: _, content: __, images: ___, ...settings } = input;
+    const conversation = chatFor(history, input);
+    const userMessage = addUserMessage(history, count, {
       conversationId: conversation.id,
       parentId: history.pageMessages(conversation.id, { limit: 1 }).messages.at(-1)?.id ?? null,
-      role: 'user',
       content: input.content,
       attachments: input.images.map((image) => this.options.attachments.save(image)),
-      status: 'done',
-      model: null,
-      tokens: count(input.content),
     });
     return this.reply(sender, apiKey, conversation, userMessage, settings);
   }
 
   /** Another version of a reply: the same turns before it, asked again. */
   async regenerate(sender: SenderLike, input: RegenerateInput): Promise<SendResult> {
-    const apiKey = await this.requireKey();
+    const apiKey = await this.options.keys.requireKey();
     const old = this.message(input.messageId, 'assistant');
     refuseEarlyRetry(old);
     const question = old.parentId ? this.options.history.getMessage(old.parentId) : null;
@@ -103,21 +92,17 @@ export class ChatService {
   /** A new version of a user message; the turns after the old one stay on their own branch. */
   async edit(sender: SenderLike, input: EditInput): Promise<SendResult> {
     const { history } = this.options;
-    const apiKey = await this.requireKey();
+    const apiKey = await this.options.keys.requireKey();
     const old = this.message(input.messageId, 'user');
     const count = await tokenCounter();
     const { messageId: _, content, ...settings } = input;
     const conversation = history.updateConversation(old.conversationId, settingsPatch(settings));
-    const userMessage = history.addMessage({
+    const userMessage = addUserMessage(history, count, {
       conversationId: old.conversationId,
       parentId: old.parentId,
-      role: 'user',
       content,
       attachments: old.attachments,
       imagesPinned: old.imagesPinned,
-      status: 'done',
-      model: null,
-      tokens: count(content),
     });
     return this.reply(sender, apiKey, conversation, userMessage, settings);
   }
@@ -128,7 +113,7 @@ export class ChatService {
    */
   async continue(sender: SenderLike, messageId: string, options: ContinueOptions = {}): Promise<Message> {
     const { history } = this.options;
-    const apiKey = await this.requireKey();
+    const apiKey = await this.options.keys.requireKey();
     const message = this.message(messageId, 'assistant');
     if (message.status === 'done' && message.finishReason !== 'length') {
       throw new ApiError(appError('bad_input', 'That reply is already complete.'));
@@ -138,7 +123,7 @@ export class ChatService {
       const params = { ...conversation.params, max_tokens: options.maxTokens };
       conversation = history.updateConversation(conversation.id, { params });
     }
-    const settings = chatSettings(conversation, this.settingsOf(conversation, message));
+    const settings = chatSettings(conversation, settingsOf(conversation, message));
     const { body } = await this.requests.build(message.id, settings, 'continue');
     const streaming = history.updateMessage(messageId, { status: 'streaming', error: null, finishReason: null });
     this.start(sender, streaming, body, apiKey);
@@ -148,7 +133,7 @@ export class ChatService {
   /** Asks again for a reply that was cut off or failed (after a 429, not before its wait); the old one stays. */
   async retry(sender: SenderLike, messageId: string): Promise<Message> {
     const message = this.message(messageId, 'assistant');
-    const settings = this.settingsOf(this.conversation(message.conversationId), message);
+    const settings = settingsOf(this.conversation(message.conversationId), message);
     return (await this.regenerate(sender, { messageId, ...settings })).assistantMessage;
   }
 
@@ -163,14 +148,6 @@ export class ChatService {
     const message = this.message(messageId, 'user');
     if (message.attachments.length === 0) throw new ApiError(appError('bad_input', 'That message has no images.'));
     return this.options.history.updateMessage(messageId, { imagesPinned: pinned });
-  }
-
-  private settingsOf(conversation: Conversation, message: Message): ReplySettings {
-    return {
-      model: message.model ?? conversation.model,
-      params: conversation.params,
-      systemPrompt: conversation.systemPrompt,
-    };
   }
 
   private start(
@@ -192,36 +169,18 @@ export class ChatService {
     question: Message,
     settings: ReplySettings,
   ): Promise<SendResult> {
-    const { history } = this.options;
     const built = await this.requests.build(question.id, chatSettings(conversation, settings), 'reply');
-    const assistantMessage = history.addMessage({
-      conversationId: conversation.id,
-      parentId: question.id,
-      role: 'assistant',
-      content: '',
-      status: 'streaming',
-      model: settings.model,
-    });
-    const updated = history.updateConversation(conversation.id, { leafId: assistantMessage.id });
+    const { assistantMessage, updated } = addReply(this.options.history, conversation.id, question, settings.model);
     this.start(sender, assistantMessage, built.body, apiKey);
     return { conversation: updated, userMessage: question, assistantMessage };
   }
 
-  private requireKey(): Promise<BoundKey> {
-    return this.options.keys.requireKey();
-  }
-
   private conversation(id: string): Conversation {
-    const conversation = this.options.history.getConversation(id);
-    if (!conversation) throw new ApiError(appError('not_found', 'That conversation no longer exists.'));
-    return conversation;
+    return conversationOf(this.options.history, id);
   }
 
   private message(id: string, role: Message['role']): Message {
-    const message = this.options.history.getMessage(id);
-    if (!message || message.role !== role) throw new ApiError(appError('not_found', 'That message no longer exists.'));
-    if (this.running.has(id)) throw new ApiError(appError('bad_input', 'Stop the reply first.'));
-    return message;
+    return messageOf(this.options.history, id, role, (running) => this.isRunning(running));
   }
 
   stop(messageId: string): void {

@@ -1,10 +1,11 @@
-import type Database from 'better-sqlite3';
+import type { HistoryDatabase } from '../history/database';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContextQuery } from '../../shared/contract';
 import type { Message } from '../../shared/domain';
 import { DEFAULT_MAX_TOKENS } from '../../shared/context';
 import { input, startChat } from '../../../test/chat-harness';
 import type { Behaviour } from '../../../test/modelslab-server';
+import { poll } from '../../../test/poll';
 import { requestedTokens } from '../../../test/strict-thread';
 import { tokenCounter } from './token-count';
 
@@ -118,8 +119,8 @@ describe('a thread whose parent links loop (a hostile import)', () => {
       },
     ]);
     // Imports refuse loops, so the loop is planted straight into SQLite, as a hand-edited file would hold it.
-    const { db } = ctx.services.history as unknown as { db: Database.Database };
-    db.prepare('UPDATE messages SET parent_id = ? WHERE id = ?').run('b', 'a');
+    const { db } = ctx.services.history as unknown as { db: HistoryDatabase };
+    db.sql('UPDATE messages SET parent_id = ? WHERE id = ?').run('b', 'a');
     expect(ctx.services.history.getMessage('a')!.parentId).toBe('b');
     const view = await ctx.services.chat.context({
       conversationId: 'loop',
@@ -252,8 +253,12 @@ describe('after a rate limit', () => {
       code: 'rate_limited',
     });
     expect(ctx.server.chatRequests()).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 1000));
-    const again = await ctx.services.chat.retry(ctx.sender, final.id);
+    const again = await poll('the wait to be over', () =>
+      ctx.services.chat.retry(ctx.sender, final.id).catch((error: { code?: string }) => {
+        if (error.code === 'rate_limited') return undefined;
+        throw error;
+      }),
+    );
     expect((await ctx.sender.end(again.id)).status).toBe('done');
   });
 });

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { ApiError, appError } from '../../shared/errors';
-import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
-import type { BoundKey } from '../secrets/key-provider';
+import { assertBound, keyedFetch, type FetchLike } from '../keys/keyed-fetch';
+import type { BoundKey } from '../keys/key-provider';
 import { parseJson, readErrorBody } from './error-body';
 
 export type { FetchLike };
@@ -11,7 +11,7 @@ export type { FetchLike };
  * becomes `{"error":{...}}` with its status kept, and an HTTP 200 that carries an error is thrown
  * as one instead of being read as an empty stream.
  */
-export function normalizingFetch(base: FetchLike): FetchLike {
+function normalizingFetch(base: FetchLike): FetchLike {
   return async (input, init) => {
     const response = await base(input, init);
     if (!(response.headers.get('content-type') ?? '').includes('json')) return response;

@@ -24,7 +24,7 @@ export type Turn = [Entry] | [Entry, Entry];
  * message still being typed (`preview`: the turn it joins counts, the text itself is the window's estimate). */
 export type Mode = 'reply' | 'continue' | 'preview';
 
-export const JOINER = '\n\n';
+const JOINER = '\n\n';
 /** The joiner is one token, but it can change how the text either side of it splits: one more, to be safe. */
 const JOIN_TOKENS = 2;
 

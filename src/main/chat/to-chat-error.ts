@@ -1,9 +1,9 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { ApiError, appError, type AppError, type ErrorCode } from '../../shared/errors';
-import { redact } from '../desktop/redact';
+import { ApiError, appError, toAppError, type AppError, type ErrorCode } from '../../shared/errors';
+import { redact } from '../keys/redact';
 import { retryAfterHeader } from './error-body';
 
-export function codeForStatus(status: number): ErrorCode {
+function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'invalid_key';
   if (status === 402) return 'insufficient_credits';
   if (status === 403) return 'forbidden';
@@ -27,12 +27,13 @@ export function toChatError(error: unknown, hadText: boolean, secret: string | n
   const cause = error instanceof APIConnectionError ? error.cause : undefined;
   let result: AppError;
   if (error instanceof ApiError || cause instanceof ApiError) {
-    const known = (error instanceof ApiError ? error : cause) as ApiError;
-    result = appError(known.code, known.message);
+    result = toAppError(error instanceof ApiError ? error : cause);
   } else if (error instanceof APIConnectionTimeoutError) {
     result = appError('network', 'The request timed out.');
   } else if (error instanceof APIConnectionError) {
-    result = appError('network', cause instanceof Error ? cause.message : error.message);
+    // fetch's own error says only "fetch failed"; its cause says why (refused, reset, no such host).
+    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause : cause) : error;
+    result = appError('network', reason.message || 'The server could not be reached.');
   } else if (error instanceof APIError) {
     if (error.status) {
       result = appError(codeForStatus(error.status), serverMessage(error), { status: error.status });

@@ -1,4 +1,5 @@
 import type { AppCommand } from '../../shared/contract';
+import { API_KEYS_URL } from '../../shared/domain';
 import { shortcutFor } from '../../shared/shortcuts';
 
 /** The Electron roles this menu uses; each brings its own label, behaviour and platform accelerator. */
@@ -53,7 +54,6 @@ export interface MenuActions {
 }
 
 const separator: MenuItem = { type: 'separator' };
-export const API_KEYS_URL = 'https://modelslab.com/dashboard/api-keys';
 
 export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
   const mac = actions.platform === 'darwin';

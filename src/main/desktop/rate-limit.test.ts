@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MemorySecretStore } from '../secrets/memory-store';
-import { createHandlers, createServices } from '../services';
+import { createHandlers } from '../services';
 import { RateLimit } from './rate-limit';
+import { testServices } from '../../../test/services';
 
 describe('RateLimit', () => {
   it('allows `limit` calls in any window and refuses the next with throttled, until the window moves on', () => {
@@ -19,13 +19,8 @@ describe('RateLimit', () => {
 describe('app.copyText', () => {
   it('writes the clipboard a few times a second at most, however often the window asks', async () => {
     const copyText = vi.fn(async () => {});
-    const services = createServices({
-      env: {},
-      version: '0',
-      platform: 'test',
-      openExternal: async () => {},
+    const services = testServices({
       copyText,
-      secrets: new MemorySecretStore(),
     });
     const { app } = createHandlers(services);
     const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => app.copyText({} as never, `x${i}`)));

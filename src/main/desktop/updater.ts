@@ -13,7 +13,7 @@ export interface UpdateContext {
 export type UpdateDecision =
   { enabled: true } | { enabled: false; reason: 'development' | 'test' | 'flag' | 'setting' | 'package-manager' };
 
-export const NO_UPDATES_FLAG = '--no-updates';
+const NO_UPDATES_FLAG = '--no-updates';
 
 function isSet(value: string | undefined): boolean {
   return !!value && !['0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());

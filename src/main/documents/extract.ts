@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { readAtMost } from '../read-at-most.ts';
 import { extractDocx } from './docx.ts';
 import { checkSize, DocumentFailure, shown } from './failure.ts';
 import { extractPdf } from './pdf.ts';
@@ -25,15 +26,7 @@ export async function readChecked(path: string, name: string, limits: DocumentLi
     const info = await handle.stat();
     if (!info.isFile()) throw new DocumentFailure('bad_file', `${shown(name)} is not a file.`);
     checkSize(info.size, name, limits);
-    // Never more than the size checked, even if the file grows meanwhile; less if it shrinks.
-    const bytes = Buffer.alloc(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return bytes.subarray(0, filled);
+    return await readAtMost(handle, info.size);
   } finally {
     await handle.close();
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { accepted, longPdf, refusal, SOURCE_WORKER, stillWorks, textPdf } from '../../../test/documents';
+import { poll } from '../../../test/poll';
 import { readChecked } from './extract';
 import { DocumentExtractor, type ExtractorOptions } from './extractor';
 import { DEFAULT_LIMITS, type DocumentProgress } from './types';
@@ -32,6 +33,7 @@ const file = (name: string, bytes: Uint8Array | string) => {
   return path;
 };
 
+/** Before checking that nothing more arrives: a wait, since there is nothing to poll for. */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A long report, made once: long enough to be cancelled or closed mid-way. */
@@ -212,8 +214,12 @@ describe('the worker pool', () => {
   it('ends files still queued or being read when it closes', async () => {
     const closing = pool({ concurrency: 1 });
     const pdf = await big;
-    const pending = [closing.extractDocument(pdf, 'a.pdf'), closing.extractDocument(pdf, 'b.pdf')];
-    await sleep(50);
+    let reading = false;
+    const pending = [
+      closing.extractDocument(pdf, 'a.pdf', { onProgress: () => (reading = true) }),
+      closing.extractDocument(pdf, 'b.pdf'),
+    ];
+    await poll('the first file to be read', () => reading || undefined);
     await closing.close();
     expect((await Promise.all(pending)).map((r) => refusal(r).code)).toEqual(['cancelled', 'cancelled']);
   });

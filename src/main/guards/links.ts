@@ -113,7 +113,7 @@ export function judgeLink(raw: string, text = ''): LinkVerdict {
 
 const SHOWN_URL = 300;
 
-export function linkQuestion(verdict: Extract<LinkVerdict, { action: 'confirm' }>): MessageBox {
+function linkQuestion(verdict: Extract<LinkVerdict, { action: 'confirm' }>): MessageBox {
   const shown = verdict.url.length > SHOWN_URL ? `${verdict.url.slice(0, SHOWN_URL)}…` : verdict.url;
   return {
     type: 'warning',

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
-import { MemorySecretStore } from '../secrets/memory-store';
 import { registerIpc, type IpcMainLike } from '../ipc';
-import { createHandlers, createServices } from '../services';
+import { createHandlers } from '../services';
 import type { OpenSqlite } from './open-sqlite';
 import { DB_FILE, SqliteHistory } from './sqlite-history';
+import { testServices } from '../../../test/services';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -83,13 +83,9 @@ describe('SQLite that cannot load on this system', () => {
     const dir = savedHistory();
     const before = snapshot(dir);
     const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
-    const services = createServices({
+    const services = testServices({
       env: { MODELSLAB_API_KEY: 'k-0123456789' },
       version: '1.2.3',
-      platform: 'test',
-      openExternal: async () => {},
-      copyText: async () => {},
-      secrets: new MemorySecretStore(),
       history: new SqliteHistory(dir, { open: brokenNativeModule() }),
     });
     registerIpc({ handle: (c, l) => void listeners.set(c, l) }, createHandlers(services), {

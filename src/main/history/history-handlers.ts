@@ -2,32 +2,14 @@ import { ApiError, appError } from '../../shared/errors';
 import type { Attachment } from '../../shared/domain';
 import type { ImportReport } from '../../shared/history';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import type { FileDialogs } from '../desktop/file-dialogs';
 import type { Handlers } from '../ipc';
-import type { SettingsStore } from '../settings/settings-store';
 import { deleteMessage, detailOf, olderPage, showVersion } from './conversation-detail';
 import type { ConversationRecord } from './history-store';
 import { importChats } from './import-chats';
 import { readImportFile } from './import-file';
 import type { SqliteHistory } from './sqlite-history';
 import { fileNameFor, parseImport, toBackupJson, toConversationJson, toMarkdown } from './transfer';
-
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
-
-/** The Save and Open dialogs, with the file access that goes with them. */
-export interface FileDialogs {
-  /** Asks where to save, writes the text there, and returns the path; null when the user cancelled. */
-  saveFile(request: {
-    title: string;
-    defaultName: string;
-    filters: FileFilter[];
-    content: string;
-  }): Promise<string | null>;
-  /** Asks for a file and returns its path, unread (main checks its size first); null when the user cancelled. */
-  openFile(request: { title: string; filters: FileFilter[] }): Promise<string | null>;
-}
 
 const JSON_FILTER = { name: 'JSON', extensions: ['json'] };
 
@@ -41,19 +23,20 @@ function* everything(history: SqliteHistory): Generator<ConversationRecord> {
   for (const conversation of history.listConversations()) yield record(history, conversation.id);
 }
 
-type HistoryHandlers = Pick<Handlers, 'conversations' | 'search' | 'history'> & {
-  settings: Omit<Handlers['settings'], 'changeBaseUrl'>;
-};
+type HistoryHandlers = Pick<Handlers, 'conversations' | 'search' | 'history'>;
 
 const nothingImported: ImportReport = { path: null, conversations: 0, messages: 0, skipped: 0, notes: [] };
 
-export function historyHandlers(
-  history: SqliteHistory,
-  attachments: AttachmentStore,
-  files: FileDialogs,
-  settings: SettingsStore,
-  isRunning: (messageId: string) => boolean,
-): HistoryHandlers {
+export interface HistoryHandlerDeps {
+  history: SqliteHistory;
+  attachments: AttachmentStore;
+  files: FileDialogs;
+  /** A reply still streaming cannot be deleted. */
+  isRunning(messageId: string): boolean;
+}
+
+/** The `conversations`, `search` and `history` namespaces: the chats on disk, their backups and imports. */
+export function historyHandlers({ history, attachments, files, isRunning }: HistoryHandlerDeps): HistoryHandlers {
   const imageData = (attachment: Attachment) => attachments.bytes(attachment);
   return {
     conversations: {
@@ -101,10 +84,6 @@ export function historyHandlers(
         if (!path) return nothingImported;
         return { path, ...importChats(history, attachments, parseImport(await readImportFile(path))) };
       },
-    },
-    settings: {
-      get: async () => settings.get(),
-      update: async (_c, patch) => settings.update(patch),
     },
   };
 }

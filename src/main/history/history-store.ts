@@ -59,7 +59,7 @@ export interface MergeCounts {
 export interface HistoryStore {
   createConversation(input: NewConversation): Conversation;
   getConversation(id: string): Conversation | null;
-  /** Pinned first, then the most recently active. Every conversation when no page is asked for. */
+  /** In compareConversations' order (src/shared/conversation-order.ts). Every conversation when no page is asked for. */
   listConversations(request?: ConversationListRequest): Conversation[];
   pageConversations(request: ConversationListRequest): ConversationPage;
   folders(): string[];

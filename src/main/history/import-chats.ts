@@ -3,7 +3,8 @@ import type { ImportNote } from '../../shared/history';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { ConversationRecord } from './history-store';
 import type { SqliteHistory } from './sqlite-history';
-import { count, type ImportedMessage, type ParsedImport } from './transfer';
+import { count } from './import-check';
+import type { ImportedMessage, ParsedImport } from './transfer';
 
 export interface ImportCounts {
   conversations: number;

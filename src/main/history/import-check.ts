@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { PARAM_SPECS, type ChatParams } from '../../shared/domain';
+import type { ImportNote } from '../../shared/history';
 import { chatParamsSchema } from '../../shared/schemas';
 
 /** Long or odd names from a file are shown clipped, as text. */
-export function clip(text: string, chars = 40): string {
+function clip(text: string, chars = 40): string {
   const flat = text.replace(/\p{C}+/gu, ' ').trim();
   return flat.length > chars ? `${flat.slice(0, chars - 1)}…` : flat;
 }
@@ -78,4 +80,28 @@ export function parentsFirst<M extends Linked>(messages: M[]): M[] | string {
   }
   if (ordered.length < messages.length) return 'some of its messages answer each other in a loop.';
   return ordered;
+}
+
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Context settings are tuned on the computer they were made on; an imported chat starts with the defaults. */
+export const IMPORTED = { contextLength: null, sendLast: null, titleEdited: false } as const;
+
+/** A chat left out whole, with the reason as a sentence. */
+export function refuse(title: string, reason: string): ImportNote {
+  return { title, message: reason.charAt(0).toUpperCase() + reason.slice(1), refused: true };
+}
+
+/** A title to name a chat by in a note, read from wherever the file keeps it. */
+export function titleIn(item: unknown, ...path: string[]): string {
+  let value: unknown = item;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : null;
+  return (typeof value === 'string' && clip(value, 80)) || 'Untitled chat';
+}
+
+export function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return clip(`${issue.path.join('.')}: ${issue.message}`, 80);
 }

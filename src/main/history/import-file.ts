@@ -1,8 +1,9 @@
 import { open, stat } from 'node:fs/promises';
 import { ApiError, appError } from '../../shared/errors';
+import { readAtMost } from '../read-at-most';
 
 /** Large enough for years of chats with their images; small enough to parse without stalling the app. */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 
@@ -26,18 +27,9 @@ export async function readImportFile(path: string, maxBytes = MAX_IMPORT_BYTES):
   const file = await open(path, 'r').catch(() => refuse('That file could not be opened.'));
   try {
     // Again on what was opened, in case the path changed in between.
-    const bytes = Buffer.alloc(await check(() => file.stat()));
-    let read = 0;
-    while (read < bytes.length) {
-      const { bytesRead } = await file.read(bytes, read, bytes.length - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
+    const bytes = await readAtMost(file, await check(() => file.stat()));
     // A byte-order mark is no part of the JSON.
-    return bytes
-      .subarray(0, read)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
+    return bytes.toString('utf8').replace(/^\uFEFF/, '');
   } finally {
     await file.close();
   }

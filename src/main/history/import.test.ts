@@ -8,7 +8,6 @@ import { historyHandlers } from './history-handlers';
 import { importChats } from './import-chats';
 import { SqliteHistory } from './sqlite-history';
 import { BACKUP_FORMAT, parseImport, toBackupJson } from './transfer';
-import { memorySettings } from '../settings/settings-store';
 
 const dirs: string[] = [];
 const stores: SqliteHistory[] = [];
@@ -255,13 +254,12 @@ describe('the import file', () => {
     // Sparse: 600 MB long without taking the disk space.
     (await import('node:fs')).truncateSync(path, 600 * 1024 * 1024);
     const before = pc.snapshot();
-    const handlers = historyHandlers(
-      pc.history,
-      pc.attachments,
-      { saveFile: async () => null, openFile: async () => path },
-      memorySettings(),
-      () => false,
-    );
+    const handlers = historyHandlers({
+      history: pc.history,
+      attachments: pc.attachments,
+      files: { saveFile: async () => null, openFile: async () => path },
+      isRunning: () => false,
+    });
     const rss = process.memoryUsage().rss;
     await expect(handlers.history.import({} as never)).rejects.toMatchObject({
       code: 'bad_file',
@@ -275,13 +273,12 @@ describe('the import file', () => {
     const pc = computer();
     const before = pc.snapshot();
     const importFrom = (path: string) =>
-      historyHandlers(
-        pc.history,
-        pc.attachments,
-        { saveFile: async () => null, openFile: async () => path },
-        memorySettings(),
-        () => false,
-      ).history.import({} as never);
+      historyHandlers({
+        history: pc.history,
+        attachments: pc.attachments,
+        files: { saveFile: async () => null, openFile: async () => path },
+        isRunning: () => false,
+      }).history.import({} as never);
     await expect(importFrom(pc.root)).rejects.toThrow('That is not a file.');
     await expect(importFrom(join(pc.root, 'missing.json'))).rejects.toThrow('That file could not be opened.');
     writeFileSync(join(pc.root, 'a.json'), '{nope');

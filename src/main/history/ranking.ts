@@ -23,7 +23,7 @@ const B = 0.75;
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** As FTS5's unicode61 tokenizer with remove_diacritics sees text: lower case, no accents. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -42,7 +42,7 @@ export function idf(corpus: Corpus, documentFrequency: number): number {
 }
 
 /** Counts a term as a whole word (or a word start, for a prefix) in folded text. */
-export function termPattern(term: Term): RegExp {
+function termPattern(term: Term): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${term.text}${term.prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
 }
 

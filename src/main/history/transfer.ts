@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   IMAGE_TYPES,
@@ -12,10 +11,11 @@ import { ApiError, appError, ERROR_CODES } from '../../shared/errors';
 import type { ImportNote } from '../../shared/history';
 import { thumbnailSchema } from '../../shared/schemas';
 import type { ConversationRecord } from './history-store';
-import { cleanParams, clip, parentsFirst } from './import-check';
+import { fromChatGpt } from './chatgpt-import';
+import { cleanParams, count, firstProblem, IMPORTED, parentsFirst, refuse, titleIn } from './import-check';
 
 export const BACKUP_FORMAT = 'modelslab-chat/backup';
-export const CONVERSATION_FORMAT = 'modelslab-chat/conversation';
+const CONVERSATION_FORMAT = 'modelslab-chat/conversation';
 
 const ROLE_NAMES = { user: 'You', assistant: 'Assistant', system: 'System' } as const;
 
@@ -167,21 +167,6 @@ function collect(results: (ImportedChat | ImportNote)[]): ParsedImport {
   return { chats: results.filter((r): r is ImportedChat => !('refused' in r)), refused };
 }
 
-function refuse(title: string, reason: string): ImportNote {
-  return { title, message: reason.charAt(0).toUpperCase() + reason.slice(1), refused: true };
-}
-
-function titleIn(item: unknown, ...path: string[]): string {
-  let value: unknown = item;
-  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : null;
-  return (typeof value === 'string' && clip(value, 80)) || 'Untitled chat';
-}
-
-function firstProblem(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return clip(`${issue.path.join('.')}: ${issue.message}`, 80);
-}
-
 /** One chat of our own format, checked field by field; a chat that cannot be trusted is refused whole. */
 function fromRecord(item: unknown): ImportedChat | ImportNote {
   const title = titleIn(item, 'conversation', 'title');
@@ -226,108 +211,9 @@ function fromRecord(item: unknown): ImportedChat | ImportNote {
   return { conversation: { ...conversation, ...IMPORTED, params, leafId }, messages: chatMessages, notes };
 }
 
-/** Context settings are tuned on the computer they were made on; an imported chat starts with the defaults. */
-const IMPORTED = { contextLength: null, sendLast: null, titleEdited: false } as const;
-
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 // base64 of the largest image, with a little slack.
 const IMAGE_DATA_CHARS = Math.ceil((LIMITS.imageBytes * 4) / 3) + 4;
 
 function badFile(message: string): ApiError {
   return new ApiError(appError('bad_file', message));
-}
-
-const chatGptNode = z.object({
-  id: z.string().optional(),
-  parent: z.string().nullable().optional(),
-  message: z
-    .object({
-      id: z.string().optional(),
-      author: z.object({ role: z.string() }),
-      create_time: z.number().nullable().optional(),
-      content: z.object({ parts: z.array(z.unknown()).optional(), text: z.string().optional() }).passthrough(),
-      metadata: z.object({ model_slug: z.string().optional() }).passthrough().optional(),
-    })
-    .nullable()
-    .optional(),
-});
-
-const chatGptConversation = z.object({
-  id: z.string().optional(),
-  conversation_id: z.string().optional(),
-  title: z.string().nullable().optional(),
-  create_time: z.number().nullable().optional(),
-  update_time: z.number().nullable().optional(),
-  current_node: z.string().nullable().optional(),
-  mapping: z.record(z.string(), chatGptNode),
-});
-
-/** Follows a conversation from its current node back to the root: the branch the user last saw. */
-function fromChatGpt(item: unknown): ImportedChat | ImportNote {
-  const parsed = chatGptConversation.safeParse(item);
-  if (!parsed.success) return refuse(titleIn(item, 'title'), `it is not readable (${firstProblem(parsed.error)}).`);
-  const c = parsed.data;
-  const path: z.infer<typeof chatGptNode>[] = [];
-  const seen = new Set<string>();
-  for (let key = c.current_node ?? null; key && !seen.has(key); key = c.mapping[key]?.parent ?? null) {
-    seen.add(key);
-    const node = c.mapping[key];
-    if (node) path.unshift(node);
-  }
-  const created = Math.round((c.create_time ?? 0) * 1000) || Date.now();
-  const sourceId = c.conversation_id ?? c.id;
-  const id = sourceId ? `chatgpt-${sourceId}`.slice(0, 64) : randomUUID();
-  const messages: ImportedMessage[] = [];
-  let model = 'chatgpt';
-  for (const node of path) {
-    const m = node.message;
-    const role = m?.author.role;
-    if (!m || (role !== 'user' && role !== 'assistant')) continue;
-    const text = (m.content.parts ?? [m.content.text ?? ''])
-      .filter((p): p is string => typeof p === 'string')
-      .join('\n')
-      .trim();
-    if (!text) continue;
-    if (role === 'assistant' && m.metadata?.model_slug) model = m.metadata.model_slug.slice(0, 200);
-    const at = Math.round((m.create_time ?? 0) * 1000) || created;
-    messages.push({
-      id: `chatgpt-${m.id ?? node.id ?? randomUUID()}`.slice(0, 64),
-      conversationId: id,
-      parentId: messages.at(-1)?.id ?? null,
-      role,
-      content: text,
-      images: [],
-      status: 'done',
-      error: null,
-      model: role === 'assistant' ? (m.metadata?.model_slug ?? null) : null,
-      usage: null,
-      stats: null,
-      tokens: null,
-      finishReason: null,
-      imagesPinned: false,
-      createdAt: at,
-      updatedAt: at,
-    });
-  }
-  const updated = Math.round((c.update_time ?? 0) * 1000) || messages.at(-1)?.createdAt || created;
-  return {
-    conversation: {
-      id,
-      title: (c.title ?? '').slice(0, 200) || 'Imported chat',
-      model,
-      params: {},
-      systemPrompt: '',
-      pinned: false,
-      folder: null,
-      leafId: messages.at(-1)?.id ?? null,
-      ...IMPORTED,
-      createdAt: created,
-      updatedAt: updated,
-    },
-    messages,
-    notes: [],
-  };
 }

@@ -1,9 +1,6 @@
+import type OpenAI from 'openai';
 import { ApiError, appError } from '../../shared/errors';
-import { parseJson, readErrorBody, retryAfterHeader } from '../chat/error-body';
-import { codeForStatus } from '../chat/to-chat-error';
-import { redact } from '../desktop/redact';
-import type { BoundKey } from '../secrets/key-provider';
-import { assertBound, keyedFetch, type FetchLike } from '../secrets/keyed-fetch';
+import { toChatError } from '../chat/to-chat-error';
 import { readContextLength } from './context-lengths';
 
 /** A model as the server lists it. */
@@ -17,31 +14,13 @@ const TIMEOUT_MS = 15_000;
 /** ModelsLab documents `/v1/models`; OpenAI-compatible servers (and the SDK) use `/models`. */
 const PATHS = ['/models', '/v1/models'];
 
-async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Promise<RemoteModel[]> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      headers: { authorization: `Bearer ${apiKey}`, 'x-api-key': apiKey, accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-    throw new ApiError(appError('network', message || 'The server could not be reached.'));
-  }
-  const body = parseJson(await response.text());
-  const problem = readErrorBody(body);
-  if (!response.ok || problem) {
-    const status = response.ok ? undefined : response.status;
-    const code = status ? codeForStatus(status) : 'api_error';
-    const retryAfter = problem?.retryAfter ?? retryAfterHeader(response.headers);
-    throw new ApiError(
-      appError(code, problem?.message ?? `HTTP ${response.status}`, {
-        ...(status ? { status } : {}),
-        ...(retryAfter !== undefined ? { retryAfter } : {}),
-      }),
-    );
-  }
+/** The endpoint is missing or answered something else than a list: worth another path (a bad key is a bad key). */
+export function isMissingEndpoint(error: unknown): boolean {
+  const code = error instanceof ApiError ? error.code : null;
+  return code === 'not_found' || code === 'bad_response' || code === 'bad_request';
+}
+
+function readList(body: unknown): RemoteModel[] {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!Array.isArray(data)) throw new ApiError(appError('bad_response', 'The models list had no `data` array.'));
   return data.flatMap((m) => {
@@ -51,36 +30,23 @@ async function fetchOne(fetchImpl: FetchLike, url: string, apiKey: string): Prom
 }
 
 /**
- * Lists models, trying `/models` and then `/v1/models`, sending the key both ways the two paths expect; only to
- * the key's own origin, never following a redirect.
+ * Lists models through the chat's own client (so the key's origin check, the refused redirects and the error
+ * mapping are the chat's), trying `/models` and then `/v1/models`; the SDK sends the key as a bearer token and
+ * ModelsLab's documented endpoint wants it in `x-api-key` as well.
  */
-export async function fetchModels(
-  baseUrl: string,
-  key: BoundKey,
-  fetchImpl: FetchLike = fetch,
-): Promise<RemoteModel[]> {
-  assertBound(baseUrl, key);
-  const keyed = keyedFetch(key, fetchImpl);
+export async function fetchModels(client: OpenAI): Promise<RemoteModel[]> {
   let last: unknown;
   for (const path of PATHS) {
     try {
-      return await fetchOne(keyed, `${baseUrl}${path}`, key.key);
+      const body = await client.get<unknown>(path, {
+        headers: { 'x-api-key': client.apiKey },
+        timeout: TIMEOUT_MS,
+      });
+      return readList(body);
     } catch (error) {
-      last = error;
-      const code = error instanceof ApiError ? error.code : null;
-      // Only a missing or unreadable endpoint is worth the other path; a bad key is a bad key.
-      if (code !== 'not_found' && code !== 'bad_response' && code !== 'bad_request') break;
+      last = new ApiError(toChatError(error, false, client.apiKey));
+      if (!isMissingEndpoint(last)) break;
     }
   }
-  if (last instanceof ApiError) {
-    throw new ApiError({ ...appError(last.code, redact(last.message, [key.key])), ...pick(last) });
-  }
   throw last;
-}
-
-function pick(error: ApiError) {
-  return {
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
-  };
 }

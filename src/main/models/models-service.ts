@@ -1,7 +1,7 @@
 import type { ModelList } from '../../shared/contract';
 import { isVisionModel, type ModelInfo } from '../../shared/domain';
 import { toAppError } from '../../shared/errors';
-import type { BoundKey, KeyProvider } from '../secrets/key-provider';
+import type { BoundKey, KeyProvider } from '../keys/key-provider';
 import type { RemoteModel } from './fetch-models';
 
 export interface CachedModels {
@@ -35,6 +35,11 @@ export interface ModelsServiceOptions {
 /** The model picker's list: fresh from the server when it answers, else the saved one with the reason. */
 export class ModelsService {
   constructor(private readonly options: ModelsServiceOptions) {}
+
+  /** The server's list as it is now, uncached and unsorted: what a key test asks for. */
+  fetch(key: BoundKey): Promise<RemoteModel[]> {
+    return this.options.fetchModels(key);
+  }
 
   async list(): Promise<ModelList> {
     const { keys, cache } = this.options;

@@ -12,12 +12,17 @@ it('saves settings to a file and reads them back', () => {
   dir = mkdtempSync(join(tmpdir(), 'settings-'));
   const first = confSettings(dir);
   expect(first.get()).toEqual({ values: DEFAULT_SETTINGS, notice: null });
-  first.update({ theme: 'dark', defaultModel: 'meta-llama-3-8B-instruct', windowBounds: { width: 900, height: 700 } });
+  first.update({ theme: 'dark', defaultModel: 'meta-llama-3-8B-instruct' });
   expect(confSettings(dir).get().values).toMatchObject({
     theme: 'dark',
     defaultModel: 'meta-llama-3-8B-instruct',
-    windowBounds: { width: 900, height: 700 },
   });
+});
+
+it('reads a file an older version wrote, dropping the window bounds it kept there (window-state.json has them)', () => {
+  dir = mkdtempSync(join(tmpdir(), 'settings-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ theme: 'dark', windowBounds: { width: 900, height: 700 } }));
+  expect(confSettings(dir).get().values).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
 });
 
 it('moves a corrupt settings file aside, uses the defaults and says so', () => {

@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, type Settings, type SettingsView } from '../../shared/settings';
+import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsView } from '../../shared/settings';
 import { baseUrlSchema, chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
@@ -15,20 +15,11 @@ export interface ConfLike {
   set(values: Record<string, unknown>): void;
 }
 
-const boundsSchema = z.object({
-  x: z.number().int().optional(),
-  y: z.number().int().optional(),
-  width: z.number().int().min(200),
-  height: z.number().int().min(200),
-  maximized: z.boolean().optional(),
-});
-
 /** Each field falls back to its default on its own, so one bad value does not reset the rest. */
 const storedSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).catch(DEFAULT_SETTINGS.theme),
+  theme: z.enum(THEMES).catch(DEFAULT_SETTINGS.theme),
   defaultModel: modelIdSchema.catch(DEFAULT_SETTINGS.defaultModel),
   defaultParams: chatParamsSchema.catch(DEFAULT_SETTINGS.defaultParams),
-  windowBounds: boundsSchema.nullable().catch(null),
   baseUrl: baseUrlSchema.nullable().catch(null),
   autoUpdate: z.boolean().catch(DEFAULT_SETTINGS.autoUpdate),
   autoTitle: z.boolean().catch(DEFAULT_SETTINGS.autoTitle),

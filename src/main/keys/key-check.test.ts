@@ -11,7 +11,9 @@ describe('testing a key', () => {
     ctx = await startChat();
     const { keys } = ctx.services;
     expect(
-      await ctx.services.listModels({ key: ctx.server.apiKey, origin: new URL(ctx.server.baseUrl).origin }),
+      (await ctx.services.models.fetch({ key: ctx.server.apiKey, origin: new URL(ctx.server.baseUrl).origin })).map(
+        (m) => m.id,
+      ),
     ).toContain('meta-llama/Llama-3.1-70B-Instruct');
     const handlers = (await import('../services')).createHandlers(ctx.services);
     const check = await handlers.keys.test({ sender: ctx.sender }, { key: ctx.server.apiKey, model: MODEL });

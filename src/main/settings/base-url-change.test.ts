@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingSender, input } from '../../../test/chat-harness';
 import { ModelsLabServer } from '../../../test/modelslab-server';
 import type { MessageBox } from '../desktop/ask';
-import { createHandlers, createServices } from '../services';
-import { memorySettings } from '../settings/settings-store';
-import { MemorySecretStore } from './memory-store';
+import { createHandlers } from '../services';
+import { memorySettings } from './settings-store';
+import { testServices } from '../../../test/services';
 
 const KEY = 'ml-saved-key-0123456789';
 let servers: ModelsLabServer[] = [];
@@ -21,13 +21,8 @@ async function setup(answer: 'cancel' | 'switch' | 'carry', env: Record<string, 
   const settings = memorySettings();
   settings.update({ baseUrl: a.baseUrl });
   const asked: MessageBox[] = [];
-  const services = createServices({
+  const services = testServices({
     env,
-    version: '0',
-    platform: 'test',
-    openExternal: async () => {},
-    copyText: async () => {},
-    secrets: new MemorySecretStore(),
     settings,
     ask: async (box) => {
       asked.push(box);
@@ -51,7 +46,7 @@ describe('changing the base URL', () => {
     expect(change.settings.values.baseUrl).toMatch(/\/v2$/);
     expect(change.key.configured).toBe(true);
     expect(asked).toEqual([]);
-    expect(services.info().baseUrl).toMatch(/\/v2$/);
+    expect(services.app.info().baseUrl).toMatch(/\/v2$/);
   });
 
   it('to another origin asks in main’s dialog, naming it; Cancel changes nothing', async () => {
@@ -62,7 +57,7 @@ describe('changing the base URL', () => {
     expect(asked[0]!.message).toContain(new URL(b.baseUrl).origin);
     expect(asked[0]!.buttons[asked[0]!.defaultId]).toBe('Cancel');
     expect(asked[0]!.cancelId).toBe(0);
-    expect(services.info().baseUrl).toBe(a.baseUrl);
+    expect(services.app.info().baseUrl).toBe(a.baseUrl);
     expect((await services.models.list()).error).toBeNull();
     expect(b.requests).toEqual([]);
   });

@@ -9,12 +9,12 @@ interface Found extends BoundKey {
 }
 
 /** The keychain entry holds the key and its origin together, so neither can change without the other. */
-export function encodeBoundKey(bound: BoundKey): string {
+function encodeBoundKey(bound: BoundKey): string {
   return JSON.stringify({ key: bound.key, origin: bound.origin });
 }
 
 /** A bare key was saved before keys had an origin: `legacyOrigin` is the origin in use when it is first read. */
-export function decodeBoundKey(stored: string, legacyOrigin: string): BoundKey & { legacy: boolean } {
+function decodeBoundKey(stored: string, legacyOrigin: string): BoundKey & { legacy: boolean } {
   try {
     const value = JSON.parse(stored) as { key?: unknown; origin?: unknown };
     if (typeof value?.key === 'string' && typeof value.origin === 'string') {

@@ -9,8 +9,8 @@ export interface SecretStore {
 }
 
 /** The keychain entry's fixed names: service "ModelsLab Chat", account "api-key". */
-export const KEYCHAIN_SERVICE = 'ModelsLab Chat';
-export const KEYCHAIN_ACCOUNT = 'api-key';
+const KEYCHAIN_SERVICE = 'ModelsLab Chat';
+const KEYCHAIN_ACCOUNT = 'api-key';
 
 type Keytar = typeof KeytarModule;
 

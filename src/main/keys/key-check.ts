@@ -1,11 +1,13 @@
 import type OpenAI from 'openai';
 import type { KeyCheck } from '../../shared/contract';
-import { ApiError, toAppError } from '../../shared/errors';
+import { toAppError } from '../../shared/errors';
 import { toChatError } from '../chat/to-chat-error';
+import { isMissingEndpoint } from '../models/fetch-models';
 import type { BoundKey } from './key-provider';
 
 export interface KeyCheckDeps {
-  listModels(key: BoundKey): Promise<string[]>;
+  /** Any authenticated call to the models list. */
+  listModels(key: BoundKey): Promise<unknown>;
   client(key: BoundKey): OpenAI;
 }
 
@@ -17,10 +19,7 @@ export async function checkKey(deps: KeyCheckDeps, apiKey: BoundKey, model: stri
     await deps.listModels(apiKey);
     return { ok: true, error: null };
   } catch (error) {
-    const code = error instanceof ApiError ? error.code : null;
-    if (code !== 'not_found' && code !== 'bad_response' && code !== 'bad_request') {
-      return { ok: false, error: toAppError(error) };
-    }
+    if (!isMissingEndpoint(error)) return { ok: false, error: toAppError(error) };
   }
   try {
     await deps.client(apiKey).chat.completions.create({

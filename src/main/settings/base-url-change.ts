@@ -3,8 +3,8 @@ import { isExposedBaseUrl, originOf, parseBaseUrl } from '../../shared/base-url'
 import { DEFAULT_BASE_URL } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
 import type { AskUser, MessageBox } from '../desktop/ask';
-import type { SettingsStore } from '../settings/settings-store';
-import type { KeyManager } from './key-manager';
+import type { SettingsStore } from './settings-store';
+import type { KeyManager } from '../keys/key-manager';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,7 +25,7 @@ export type BaseUrlAnswer = 'cancel' | 'switch' | 'carry';
 const ANSWERS: BaseUrlAnswer[] = ['cancel', 'switch', 'carry'];
 
 /** The native confirmation for a move to another origin; Cancel is first, the default and the Esc answer. */
-export function baseUrlQuestion({ from, to, carriable }: BaseUrlQuestion): MessageBox {
+function baseUrlQuestion({ from, to, carriable }: BaseUrlQuestion): MessageBox {
   const exposed = isExposedBaseUrl(to);
   const detail = [
     `Requests go to ${from} now.`,
