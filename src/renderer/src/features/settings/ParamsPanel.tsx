@@ -32,7 +32,7 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
         />
       </label>
       {PARAM_KEYS.map((key) => (
-        <ParamField key={key} spec={PARAM_SPECS[key]} value={params[key]} onChange={(value) => setParam(key, value)} />
+        <ParamField key={key} name={key} value={params[key]} onChange={(value) => setParam(key, value)} />
       ))}
       <ContextFields value={context} view={view} onChange={setContextSettings} />
       <PresetsSection />
