@@ -5,7 +5,7 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
-import { pageFrames } from './delta-pump';
+import { pageFrames } from '../frames';
 import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createKeysSlice, type KeysSlice } from './keys-slice';

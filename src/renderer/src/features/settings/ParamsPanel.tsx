@@ -1,4 +1,4 @@
-import { PARAM_KEYS, PARAM_SPECS } from '../../../../shared/domain';
+import { PARAM_KEYS } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
 import { ContextFields } from '../context/ContextFields';
