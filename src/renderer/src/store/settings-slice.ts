@@ -89,7 +89,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       await save({ presets: (get().settings?.presets ?? []).filter((p) => p.name !== name) }, 'presetError');
     },
 
-    startFromPreset: ({ model, systemPrompt, params }) => get().newChat({ model, systemPrompt, params }),
+    startFromPreset: ({ model, systemPrompt, params }) => get().newChatFrom({ model, systemPrompt, params }),
 
     saveDefaults: async () => {
       const { model, params } = get().draft;
