@@ -19,6 +19,7 @@ import { Icon } from './ui/Icon';
 import { APP_SHORTCUTS } from '../../shared/shortcuts';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { matches } from './features/shortcuts/accelerator';
+import './app.css';
 
 const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
 

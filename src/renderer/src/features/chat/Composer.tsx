@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
+import './chat.css';
 
 export interface ComposerProps {
   streaming: boolean;

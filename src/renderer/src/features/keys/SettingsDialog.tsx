@@ -7,6 +7,7 @@ import { KeyForm } from './KeyForm';
 import { KeyOriginNotice } from './KeyOriginNotice';
 import { UpdatesSection } from './UpdatesSection';
 import { ChatsSection } from '../settings/ChatsSection';
+import './keys.css';
 
 const SOURCE_TEXT = {
   env: 'from the MODELSLAB_API_KEY environment variable',

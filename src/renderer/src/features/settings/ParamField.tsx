@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { PARAM_SPECS, type ChatParams } from '../../../../shared/domain';
 import { chatParamsSchema } from '../../../../shared/schemas';
+import './settings.css';
 
 export interface ParamFieldProps {
   name: keyof ChatParams;

@@ -4,6 +4,7 @@ import { Icon } from '../../ui/Icon';
 import { ContextFields } from '../context/ContextFields';
 import { ParamField } from './ParamField';
 import { PresetsSection } from './PresetsSection';
+import './settings.css';
 
 export function ParamsPanel({ onClose }: { onClose(): void }) {
   const params = useStore((s) => s.draft.params);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
 import { ErrorNotice } from '../chat/ErrorNotice';
+import './settings.css';
 
 /** Named starting points (model, system prompt, parameters) and the defaults for new chats. */
 export function PresetsSection() {

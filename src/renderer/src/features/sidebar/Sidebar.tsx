@@ -5,6 +5,7 @@ import type { Conversation } from '../../../../shared/domain';
 import type { Theme } from '../../../../shared/settings';
 import { Icon } from '../../ui/Icon';
 import { ConversationRow, type RowActions } from './ConversationRow';
+import './sidebar.css';
 
 export interface SidebarProps extends RowActions {
   conversations: Conversation[];
