@@ -1,14 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const reply = (page: Page) => page.locator('.message--assistant').last();
-
-async function ask(page: Page, text: string) {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-}
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
@@ -22,7 +17,7 @@ test('a reply streams in token by token', async ({ app }) => {
     1,
   );
   app.server.next({ kind: 'stream', chunks: words, delayMs: 60, keepAlive: true, usage: true });
-  await ask(app.page, 'Explain streaming');
+  await ask(app.page, 'Explain streaming', { until: 'sent' });
 
   await expect(app.page.locator('.message--user .message__content')).toHaveText('Explain streaming');
   const seen = new Set<number>();
@@ -70,7 +65,7 @@ test('Stop keeps the partial text, closes the request, and never moves', async (
 
 test('Esc stops a streaming reply', async ({ app }) => {
   app.server.next({ kind: 'stream', chunks: ['Still ', 'going'], hang: true });
-  await ask(app.page, 'Go on');
+  await ask(app.page, 'Go on', { until: 'sent' });
   await expect(reply(app.page)).toContainText('Still going');
   await app.page.keyboard.press('Escape');
   await expect(reply(app.page)).toHaveAttribute('data-status', 'stopped');
@@ -96,7 +91,7 @@ test('parameters and the model id reach the server', async ({ app }) => {
   await app.page.getByRole('textbox', { name: 'Top P' }).fill('7');
   await expect(app.page.getByText('Between 0 and 1')).toBeVisible();
   await app.page.getByLabel('System prompt').fill('Answer in French.');
-  await ask(app.page, 'Bonjour');
+  await ask(app.page, 'Bonjour', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const body = app.server.chatRequests().at(-1)!.body as Record<string, unknown>;
   expect(body).toMatchObject({ model: 'meta-llama-3-8B-instruct', temperature: 0.4, max_tokens: 256 });
@@ -105,9 +100,9 @@ test('parameters and the model id reach the server', async ({ app }) => {
 });
 
 test('a second message continues the same conversation', async ({ app }) => {
-  await ask(app.page, 'One');
+  await ask(app.page, 'One', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
-  await ask(app.page, 'Two');
+  await ask(app.page, 'Two', { until: 'sent' });
   await expect(app.page.locator('.message--assistant')).toHaveCount(2);
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const messages = (app.server.chatRequests().at(-1)!.body as { messages: { role: string }[] }).messages;
@@ -132,14 +127,14 @@ test('the model picker offers the server’s models and marks vision ones', asyn
   expect(paths).toEqual(['/api/v7/llm/models', '/api/v7/llm/v1/models']);
   await model.fill('my-own/custom-model-id');
   await expect(app.page.getByText('Vision', { exact: true })).toBeHidden();
-  await ask(app.page, 'Hi');
+  await ask(app.page, 'Hi', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   expect((app.server.chatRequests().at(-1)!.body as { model: string }).model).toBe('my-own/custom-model-id');
 });
 
 test('reply facts sit behind a toggle', async ({ app }) => {
   app.server.next({ kind: 'stream', chunks: ['One ', 'two ', 'three'], delayMs: 30, usage: true });
-  await ask(app.page, 'Count');
+  await ask(app.page, 'Count', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const toggle = reply(app.page).getByRole('button', { name: 'Reply details' });
   await expect(reply(app.page)).not.toContainText('tokens in');

@@ -3,18 +3,12 @@ import type { Page } from '@playwright/test';
 import { tokenCounter } from '../src/main/chat/token-count';
 import { PNG_BASE64 } from '../test/images';
 import { requestedTokens } from '../test/strict-thread';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const lastReply = (page: Page) => page.locator('.message--assistant').last();
 const list = (page: Page) => page.locator('.message-list');
 const png = { name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BASE64, 'base64') };
-
-async function ask(page: Page, text: string, status = 'done') {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(lastReply(page)).toHaveAttribute('data-status', status);
-}
 
 /** The image parts of every chat request so far. */
 function imagesSent(app: { server: { chatRequests(): { body: unknown }[] } }): number[] {
@@ -129,7 +123,7 @@ test('a strict server accepts every request after a 503, a stop before any text,
 }) => {
   const { page, server } = app;
   server.next({ kind: 'json', status: 503, body: { status: 'error', message: 'Service unavailable' } });
-  await ask(page, 'One', 'error');
+  await ask(page, 'One', { until: 'error' });
   await ask(page, 'Two');
 
   server.next({ kind: 'stream', chunks: [], hang: true });
@@ -141,11 +135,11 @@ test('a strict server accepts every request after a 503, a stop before any text,
   await ask(page, 'Four');
 
   server.next({ kind: 'stream', chunks: ['Half ', 'of it'], then: { errorEvent: { error: { message: 'Upstream' } } } });
-  await ask(page, 'Five', 'error');
+  await ask(page, 'Five', { until: 'error' });
   await ask(page, 'Six');
 
   server.next({ kind: 'stream', chunks: ['The answer ', 'is'], then: { drop: true } });
-  await ask(page, 'Seven', 'error');
+  await ask(page, 'Seven', { until: 'error' });
   server.next({ kind: 'stream', chunks: [' forty-two.'] });
   await lastReply(page).getByRole('button', { name: 'Continue' }).click();
   await expect(lastReply(page).locator('.message__content')).toHaveText('The answer is forty-two.');
@@ -184,7 +178,7 @@ test('usage appears when the server sends it only on request, with the chat’s 
 test('after a 429, Retry counts down the wait the server asked for', async ({ app }) => {
   const { page, server } = app;
   server.next({ kind: 'json', status: 429, body: { error: { message: 'Too many requests', retry_after: 3 } } });
-  await ask(page, 'Hello', 'error');
+  await ask(page, 'Hello', { until: 'error' });
   const retry = lastReply(page).getByRole('button', { name: /^Retry/ });
   await expect(retry).toHaveText(/Retry in [23] s/);
   await expect(retry).toBeDisabled();
@@ -203,7 +197,7 @@ test('with the setting on, a rate-limited reply is retried once by itself when t
   await expect.poll(() => app.web!.services.settings.get().values.autoRetry).toBe(true);
   await page.keyboard.press('Escape');
   server.next({ kind: 'json', status: 429, body: { error: { message: 'Too many requests', retry_after: 1 } } });
-  await ask(page, 'Hello', 'error');
+  await ask(page, 'Hello', { until: 'error' });
   await expect(lastReply(page)).toHaveAttribute('data-status', 'done', { timeout: 5000 });
   expect(server.chatRequests()).toHaveLength(2);
 });

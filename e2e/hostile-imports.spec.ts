@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PNG_BASE64, plantSentImages } from '../test/images';
 import { BACKUP_FORMAT } from '../src/main/history/transfer';
 import type { Services } from '../src/main/services';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
@@ -30,12 +30,6 @@ async function watch(page: Page) {
     requested,
     blocked: () => page.evaluate(() => (window as unknown as { __blocked: string[] }).__blocked),
   };
-}
-
-async function ask(page: Page, text: string) {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
 }
 
 const snapshot = (services: Services) =>

@@ -2,15 +2,9 @@ import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { chunked } from '../test/modelslab-server';
 import type { WebApp } from './fixtures/web-app';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const reply = (page: Page) => page.locator('.message--assistant').last();
-
-async function ask(page: Page, text: string) {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 /** `count` sections of three blocks each: a heading, a paragraph and a list; `extra` adds a code block and a table. */
 function sections(count: number, extra = false): string {
@@ -43,7 +37,7 @@ test('a long reply arriving in bursts is whole when main ends, frozen in groups,
   const size = Math.ceil(text.length / 20);
   const chunks = Array.from({ length: 20 }, (_, i) => text.slice(i * size, (i + 1) * size));
   app.server.next({ kind: 'stream', chunks, delayMs: 0 });
-  await ask(app.page, 'A long one');
+  await ask(app.page, 'A long one', { until: 'sent' });
 
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   // The end of the reply is on screen as Markdown as soon as the reply is done.
@@ -58,7 +52,7 @@ test('a long reply arriving in bursts is whole when main ends, frozen in groups,
 test('Stop: what the window shows is what was saved', async ({ app }) => {
   const words = chunked('Every word that arrives before Stop is kept and shown, and nothing else. '.repeat(40), 1);
   app.server.next({ kind: 'stream', chunks: words, delayMs: 4, hang: true });
-  await ask(app.page, 'Go on and on');
+  await ask(app.page, 'Go on and on', { until: 'sent' });
   await expect(reply(app.page)).toContainText('kept and shown');
   await app.page.getByRole('button', { name: 'Stop' }).click();
   await expect(reply(app.page)).toHaveAttribute('data-status', 'stopped');

@@ -2,15 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
 import { RICH_REPLY } from './fixtures/rich-reply';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const reply = (page: Page) => page.locator('.message--assistant').last();
-
-async function ask(page: Page, text: string) {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 /** Records CSP violations: KaTeX and shiki must render without one. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -27,7 +21,7 @@ test('code, a table, math and a task list render from a streamed reply', async (
   const outside: string[] = [];
   app.page.on('request', (r) => void (r.url().startsWith('http://app.local/') || outside.push(r.url())));
   app.server.next({ kind: 'stream', chunks: chunked(RICH_REPLY, 3), delayMs: 5 });
-  await ask(app.page, 'Explain binary search');
+  await ask(app.page, 'Explain binary search', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const content = reply(app.page).locator('.message__content');
 
@@ -77,7 +71,7 @@ test('a link opens in the OS browser through main, and the page stays put', asyn
     kind: 'stream',
     chunks: ['See [the docs](https://docs.modelslab.com/llm?x=1) ', 'or www.example.org or mail ', '<mailto:a@b.co>.'],
   });
-  await ask(app.page, 'Where are the docs?');
+  await ask(app.page, 'Where are the docs?', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const url = app.page.url();
   await reply(app.page).getByRole('link', { name: 'the docs' }).click();
@@ -98,7 +92,7 @@ test('an image in a reply is never fetched: it becomes a link that opens through
     kind: 'stream',
     chunks: ['Here: ![a cat](http://127.0.0.1:9/cat.png) ', 'and ![](ftp://x/y.png)'],
   });
-  await ask(app.page, 'Show me a cat');
+  await ask(app.page, 'Show me a cat', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   await expect(reply(app.page).locator('img')).toHaveCount(0);
   await expect(reply(app.page).locator('.md-image')).toHaveText(['Image: a cat', 'Image: untitled']);
@@ -109,7 +103,7 @@ test('an image in a reply is never fetched: it becomes a link that opens through
 
 test('Copy puts the code on the clipboard, through main', async ({ app }) => {
   app.server.next({ kind: 'stream', chunks: ['```python\nprint("hi")\n', 'x = 1\n```\n'] });
-  await ask(app.page, 'Some code');
+  await ask(app.page, 'Some code', { until: 'sent' });
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const copy = reply(app.page).getByRole('button', { name: 'Copy python code' });
   await copy.click();
@@ -125,7 +119,7 @@ test('half-written Markdown mid-stream: an open fence is code already, a half ta
     chunks: ['Intro line.\n\n', '```js\nconst a = 1;\n', 'const b'],
     hang: true,
   });
-  await ask(app.page, 'Code please');
+  await ask(app.page, 'Code please', { until: 'sent' });
   const code = reply(app.page).locator('.code-block pre');
   await expect(code).toHaveText('const a = 1;\nconst b');
   await expect(reply(app.page).locator('.code-block__lang')).toHaveText('js');
@@ -137,7 +131,7 @@ test('half-written Markdown mid-stream: an open fence is code already, a half ta
     chunks: ['Numbers:\n\n', '| a | b |\n|---', '|---|\n| 1 | 2 |\n| 3 '],
     hang: true,
   });
-  await ask(app.page, 'A table please');
+  await ask(app.page, 'A table please', { until: 'sent' });
   await expect(reply(app.page).getByRole('row')).toHaveCount(2);
   await expect(reply(app.page)).not.toContainText('|');
   await expect(reply(app.page).getByRole('cell')).toHaveText(['1', '2']);
@@ -148,7 +142,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`a rich reply looks right in the ${scheme} theme and passes axe`, async ({ app, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     app.server.next({ kind: 'stream', chunks: chunked(RICH_REPLY, 6), delayMs: 2 });
-    await ask(app.page, 'Explain binary search');
+    await ask(app.page, 'Explain binary search', { until: 'sent' });
     await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
     await expect(reply(app.page).locator('.code-block pre span[style]').first()).toBeVisible();
     await app.page.setViewportSize({ width: 1200, height: 1400 });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { RELOAD_LIMIT } from '../src/main/desktop/renderer-watch';
 import { chunked } from '../test/modelslab-server';
-import { expect, test, type AppFixture } from './fixtures/test';
+import { ask, expect, test, type AppFixture } from './fixtures/test';
 
 const SIZES = { small: { width: 640, height: 480 }, large: { width: 1600, height: 1000 } };
 
@@ -12,13 +12,11 @@ const openChat = (page: Page, title: string) =>
 const lastReply = (page: Page) => page.locator('.message--assistant').last();
 const notice = (page: Page) => page.getByRole('status', { name: 'Recovered' });
 
-async function ask(app: AppFixture, prompt: string, reply?: string) {
+/** Asks with the reply scripted (when given), and waits until the question shows and the reply is done. */
+async function askFor(app: AppFixture, prompt: string, reply?: string) {
   if (reply) app.server.next({ kind: 'stream', chunks: chunked(reply, 3), delayMs: 1 });
-  const composer = app.page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(prompt);
-  await composer.press('Enter');
+  await ask(app.page, prompt);
   await expect(app.page.locator('.message--user .message__content').last()).toHaveText(prompt);
-  await expect(lastReply(app.page)).toHaveAttribute('data-status', 'done');
 }
 
 /** Main hears that the renderer is gone, and reloads the page; resolves once it has loaded again. */
@@ -39,9 +37,9 @@ test('after a crash the window comes back on the chat it showed, its replies as 
   app,
 }) => {
   const { page } = app;
-  await ask(app, 'The chat that crashes', RICH);
+  await askFor(app, 'The chat that crashes', RICH);
   await page.getByRole('button', { name: 'New chat' }).click();
-  await ask(app, 'Another chat', RICH);
+  await askFor(app, 'Another chat', RICH);
   await openChat(page, 'The chat that crashes');
   await expect(lastReply(page).locator('strong')).toHaveText('bold');
 
@@ -53,7 +51,7 @@ test('after a crash the window comes back on the chat it showed, its replies as 
   await expect(content.locator('strong, li, code')).toHaveCount(0);
 
   // The composer still sends, and the new reply is plain text too.
-  await ask(app, 'Still there?');
+  await askFor(app, 'Still there?');
   await expect(lastReply(page).locator('.message__content')).not.toHaveClass(/markdown/);
 
   await notice(page).getByRole('button', { name: 'Show formatting' }).click();
@@ -68,7 +66,7 @@ test('after a crash the window comes back on the chat it showed, its replies as 
 });
 
 test(`a window that crashes ${RELOAD_LIMIT.count + 1} times in a minute is not reloaded again`, async ({ app }) => {
-  await ask(app, 'A chat', RICH);
+  await askFor(app, 'A chat', RICH);
   for (let i = 0; i < RELOAD_LIMIT.count; i++) {
     await rendererGone(app);
     await expect(notice(app.page)).toBeVisible();
@@ -86,7 +84,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const { page } = app;
       const deep =
         'Here is the structure you asked for:\n\n' + '>'.repeat(3000) + ' too deep\n\nAnd a **closing** line.';
-      await ask(app, 'Nest it', deep);
+      await askFor(app, 'Nest it', deep);
       await expect(lastReply(page).locator('.md-plain')).toBeVisible();
       for (const [name, size] of Object.entries(SIZES)) {
         await page.setViewportSize(size);

@@ -1,13 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const list = (page: Page) => page.locator('.message-list');
-
-async function ask(page: Page, text: string) {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 function gapToBottom(page: Page): Promise<number> {
   return list(page).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
@@ -17,7 +11,7 @@ test('the view follows a stream only while the reader is at the bottom, and offe
   const { page } = app;
   const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long answer.\n\n`);
   app.server.next({ kind: 'stream', chunks: paragraphs, delayMs: 60, hang: true });
-  await ask(page, 'Write a lot');
+  await ask(page, 'Write a lot', { until: 'sent' });
   const reply = page.locator('.message--assistant').last();
   await expect(reply).toContainText('Paragraph 20');
   await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
@@ -45,7 +39,7 @@ test('a long conversation keeps only the messages near the viewport in the page'
   const { page } = app;
   for (let i = 1; i <= 16; i++) {
     app.server.next({ kind: 'stream', chunks: [`Answer ${i}.\n\n`, 'Some more text.\n\n'.repeat(4)], delayMs: 1 });
-    await ask(page, `Question ${i}`);
+    await ask(page, `Question ${i}`, { until: 'sent' });
     await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
   }
   await expect(page.locator('.message--assistant').last()).toContainText('Answer 16.');

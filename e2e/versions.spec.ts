@@ -1,16 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/test';
+import { ask, expect, test } from './fixtures/test';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const assistant = (page: Page) => page.locator('.message--assistant');
 const user = (page: Page) => page.locator('.message--user');
 const userTexts = (page: Page) => page.locator('.message--user .message__content');
-
-async function ask(page: Page, text: string) {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(assistant(page).last()).toHaveAttribute('data-status', 'done');
-}
 
 test('Regenerate keeps the old reply as a version with a ‹ 2/2 › switcher', async ({ app }) => {
   const { page } = app;

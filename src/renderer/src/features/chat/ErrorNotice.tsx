@@ -1,6 +1,7 @@
 import { Icon } from '../../ui/Icon';
 import type { AppError } from '../../../../shared/errors';
 import { errorText } from './error-text';
+import './chat.css';
 
 export function ErrorNotice({ error, onDismiss }: { error: AppError; onDismiss?: () => void }) {
   const text = errorText(error);

@@ -1,5 +1,6 @@
 import { THUMBNAIL_URL } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
+import './chat.css';
 
 export interface ImageStripItem {
   name: string;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Message } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
+import './chat.css';
 
 export interface MessageActionHandlers {
   regenerate(messageId: string): void;

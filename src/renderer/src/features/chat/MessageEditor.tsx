@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './chat.css';
 
 /** Edit a sent message in place; sending it makes a new version and a new reply. */
 export function MessageEditor({

@@ -5,6 +5,7 @@ import { ContextStart } from '../context/ContextStart';
 import { useRowContext } from '../context/useRowContext';
 import { preloadMarkdown } from '../markdown/LazyMarkdown';
 import { MessageView, type MessageViewProps } from './MessageView';
+import './chat.css';
 
 // Store actions are stable, so one object serves every row and keeps MessageView's memo intact.
 const actions: NonNullable<MessageViewProps['actions']> = {

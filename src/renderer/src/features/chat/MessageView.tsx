@@ -10,6 +10,7 @@ import { ImageStrip } from './ImageStrip';
 import { MessageActions, type MessageActionHandlers } from './MessageActions';
 import { MessageEditor } from './MessageEditor';
 import { ReplyFacts } from './ReplyFacts';
+import './chat.css';
 
 const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
   stopped: 'Stopped',

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
+import './chat.css';
 
 /** Free text with suggestions from the server's list (or the saved one when offline). */
 export function ModelField() {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Message, Usage } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
+import './chat.css';
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;

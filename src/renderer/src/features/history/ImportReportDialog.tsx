@@ -2,6 +2,7 @@ import type { ImportNote } from '../../../../shared/history';
 import { useStore } from '../../store';
 import { importSummary } from '../../store/history-slice';
 import { Modal } from '../../ui/Modal';
+import './history.css';
 
 /** Notes of one chat stay together under its title (a file's notes come chat by chat). */
 function byChat(notes: ImportNote[]): { title: string; messages: string[] }[] {

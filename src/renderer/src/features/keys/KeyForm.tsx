@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../store';
 import { errorText } from '../chat/error-text';
+import './keys.css';
 
 /** Paste, show/hide, Test and Save a key; the key goes to main and never comes back. */
 export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; replacing?: boolean }) {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
+import { ErrorNotice } from '../chat/ErrorNotice';
 import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
 import { KeyOriginNotice } from './KeyOriginNotice';
 import { UpdatesSection } from './UpdatesSection';
 import { ChatsSection } from '../settings/ChatsSection';
+import './keys.css';
 
 const SOURCE_TEXT = {
   env: 'from the MODELSLAB_API_KEY environment variable',
@@ -15,13 +17,15 @@ const SOURCE_TEXT = {
 
 export function SettingsDialog() {
   const open = useStore((s) => s.settingsOpen);
-  const { setSettingsOpen, clearKeyCheck } = useStore.getState();
+  const error = useStore((s) => s.settingsError);
+  const { setSettingsOpen, clearKeyCheck, dismissSettingsError } = useStore.getState();
   const close = () => {
     clearKeyCheck();
     setSettingsOpen(false);
   };
   return (
     <Modal open={open} title="Settings" onClose={close}>
+      {error && <ErrorNotice error={error} onDismiss={dismissSettingsError} />}
       <KeySection onRemoved={close} />
       <ConnectionSection />
       <ChatsSection />

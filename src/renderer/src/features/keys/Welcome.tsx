@@ -2,6 +2,7 @@ import { API_KEYS_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { KeyForm } from './KeyForm';
 import { KeyOriginNotice } from './KeyOriginNotice';
+import './keys.css';
 
 /** First run: what the key is for, where to get one, and the form; saving leads straight into a new chat. */
 export function Welcome() {

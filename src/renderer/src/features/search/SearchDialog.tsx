@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit, SnippetPart } from '../../../../shared/history';
 import type { AppError } from '../../../../shared/errors';
+import './search.css';
 
 export interface SearchDialogProps {
   hits: SearchHit[];

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../store';
+import './settings.css';
 
 /** Settings → Chats: model-made titles, and the automatic retry after a rate limit. */
 export function ChatsSection() {

@@ -2,6 +2,7 @@ import { APP_SHORTCUTS } from '../../../../shared/shortcuts';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
 import { keysOf } from './accelerator';
+import './shortcuts.css';
 
 const IN_CHAT = [
   { label: 'Send', keys: ['Enter'] },

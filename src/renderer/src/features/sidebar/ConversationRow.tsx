@@ -2,6 +2,7 @@ import { memo, useState, type KeyboardEvent } from 'react';
 import type { Conversation } from '../../../../shared/domain';
 import type { ExportFormat } from '../../../../shared/history';
 import { Icon } from '../../ui/Icon';
+import './sidebar.css';
 
 export interface RowActions {
   onOpen(id: string): void;
