@@ -74,7 +74,8 @@ export function Composer(props: ComposerProps) {
       )}
       {imageWarning && images.length > 0 && (
         <p className="composer__warning" role="status">
-          {imageWarning}
+          <Icon name="info" />
+          <span>{imageWarning}</span>
         </p>
       )}
       <div className="composer__box">

@@ -56,7 +56,7 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
         </button>
       </div>
       {sessionOnly && (
-        <p className="notice notice--warn" role="note">
+        <p className="notice notice--info" role="note">
           The system keychain is not available: {keychainProblem} You can still use a key for this session only; it is
           kept in memory and forgotten when the app quits.
         </p>
@@ -102,7 +102,7 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
 }
 
 function KeyProblem({ error }: { error: Parameters<typeof errorText>[0] }) {
-  const text = errorText(error);
+  const text = errorText(error, 'settings');
   return (
     <p className="key-form__problem" data-code={error.code}>
       <strong>{text.title}.</strong> {text.hint}
