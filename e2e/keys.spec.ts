@@ -93,6 +93,7 @@ test.describe('a saved key', () => {
     await expect(welcome(page)).toBeHidden();
     await page.keyboard.press('Control+,');
     const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Connection' }).click();
     await expect(dialog).toContainText('Using the key ending in cdef, saved in your system keychain.');
     await dialog.getByRole('button', { name: 'Test saved key' }).click();
     await expect(dialog.getByRole('status')).toContainText('Valid key');
@@ -107,6 +108,7 @@ test.describe('a saved key', () => {
 test('a key from the environment is shown as such and cannot be edited here', async ({ app }) => {
   await app.page.getByRole('button', { name: /API key from environment · ••••cdef/ }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('tab', { name: 'Connection' }).click();
   await expect(dialog).toContainText('from the MODELSLAB_API_KEY environment variable');
   await expect(dialog.getByLabel('ModelsLab API key')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Remove key…' })).toHaveCount(0);
@@ -142,6 +144,7 @@ test.describe('the base URL', () => {
       await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
       await page.keyboard.press('Control+,');
       const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.getByRole('tab', { name: 'Connection' }).click();
       const save = async (url: string) => {
         await dialog.getByLabel('Base URL').fill(url);
         await dialog.getByRole('button', { name: 'Save' }).last().click();
@@ -185,6 +188,7 @@ test.describe('the base URL', () => {
         await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
         await page.keyboard.press('Control+,');
         const dialog = page.getByRole('dialog', { name: 'Settings' });
+        await dialog.getByRole('tab', { name: 'Connection' }).click();
         app.web!.answers.push(SWITCH);
         await dialog.getByLabel('Base URL').fill(other.baseUrl);
         await dialog.getByRole('button', { name: 'Save' }).last().click();
