@@ -303,7 +303,8 @@ test.describe('a sidebar with history', () => {
   test('search previews read as plain text, without Markdown markers', async ({ app }) => {
     const { page } = app;
     await seed(app);
-    await page.keyboard.press('Control+K');
+    await expect(page.getByRole('button', { name: 'Earlier this week' })).toBeVisible();
+    await page.keyboard.press('Control+k');
     const dialog = page.getByRole('dialog', { name: 'Search chats' });
     await dialog.getByRole('searchbox').fill('tram');
     const snippet = dialog.locator('.search-hit__snippet').first();
