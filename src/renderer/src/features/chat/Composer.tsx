@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
@@ -20,6 +20,8 @@ export interface ComposerProps {
   onEditLast?(): boolean;
   /** Shown beside the hint as the text changes: the context meter. */
   meter?(text: string): ReactNode;
+  /** The box takes the focus whenever this changes (New Chat from the menu or a shortcut). */
+  focusRequest?: number;
 }
 
 export function Composer(props: ComposerProps) {
@@ -31,6 +33,10 @@ export function Composer(props: ComposerProps) {
   // Text, images, or both: an image alone is a question too.
   const hasContent = text.trim().length > 0 || images.length > 0;
   const canSend = !streaming && !busy && !blockedReason && hasContent;
+
+  useEffect(() => {
+    if (props.focusRequest) input.current?.focus();
+  }, [props.focusRequest]);
 
   async function submit() {
     if (!canSend) return;

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
+import { ErrorNotice } from '../chat/ErrorNotice';
 import { AboutSection } from '../settings/AboutSection';
 import { DataSection } from '../settings/DataSection';
 import { GeneralSection } from '../settings/GeneralSection';
@@ -43,13 +44,15 @@ const PAGES: SettingsPage[] = [
 
 export function SettingsDialog() {
   const open = useStore((s) => s.settingsOpen);
-  const { setSettingsOpen, clearKeyCheck } = useStore.getState();
+  const error = useStore((s) => s.settingsError);
+  const { setSettingsOpen, clearKeyCheck, dismissSettingsError } = useStore.getState();
   const close = () => {
     clearKeyCheck();
     setSettingsOpen(false);
   };
   return (
     <Modal open={open} title="Settings" onClose={close}>
+      {error && <ErrorNotice error={error} onDismiss={dismissSettingsError} place="settings" />}
       <SettingsPages close={close} />
     </Modal>
   );

@@ -6,7 +6,6 @@ import type { Theme } from '../../../../shared/settings';
 import { Icon } from '../../ui/Icon';
 import { ConversationRow, type RowActions } from './ConversationRow';
 import { withDateGroups } from './date-groups';
-import type { Toast } from '../../store/history-slice';
 
 export interface SidebarProps extends RowActions {
   conversations: Conversation[];
@@ -16,7 +15,7 @@ export interface SidebarProps extends RowActions {
   keyStatus: KeyStatus | null;
   folders: string[];
   folderFilter: string | null | undefined;
-  toast: Toast | null;
+  toast: { text: string; undoId?: string } | null;
   onNew(): void;
   onOpen(id: string): void;
   onOpenSettings(): void;
