@@ -13,18 +13,34 @@ function startOfDay(at: number): number {
 }
 
 /**
- * The group a chat last active at `at` falls in, seen at `now`: Today, Yesterday, Previous 7 days, Previous 30 days,
- * then its month ("November 2026"). Calendar days in local time; a time ahead of the clock counts as today.
+ * Sorts times into groups as seen at `now`: Today, Yesterday, Previous 7 days, Previous 30 days, then the month
+ * ("November 2026"). Calendar days in local time; a time ahead of the clock counts as today. The day boundaries are
+ * found once, and each month is named once: Intl formatting is the slow part, and a sidebar has thousands of chats.
  */
-export function dateGroupOf(at: number, now: number, locale?: string): string {
+export function dateGrouper(now: number, locale?: string): (at: number) => string {
   const today = startOfDay(now);
-  if (at >= today) return 'Today';
   // Yesterday's midnight, found by the calendar rather than by 24 hours, so a daylight-saving change cannot shift it.
   const yesterday = startOfDay(today - DAY / 2);
-  if (at >= yesterday) return 'Yesterday';
-  if (at >= today - 7 * DAY) return 'Previous 7 days';
-  if (at >= today - 30 * DAY) return 'Previous 30 days';
-  return new Date(at).toLocaleDateString(locale, { month: 'long', year: 'numeric' });
+  const week = today - 7 * DAY;
+  const month = today - 30 * DAY;
+  const format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' });
+  const months = new Map<number, string>();
+  return (at) => {
+    if (at >= today) return 'Today';
+    if (at >= yesterday) return 'Yesterday';
+    if (at >= week) return 'Previous 7 days';
+    if (at >= month) return 'Previous 30 days';
+    const date = new Date(at);
+    const key = date.getFullYear() * 12 + date.getMonth();
+    let label = months.get(key);
+    if (label === undefined) months.set(key, (label = format.format(date)));
+    return label;
+  };
+}
+
+/** The group of one time; see dateGrouper. */
+export function dateGroupOf(at: number, now: number, locale?: string): string {
+  return dateGrouper(now, locale)(at);
 }
 
 /**
@@ -33,10 +49,11 @@ export function dateGroupOf(at: number, now: number, locale?: string): string {
  * of the next chat differs from the one before it.
  */
 export function withDateGroups(conversations: readonly Conversation[], now: number, locale?: string): SidebarLine[] {
+  const groupOf = dateGrouper(now, locale);
   const lines: SidebarLine[] = [];
   let current: string | null = null;
   conversations.forEach((conversation, index) => {
-    const label = conversation.pinned ? 'Pinned' : dateGroupOf(conversation.updatedAt, now, locale);
+    const label = conversation.pinned ? 'Pinned' : groupOf(conversation.updatedAt);
     if (label !== current) lines.push({ kind: 'heading', label });
     current = label;
     lines.push({ kind: 'chat', conversation, index });
