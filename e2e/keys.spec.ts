@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { API_KEYS_URL } from '../src/shared/domain';
+import { API_KEYS_URL, BILLING_URL } from '../src/shared/domain';
 import { expect, test } from './fixtures/test';
 
 const keyInput = (page: Page) => page.getByLabel('ModelsLab API key');
@@ -58,6 +58,8 @@ test.describe('first run', () => {
     await app.page.getByRole('button', { name: 'Test' }).click();
     await expect(app.page.getByRole('status')).toContainText('Insufficient credits (402)');
     await expect(app.page.getByRole('status')).toContainText('out of credits');
+    await app.page.getByRole('status').getByRole('button', { name: 'Top up credits' }).click();
+    await expect.poll(() => app.opened).toEqual([BILLING_URL]);
   });
 
   test('an unreachable server is reported as a network problem', async ({ app }) => {

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { BILLING_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { errorText } from '../chat/error-text';
 
@@ -103,9 +104,18 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
 
 function KeyProblem({ error }: { error: Parameters<typeof errorText>[0] }) {
   const text = errorText(error, 'settings');
+  const openExternal = useStore((s) => s.openExternal);
   return (
     <p className="key-form__problem" data-code={error.code}>
       <strong>{text.title}.</strong> {text.hint}
+      {error.code === 'insufficient_credits' && (
+        <>
+          {' '}
+          <button type="button" className="text-button" onClick={() => void openExternal(BILLING_URL)}>
+            Top up credits
+          </button>
+        </>
+      )}
     </p>
   );
 }
