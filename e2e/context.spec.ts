@@ -250,7 +250,8 @@ for (const scheme of ['light', 'dark'] as const) {
     const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
     expect((await axe()).violations.map((v) => v.id)).toEqual([]);
     await page.keyboard.press('Control+,');
-    await page.getByRole('heading', { name: 'Chats' }).scrollIntoViewIfNeeded();
+    await page.getByRole('tab', { name: 'Models & defaults' }).click();
+    await expect(page.getByRole('heading', { name: 'Chat titles' })).toBeVisible();
     await page.screenshot({ path: `e2e/output/settings-chats-${scheme}.png` });
     expect((await axe()).violations.map((v) => v.id)).toEqual([]);
   });

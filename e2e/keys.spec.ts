@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { API_KEYS_URL } from '../src/shared/domain';
+import { API_KEYS_URL, BILLING_URL } from '../src/shared/domain';
 import { expect, test } from './fixtures/test';
 
 const keyInput = (page: Page) => page.getByLabel('ModelsLab API key');
@@ -58,6 +58,8 @@ test.describe('first run', () => {
     await app.page.getByRole('button', { name: 'Test' }).click();
     await expect(app.page.getByRole('status')).toContainText('Insufficient credits (402)');
     await expect(app.page.getByRole('status')).toContainText('out of credits');
+    await app.page.getByRole('status').getByRole('button', { name: 'Top up credits' }).click();
+    await expect.poll(() => app.opened).toEqual([BILLING_URL]);
   });
 
   test('an unreachable server is reported as a network problem', async ({ app }) => {
@@ -93,6 +95,7 @@ test.describe('a saved key', () => {
     await expect(welcome(page)).toBeHidden();
     await page.keyboard.press('Control+,');
     const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Connection' }).click();
     await expect(dialog).toContainText('Using the key ending in cdef, saved in your system keychain.');
     await dialog.getByRole('button', { name: 'Test saved key' }).click();
     await expect(dialog.getByRole('status')).toContainText('Valid key');
@@ -107,6 +110,7 @@ test.describe('a saved key', () => {
 test('a key from the environment is shown as such and cannot be edited here', async ({ app }) => {
   await app.page.getByRole('button', { name: /API key from environment · ••••cdef/ }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('tab', { name: 'Connection' }).click();
   await expect(dialog).toContainText('from the MODELSLAB_API_KEY environment variable');
   await expect(dialog.getByLabel('ModelsLab API key')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Remove key…' })).toHaveCount(0);
@@ -142,6 +146,7 @@ test.describe('the base URL', () => {
       await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
       await page.keyboard.press('Control+,');
       const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await dialog.getByRole('tab', { name: 'Connection' }).click();
       const save = async (url: string) => {
         await dialog.getByLabel('Base URL').fill(url);
         await dialog.getByRole('button', { name: 'Save' }).last().click();
@@ -185,6 +190,7 @@ test.describe('the base URL', () => {
         await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
         await page.keyboard.press('Control+,');
         const dialog = page.getByRole('dialog', { name: 'Settings' });
+        await dialog.getByRole('tab', { name: 'Connection' }).click();
         app.web!.answers.push(SWITCH);
         await dialog.getByLabel('Base URL').fill(other.baseUrl);
         await dialog.getByRole('button', { name: 'Save' }).last().click();

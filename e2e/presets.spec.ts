@@ -45,6 +45,7 @@ test('background updates can be turned off in Settings', async ({ app }) => {
   const { page } = app;
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
   await page.keyboard.press('Control+,');
+  await page.getByRole('tab', { name: 'Updates' }).click();
   const box = page.getByRole('checkbox', { name: /Check for updates in the background/ });
   await expect(box).toBeChecked();
   await box.uncheck();

@@ -226,6 +226,20 @@ describe('registerIpc', () => {
     services.chat.stopAll();
   });
 
+  it('takes an image sent without text, and still refuses a message with neither', async () => {
+    const { call, services } = setup();
+    const imageOnly = await call('chat.send', { ...goodSend, content: '  ', images: [png] });
+    expect(imageOnly).toMatchObject({
+      ok: true,
+      value: { userMessage: { content: '' }, conversation: { title: 'Image' } },
+    });
+    services.chat.stopAll();
+    expect(await call('chat.send', { ...goodSend, content: '', images: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringContaining('Type a message or attach an image') },
+    });
+  });
+
   it('refuses every call from an untrusted sender before parsing it', async () => {
     const { call, listeners } = setup(false);
     for (const channel of listeners.keys()) {

@@ -108,6 +108,8 @@ export interface Conversation {
 export const DEFAULT_MODEL = 'Qwen/Qwen2.5-VL-72B-Instruct-together';
 export const DEFAULT_BASE_URL = 'https://modelslab.com/api/v7/llm';
 export const API_KEYS_URL = 'https://modelslab.com/dashboard/api-keys';
+/** Where credits are bought: the way out of a 402. */
+export const BILLING_URL = 'https://modelslab.com/dashboard/billing';
 
 export interface ParamSpec {
   label: string;

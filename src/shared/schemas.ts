@@ -68,12 +68,20 @@ const replySettings = {
   context: contextSettingsSchema.optional(),
 };
 
-export const sendInputSchema = z.strictObject({
-  conversationId: id.nullable(),
-  content: z.string().trim().min(1, 'Type a message').max(LIMITS.messageChars),
-  images: z.array(imageInputSchema).max(LIMITS.imagesPerMessage, 'Attach up to 4 images'),
-  ...replySettings,
-});
+const messageText = z.string().trim().max(LIMITS.messageChars);
+
+/** A message is text, images, or both: an image alone is a whole question ("what is this?"). */
+export const sendInputSchema = z
+  .strictObject({
+    conversationId: id.nullable(),
+    content: messageText,
+    images: z.array(imageInputSchema).max(LIMITS.imagesPerMessage, 'Attach up to 4 images'),
+    ...replySettings,
+  })
+  .refine((input) => input.content !== '' || input.images.length > 0, {
+    message: 'Type a message or attach an image',
+    path: ['content'],
+  });
 
 export const presetSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the preset').max(LIMITS.presetName),
@@ -136,7 +144,7 @@ export const argSchemas: {
     send: z.tuple([sendInputSchema]),
     stop: z.tuple([id]),
     regenerate: z.tuple([z.strictObject({ messageId: id, ...replySettings })]),
-    edit: z.tuple([z.strictObject({ messageId: id, content: sendInputSchema.shape.content, ...replySettings })]),
+    edit: z.tuple([z.strictObject({ messageId: id, content: messageText.min(1, 'Type a message'), ...replySettings })]),
     continue: z.tuple([id, z.strictObject({ maxTokens: param('max_tokens') }).optional()]),
     retry: z.tuple([id]),
     context: z.tuple([z.strictObject({ conversationId: id.nullable(), ...replySettings })]),

@@ -12,9 +12,10 @@ export interface AutoTitleOptions {
 
 const TITLE_CHARS = 60;
 
-/** A new chat's first title: the first line of its first message. */
-export function titleFrom(content: string): string {
+/** A new chat's first title: the first line of its first message, or what it sent when it was images alone. */
+export function titleFrom(content: string, images = 0): string {
   const line = content.trim().split('\n')[0]!.trim();
+  if (line === '' && images > 0) return images === 1 ? 'Image' : `${images} images`;
   return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
 }
 
@@ -58,7 +59,7 @@ export async function autoTitle(
   const [question, reply] = messages;
   if (hasOlder || messages.length !== 2 || reply?.role !== 'assistant' || reply.status !== 'done') return null;
   // Named once: a first reply continued later, or regenerated, keeps the title it got.
-  if (conversation.title !== titleFrom(question!.content)) return null;
+  if (conversation.title !== titleFrom(question!.content, question!.attachments.length)) return null;
   try {
     const completion = await options.client(apiKey).chat.completions.create({
       model: titleModel ?? reply.model ?? conversation.model,
@@ -66,7 +67,7 @@ export async function autoTitle(
         { role: 'system', content: PROMPT },
         {
           role: 'user',
-          content: `User: ${question!.content.slice(0, EXCERPT)}\n\nAssistant: ${reply.content.slice(0, EXCERPT)}`,
+          content: `User: ${question!.content.slice(0, EXCERPT) || '(an image)'}\n\nAssistant: ${reply.content.slice(0, EXCERPT)}`,
         },
       ],
       max_tokens: 24,

@@ -38,12 +38,12 @@ export function settingsOf(conversation: Conversation, message: Message): ReplyS
 
 /** The chat a new message goes to: the one named, keeping the composer's settings, or a new one. */
 export function chatFor(history: HistoryStore, input: SendInput): Conversation {
-  const { conversationId, content, images: _, ...settings } = input;
+  const { conversationId, content, images, ...settings } = input;
   if (conversationId) {
     return history.updateConversation(conversationOf(history, conversationId).id, settingsPatch(settings));
   }
   const { context, ...rest } = settings;
-  const conversation = history.createConversation({ ...rest, title: titleFrom(content) });
+  const conversation = history.createConversation({ ...rest, title: titleFrom(content, images.length) });
   return context ? history.updateConversation(conversation.id, context) : conversation;
 }
 

@@ -199,6 +199,33 @@ describe('images', () => {
     expect(context.baseTokens).toBe(REPLY_PRIMING + 10 + MESSAGE_OVERHEAD + IMAGE_TOKENS);
   });
 
+  it('sent alone make a user turn of image parts only, with no empty text part', () => {
+    const thread = [msg('user', 'hi'), msg('assistant', 'hello'), msg('user', '', { attachments: [image('a')] })];
+    const sent = sentOf(thread);
+    expect(threadProblem({ messages: sent, stream: true })).toBeNull();
+    expect(sent.at(-1)).toEqual({
+      role: 'user',
+      content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,a' } }],
+    });
+  });
+
+  it('sent alone after a failed reply join the next question without an empty paragraph', () => {
+    const thread = [
+      msg('user', '', { attachments: [image('a')] }),
+      msg('assistant', '', { status: 'error' }),
+      msg('user', 'well?'),
+    ];
+    expect(sentOf(thread)).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'well?' },
+          { type: 'image_url', image_url: { url: 'data:image/png;base64,a' } },
+        ],
+      },
+    ]);
+  });
+
   it('of a question whose reply failed go again with the message joined to it', () => {
     const thread = [
       msg('user', 'look', { attachments: [image('a')] }),

@@ -74,5 +74,10 @@ export function turnsOf(entries: readonly Entry[]): Turn[] {
 }
 
 export function textOf(entry: Entry): string {
-  return entry.messages.length === 1 ? entry.messages[0]!.content : entry.messages.map((m) => m.content).join(JOINER);
+  if (entry.messages.length === 1) return entry.messages[0]!.content;
+  // An image-only message joined to a neighbour adds no empty paragraph.
+  return entry.messages
+    .map((m) => m.content)
+    .filter((text) => text !== '')
+    .join(JOINER);
 }

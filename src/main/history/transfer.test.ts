@@ -67,6 +67,18 @@ describe('export and import', () => {
     );
   });
 
+  it('writes an image sent without text as the image, with no empty paragraph', () => {
+    const store = open();
+    const { c } = fill(store);
+    const [question] = store.listMessages(c.id);
+    const image = { id: 'i', name: 'cat.png', mimeType: 'image/png' as const, size: 1, thumbnail: '' };
+    const md = toMarkdown({
+      conversation: store.getConversation(c.id)!,
+      messages: [{ ...question!, content: '', attachments: [image] }],
+    });
+    expect(md).toContain('## You\n\n_[image: cat.png]_\n');
+  });
+
   it('imports a ChatGPT export along the branch the user last saw', () => {
     const node = (id: string, parent: string | null, role: string | null, text = '', children: string[] = []) => ({
       id,

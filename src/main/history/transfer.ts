@@ -24,7 +24,14 @@ export function toMarkdown({ conversation, messages }: ConversationRecord): stri
   if (conversation.systemPrompt.trim()) lines.push('## System', '', conversation.systemPrompt, '');
   for (const m of messages) {
     const note = m.status === 'done' ? '' : ` (${m.status})`;
-    lines.push(`## ${ROLE_NAMES[m.role]}${note}`, '', m.content, '');
+    const images = m.attachments.map((a) => `_[image: ${a.name}]_`).join(' ');
+    lines.push(
+      `## ${ROLE_NAMES[m.role]}${note}`,
+      '',
+      ...(m.content ? [m.content] : []),
+      ...(images ? [images] : []),
+      '',
+    );
   }
   return lines.join('\n');
 }

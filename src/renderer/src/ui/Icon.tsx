@@ -13,6 +13,12 @@ const PATHS = {
   search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14M20 20l-4-4',
   more: 'M6 12h.01M12 12h.01M18 12h.01',
   pin: 'M9 4h6l-1 6 3 3H7l3-3-1-6zM12 13v7',
+  copy: 'M9 9h10v10H9zM5 15V5h10',
+  check: 'M5 12l5 5 9-10',
+  edit: 'M4 20h4L19 9l-4-4L4 16v4zM13 7l4 4',
+  refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
+  trash: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13M10 11v6M14 11v6',
+  alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -32,6 +32,16 @@ describe('Composer', () => {
     expect(input.value).toBe('');
   });
 
+  it('an attached image alone is enough to send, and Send says what it needs while off', async () => {
+    const empty = composer();
+    const off = byLabel<HTMLButtonElement>(empty.view, 'Send');
+    expect(off.title).toBe('Type a message or attach an image to send');
+    const { props, view, input } = composer({ images: [{ name: 'red.png', thumbnail: 'data:image/png;base64,AA==' }] });
+    expect(byLabel<HTMLButtonElement>(view, 'Send').disabled).toBe(false);
+    await act(async () => press(input, 'Enter'));
+    expect(props.onSend).toHaveBeenCalledWith('');
+  });
+
   it('Shift+Enter does not send; a refused send keeps the text in the box', async () => {
     const { props, input } = composer({ onSend: vi.fn(async () => false) });
     type(input, 'Keep me');

@@ -31,7 +31,9 @@ export function Composer(props: ComposerProps) {
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
-  const canSend = !streaming && !busy && !blockedReason && text.trim().length > 0;
+  // Text, images, or both: an image alone is a question too.
+  const hasContent = text.trim().length > 0 || images.length > 0;
+  const canSend = !streaming && !busy && !blockedReason && hasContent;
 
   useEffect(() => {
     if (props.focusRequest) input.current?.focus();
@@ -79,7 +81,8 @@ export function Composer(props: ComposerProps) {
       )}
       {imageWarning && images.length > 0 && (
         <p className="composer__warning" role="status">
-          {imageWarning}
+          <Icon name="info" />
+          <span>{imageWarning}</span>
         </p>
       )}
       <div className="composer__box">
@@ -130,7 +133,13 @@ export function Composer(props: ComposerProps) {
             <Icon name="stop" />
           </button>
         ) : (
-          <button type="submit" className="composer__action" aria-label="Send" disabled={!canSend}>
+          <button
+            type="submit"
+            className="composer__action"
+            aria-label="Send"
+            title={hasContent ? 'Send (Enter)' : 'Type a message or attach an image to send'}
+            disabled={!canSend}
+          >
             <Icon name="send" />
           </button>
         )}

@@ -2,7 +2,6 @@ import { memo } from 'react';
 import type { Message, Usage } from '../../../../shared/domain';
 import { ImagesSent } from '../context/ImagesSent';
 import { ReplyEnding } from '../context/ReplyEnding';
-import { RetryButton } from '../context/RetryButton';
 import { Markdown } from '../markdown/LazyMarkdown';
 import type { OpenLink } from '../markdown/MarkdownBlock';
 import { ErrorNotice } from './ErrorNotice';
@@ -22,7 +21,6 @@ export interface MessageViewActions extends MessageActionHandlers {
   cancelEdit(): void;
   continueReply(messageId: string): void;
   raiseAndContinue(messageId: string): void;
-  retry(messageId: string): void;
   pinImages(messageId: string, pinned: boolean): void;
 }
 
@@ -79,7 +77,7 @@ export const MessageView = memo(function MessageView({
           onSend={(content) => actions.send(message.id, content)}
           onCancel={actions.cancelEdit}
         />
-      ) : (
+      ) : message.content || streaming ? (
         <div className="message__bubble">
           {message.content && message.role === 'assistant' && !plainText ? (
             <div className="message__content message__content--markdown">
@@ -92,7 +90,7 @@ export const MessageView = memo(function MessageView({
           )}
           {streaming && message.content && <span className="message__caret" aria-hidden="true" />}
         </div>
-      )}
+      ) : null}
       {note && <div className="message__note">{note}</div>}
       {message.status === 'done' && actions && (
         <ReplyEnding
@@ -102,26 +100,17 @@ export const MessageView = memo(function MessageView({
           onRaiseAndContinue={() => actions.raiseAndContinue(message.id)}
         />
       )}
-      {message.error && <ErrorNotice error={message.error} />}
-      {cutOff && actions && (
+      {message.error && <ErrorNotice error={message.error} onOpenLink={onOpenLink} />}
+      {cutOff && actions && message.content && (
         <div className="message__actions">
-          {message.content && (
-            <button type="button" className="text-button" onClick={() => actions.continueReply(message.id)}>
-              Continue
-            </button>
-          )}
-          {retryAt ? (
-            <RetryButton notBefore={retryAt} onRetry={() => actions.retry(message.id)} />
-          ) : (
-            <button type="button" className="text-button" onClick={() => actions.retry(message.id)}>
-              Retry
-            </button>
-          )}
+          <button type="button" className="text-button" onClick={() => actions.continueReply(message.id)}>
+            Continue
+          </button>
         </div>
       )}
       {!streaming && !editing && (
         <div className="message__footer">
-          {actions && <MessageActions message={message} versions={versions} actions={actions} />}
+          {actions && <MessageActions message={message} versions={versions} actions={actions} retryAt={retryAt} />}
           {message.role === 'assistant' && <ReplyFacts message={message} chatTotals={chatTotals} />}
         </div>
       )}

@@ -39,7 +39,7 @@ const TITLES: Record<ErrorCode, string> = {
 const HINTS: Partial<Record<ErrorCode, string>> = {
   no_key: 'Set MODELSLAB_API_KEY, or add a key in Settings.',
   invalid_key: 'ModelsLab did not accept the API key. Check or replace it in Settings.',
-  insufficient_credits: 'Your ModelsLab account is out of credits. Top up on modelslab.com, then try again.',
+  insufficient_credits: 'Your ModelsLab account is out of credits. Top up, then try again.',
   forbidden: 'This key may not use that model or endpoint.',
   not_found: 'Check the model id and the base URL.',
   server_error: 'This is on ModelsLab’s side. Try again in a moment.',
@@ -51,6 +51,41 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   throttled: 'Wait a moment and try again.',
 };
 
+/** Where an error is shown: beside the key form (in Settings or on first run), a hint must not send the user to Settings. */
+export type ErrorPlace = 'chat' | 'settings';
+
+const SETTINGS_HINTS: Partial<Record<ErrorCode, string>> = {
+  no_key: 'Paste a key, or set MODELSLAB_API_KEY.',
+  invalid_key: 'ModelsLab did not accept the API key. Check it, or paste another one.',
+  key_origin: 'A key is only ever sent to the address it was saved for. Enter a key for this address.',
+};
+
+/**
+ * What the network layer says (Node's and undici's words) in plain language. Checked in order; the first match
+ * wins. Anything unknown is shown as it came, so nothing the user could report is hidden.
+ */
+const NETWORK_WORDS: [RegExp, string | null][] = [
+  [/ENOTFOUND|EAI_AGAIN|getaddrinfo/i, 'The server’s name could not be found. Check the address and your connection.'],
+  [/ECONNREFUSED/i, 'The server refused the connection: nothing answered at that address.'],
+  [/ETIMEDOUT|timed? ?out|UND_ERR_.*TIMEOUT/i, 'The server took too long to answer.'],
+  [/ENETUNREACH|EHOSTUNREACH|network is unreachable/i, 'The network cannot reach the server right now.'],
+  [/CERT|certificate|self[- ]signed|SSL|TLS/i, 'The server’s security certificate was not accepted.'],
+  [
+    /ECONNRESET|EPIPE|socket hang up|other side closed|terminated|UND_ERR_SOCKET|premature close/i,
+    'The connection was closed before the reply was complete.',
+  ],
+  // Says only that something failed; the title and hint already say that.
+  [/^(TypeError: )?fetch failed$|^Connection error\.?$|^network error$/i, null],
+];
+
+/** A low-level network message in human words, or null when it adds nothing to the title and hint. */
+export function networkWords(message: string): string | null {
+  for (const [pattern, words] of NETWORK_WORDS) if (pattern.test(message)) return words;
+  return message;
+}
+
+const NETWORK_CODES = new Set<ErrorCode>(['network', 'connection_lost']);
+
 export interface ErrorText {
   title: string;
   hint: string | null;
@@ -58,8 +93,8 @@ export interface ErrorText {
   detail: string | null;
 }
 
-export function errorText(error: AppError): ErrorText {
-  let hint = HINTS[error.code] ?? null;
+export function errorText(error: AppError, place: ErrorPlace = 'chat'): ErrorText {
+  let hint = (place === 'settings' ? SETTINGS_HINTS[error.code] : undefined) ?? HINTS[error.code] ?? null;
   if (error.code === 'rate_limited') {
     hint =
       error.retryAfter !== undefined
@@ -67,6 +102,9 @@ export function errorText(error: AppError): ErrorText {
         : 'ModelsLab limits concurrent requests per account. Wait a moment and try again.';
   }
   const status = error.status ? ` (${error.status})` : '';
-  const detail = error.message && error.message !== hint ? error.message : null;
+  // Network errors carry no status; what they say comes from the socket, not from ModelsLab.
+  const said =
+    error.message && !error.status && NETWORK_CODES.has(error.code) ? networkWords(error.message) : error.message;
+  const detail = said && said !== hint ? said : null;
   return { title: TITLES[error.code] + status, hint, detail };
 }

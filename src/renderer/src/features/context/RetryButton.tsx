@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Icon } from '../../ui/Icon';
 
 /** Retry, held back with a countdown until the wait a rate limit asked for has passed. */
 export function RetryButton({ notBefore, onRetry }: { notBefore: number; onRetry(): void }) {
@@ -10,7 +11,8 @@ export function RetryButton({ notBefore, onRetry }: { notBefore: number; onRetry
     return () => clearTimeout(timer);
   }, [now, left, notBefore]);
   return (
-    <button type="button" className="text-button" disabled={left > 0} onClick={onRetry}>
+    <button type="button" className="text-button retry-button" disabled={left > 0} onClick={onRetry}>
+      <Icon name="refresh" />
       {left > 0 ? `Retry in ${left} s` : 'Retry'}
     </button>
   );

@@ -89,7 +89,7 @@ export function ConnectionSection() {
 
 function OutcomeNotice({ outcome, to, keyReady }: { outcome: Outcome; to: string; keyReady: boolean }) {
   if (typeof outcome === 'object') {
-    const text = errorText(outcome);
+    const text = errorText(outcome, 'settings');
     return (
       <p className="notice notice--warn" role="alert">
         <strong>{text.title}.</strong> {text.detail ?? text.hint}
@@ -103,7 +103,7 @@ function OutcomeNotice({ outcome, to, keyReady }: { outcome: Outcome; to: string
     cancelled: 'Not changed: the move was cancelled in the confirmation.',
     unchanged: 'That address is already in use.',
   }[outcome];
-  const tone = outcome === 'changed' && keyReady ? ' notice--ok' : '';
+  const tone = outcome === 'changed' && keyReady ? ' notice--ok' : ' notice--info';
   return (
     <p className={`notice${tone}`} role="status">
       {message}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { BILLING_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { errorText } from '../chat/error-text';
 import './keys.css';
@@ -57,7 +58,7 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
         </button>
       </div>
       {sessionOnly && (
-        <p className="notice notice--warn" role="note">
+        <p className="notice notice--info" role="note">
           The system keychain is not available: {keychainProblem} You can still use a key for this session only; it is
           kept in memory and forgotten when the app quits.
         </p>
@@ -103,10 +104,19 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
 }
 
 function KeyProblem({ error }: { error: Parameters<typeof errorText>[0] }) {
-  const text = errorText(error);
+  const text = errorText(error, 'settings');
+  const openExternal = useStore((s) => s.openExternal);
   return (
     <p className="key-form__problem" data-code={error.code}>
       <strong>{text.title}.</strong> {text.hint}
+      {error.code === 'insufficient_credits' && (
+        <>
+          {' '}
+          <button type="button" className="text-button" onClick={() => void openExternal(BILLING_URL)}>
+            Top up credits
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -8,7 +8,7 @@ export function KeyOriginNotice() {
   const baseUrl = useStore((s) => s.info?.baseUrl ?? DEFAULT_BASE_URL);
   if (!status || status.configured || !status.origin) return null;
   return (
-    <p className="notice notice--warn" role="note">
+    <p className="notice notice--info" role="note">
       The key ending in <strong>{status.hint}</strong> is only ever sent to <code>{status.origin}</code>, and requests
       now go to <code>{originOf(baseUrl)}</code>. Enter a key for this server, or change the address back under
       Connection.

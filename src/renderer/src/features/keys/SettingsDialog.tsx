@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
 import { ErrorNotice } from '../chat/ErrorNotice';
+import { AboutSection } from '../settings/AboutSection';
+import { DataSection } from '../settings/DataSection';
+import { GeneralSection } from '../settings/GeneralSection';
+import { TitlesSection } from '../settings/TitlesSection';
 import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
 import { KeyOriginNotice } from './KeyOriginNotice';
 import { UpdatesSection } from './UpdatesSection';
-import { ChatsSection } from '../settings/ChatsSection';
 import './keys.css';
 
 const SOURCE_TEXT = {
@@ -14,6 +17,31 @@ const SOURCE_TEXT = {
   keychain: 'saved in your system keychain',
   session: 'for this session only (forgotten when the app quits)',
 } as const;
+
+interface SettingsPage {
+  id: string;
+  label: string;
+  render(close: () => void): ReactNode;
+}
+
+/** The pages of Settings, in the order of the list: a new page is one more line here. */
+const PAGES: SettingsPage[] = [
+  { id: 'general', label: 'General', render: () => <GeneralSection /> },
+  {
+    id: 'connection',
+    label: 'Connection',
+    render: (close) => (
+      <>
+        <KeySection onRemoved={close} />
+        <ConnectionSection />
+      </>
+    ),
+  },
+  { id: 'models', label: 'Models & defaults', render: () => <TitlesSection /> },
+  { id: 'data', label: 'Data', render: () => <DataSection /> },
+  { id: 'updates', label: 'Updates', render: () => <UpdatesSection /> },
+  { id: 'about', label: 'About', render: () => <AboutSection /> },
+];
 
 export function SettingsDialog() {
   const open = useStore((s) => s.settingsOpen);
@@ -25,12 +53,69 @@ export function SettingsDialog() {
   };
   return (
     <Modal open={open} title="Settings" onClose={close}>
-      {error && <ErrorNotice error={error} onDismiss={dismissSettingsError} />}
-      <KeySection onRemoved={close} />
-      <ConnectionSection />
-      <ChatsSection />
-      <UpdatesSection />
+      {error && <ErrorNotice error={error} onDismiss={dismissSettingsError} place="settings" />}
+      <SettingsPages close={close} />
     </Modal>
+  );
+}
+
+/**
+ * A vertical tab list beside the open page (WAI-ARIA tabs): Tab reaches the list, the arrow keys, Home and End
+ * move between pages, and Tab again goes into the page. Without a key it opens where one is added.
+ */
+function SettingsPages({ close }: { close(): void }) {
+  const id = useId();
+  const noKey = useStore((s) => s.keyStatus !== null && !s.keyStatus.configured);
+  const [current, setCurrent] = useState(() => (noKey ? 'connection' : 'general'));
+  const tabs = useRef<HTMLDivElement>(null);
+  const index = Math.max(
+    0,
+    PAGES.findIndex((p) => p.id === current),
+  );
+  const page = PAGES[index]!;
+
+  function onKeyDown(event: KeyboardEvent) {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? PAGES.length - 1 : steps[event.key] && index + steps[event.key]!;
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = PAGES[(next + PAGES.length) % PAGES.length]!;
+    setCurrent(target.id);
+    tabs.current?.querySelector<HTMLElement>(`[data-page="${target.id}"]`)?.focus();
+  }
+
+  return (
+    <div className="settings">
+      <div
+        className="settings__nav"
+        role="tablist"
+        aria-label="Settings pages"
+        aria-orientation="vertical"
+        ref={tabs}
+        onKeyDown={onKeyDown}
+      >
+        {PAGES.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            role="tab"
+            id={`${id}-${p.id}-tab`}
+            data-page={p.id}
+            className="settings__tab"
+            aria-selected={p.id === page.id}
+            aria-controls={`${id}-panel`}
+            tabIndex={p.id === page.id ? 0 : -1}
+            onClick={() => setCurrent(p.id)}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <div className="settings__page" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${page.id}-tab`}>
+        {page.render(close)}
+      </div>
+    </div>
   );
 }
 

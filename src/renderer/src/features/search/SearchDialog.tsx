@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit, SnippetPart } from '../../../../shared/history';
 import type { AppError } from '../../../../shared/errors';
+import { plainSnippet } from './plain-snippet';
 import './search.css';
 
 export interface SearchDialogProps {
@@ -17,11 +18,14 @@ export interface SearchDialogProps {
 
 const DEBOUNCE_MS = 120;
 
-/** Highlights come as separate parts and are rendered as text inside <mark>: message text is never parsed as HTML. */
+/**
+ * Highlights come as separate parts and are rendered as text inside <mark>: message text is never parsed as HTML.
+ * Markdown markers are stripped first, so a preview reads as the words, not as ``` and **.
+ */
 function Snippet({ parts }: { parts: SnippetPart[] }) {
   return (
     <span className="search-hit__snippet">
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {plainSnippet(parts).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </span>
   );
 }
@@ -103,7 +107,9 @@ export function SearchDialog(props: SearchDialogProps) {
                 onClick={() => onChoose(hit)}
               >
                 <span className="search-hit__head">
-                  <span className="search-hit__title">{hit.conversationTitle || 'New chat'}</span>
+                  <span className="search-hit__title" title={hit.conversationTitle || undefined}>
+                    {hit.conversationTitle || 'New chat'}
+                  </span>
                   <span className="search-hit__meta">
                     {hit.role === 'user' ? 'You' : 'Assistant'} · {dateOf(hit.createdAt)}
                   </span>

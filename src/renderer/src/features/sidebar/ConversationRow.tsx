@@ -85,6 +85,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         aria-current={active ? 'page' : undefined}
         onClick={() => act.onOpen(c.id)}
         onDoubleClick={() => edit('rename', c.title)}
+        // The whole title on hover: the row cuts long ones short.
+        title={title}
       >
         <Icon name={c.pinned ? 'pin' : 'chat'} />
         <span className="sidebar__title">{title}</span>
@@ -93,6 +95,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         type="button"
         className="conv-row__more"
         aria-label="Chat actions"
+        title="Chat actions"
         aria-expanded={mode === 'menu'}
         onClick={() => setMode(mode === 'menu' ? 'idle' : 'menu')}
       >

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { KeyStatus } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
 import type { Theme } from '../../../../shared/settings';
 import { Icon } from '../../ui/Icon';
 import { ConversationRow, type RowActions } from './ConversationRow';
+import { withDateGroups } from './date-groups';
 import './sidebar.css';
 
 export interface SidebarProps extends RowActions {
@@ -30,6 +31,7 @@ export interface SidebarProps extends RowActions {
 }
 
 const ROW_PX = 38;
+const HEADING_PX = 30;
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 function keyLabel(status: KeyStatus | null): string {
@@ -46,20 +48,22 @@ const NONE = '\u0000none';
 export function Sidebar(props: SidebarProps) {
   const { conversations, total, activeId, keyStatus, folders, folderFilter, toast } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  // Date headings among the loaded chats; "now" is read when the list changes, which is when a heading can move.
+  const lines = useMemo(() => withDateGroups(conversations, Date.now()), [conversations]);
   // Sized for every conversation, so the scrollbar is honest; rows past the loaded ones load on the way.
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us
   const virtualizer = useVirtualizer({
-    count: total,
+    count: lines.length + Math.max(0, total - conversations.length),
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_PX,
+    estimateSize: (i) => (lines[i]?.kind === 'heading' ? HEADING_PX : ROW_PX),
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
   const { onLoadMore } = props;
   useEffect(() => {
-    if (lastIndex >= conversations.length - 20 && conversations.length < total) onLoadMore();
-  }, [lastIndex, conversations.length, total, onLoadMore]);
+    if (lastIndex >= lines.length - 20 && conversations.length < total) onLoadMore();
+  }, [lastIndex, lines.length, conversations.length, total, onLoadMore]);
 
   return (
     <nav className="sidebar" aria-label="Conversations">
@@ -114,17 +118,19 @@ export function Sidebar(props: SidebarProps) {
         ) : (
           <ul className="sidebar__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
-              const c = conversations[item.index];
+              const line = lines[item.index];
               return (
                 <li
-                  key={c?.id ?? item.key}
-                  className="sidebar__row"
+                  key={line?.kind === 'chat' ? line.conversation.id : line ? `h:${line.label}:${item.index}` : item.key}
+                  className={`sidebar__row${line?.kind === 'heading' ? ' sidebar__row--heading' : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  {c ? (
+                  {line?.kind === 'heading' ? (
+                    <h2 className="sidebar__group">{line.label}</h2>
+                  ) : line ? (
                     <ConversationRow
-                      conversation={c}
-                      active={c.id === activeId}
+                      conversation={line.conversation}
+                      active={line.conversation.id === activeId}
                       onOpen={props.onOpen}
                       onRename={props.onRename}
                       onTogglePin={props.onTogglePin}

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { useStore } from '../../store';
 import './settings.css';
 
-/** Settings → Chats: model-made titles, and the automatic retry after a rate limit. */
-export function ChatsSection() {
+/** Settings → Models & defaults: model-made titles, and the model that makes them. */
+export function TitlesSection() {
   const id = useId();
   const settings = useStore((s) => s.settings);
   const setChatOptions = useStore((s) => s.setChatOptions);
@@ -21,7 +21,7 @@ export function ChatsSection() {
 
   return (
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Chats</h3>
+      <h3 id={`${id}-title`}>Chat titles</h3>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -50,14 +50,6 @@ export function ChatsSection() {
           ? 'That is not a model id: no spaces or special characters.'
           : 'A small, fast model is enough; empty uses the chat’s own.'}
       </p>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={settings?.autoRetry ?? false}
-          onChange={(e) => void setChatOptions({ autoRetry: e.target.checked })}
-        />
-        After a rate limit, retry once by itself when the wait is over
-      </label>
     </section>
   );
 }
