@@ -2,18 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BILLING_URL, type Conversation, type Message } from '../src/shared/domain';
 import { PNG_BASE64 } from '../test/images';
-import { expect, test, type AppFixture } from './fixtures/test';
+import { ask, expect, test, type AppFixture } from './fixtures/test';
 
 const png = { name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BASE64, 'base64') };
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const reply = (page: Page) => page.locator('.message--assistant').last();
 const axe = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-
-async function ask(page: Page, text: string, status = 'done') {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(reply(page)).toHaveAttribute('data-status', status);
-}
 
 /** Presses Tab (or Shift+Tab) until focus is inside `within`, as a keyboard user would; fails after `most` steps. */
 async function tabInto(page: Page, within: string, key = 'Shift+Tab', most = 20) {
@@ -82,7 +76,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('each reply state offers exactly one of Retry or Regenerate, and no Copy without text', async ({ app }) => {
   const { page, server } = app;
   server.next({ kind: 'json', status: 500, body: { error: { message: 'Internal server error' } } });
-  await ask(page, 'Fail please', 'error');
+  await ask(page, 'Fail please', { until: 'error' });
   await expect(reply(page).getByRole('button', { name: 'Retry' })).toHaveCount(1);
   await expect(reply(page).getByRole('button', { name: 'Regenerate' })).toHaveCount(0);
   await expect(reply(page).getByRole('button', { name: 'Copy' })).toHaveCount(0);
@@ -110,7 +104,7 @@ test('each reply state offers exactly one of Retry or Regenerate, and no Copy wi
 test('out of credits, the notice opens the billing page through main, by keyboard', async ({ app }) => {
   const { page, server } = app;
   server.next({ kind: 'json', status: 402, body: { status: 'error', message: 'Insufficient credits in wallet' } });
-  await ask(page, 'Hello', 'error');
+  await ask(page, 'Hello', { until: 'error' });
   const topUp = reply(page).getByRole('alert').getByRole('button', { name: 'Top up credits' });
   await composer(page).focus();
   await tabInto(page, '.error-notice');
@@ -122,7 +116,7 @@ test('out of credits, the notice opens the billing page through main, by keyboar
 test('a connection dropped before any text is told in plain words', async ({ app }) => {
   const { page, server } = app;
   server.next({ kind: 'stream', chunks: [], then: { drop: true } });
-  await ask(page, 'Hello', 'error');
+  await ask(page, 'Hello', { until: 'error' });
   const alert = reply(page).getByRole('alert');
   await expect(alert).toBeVisible();
   const text = (await alert.innerText()).toLowerCase();
@@ -150,7 +144,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const { page, server } = app;
     await page.emulateMedia({ colorScheme: scheme });
     server.next({ kind: 'json', status: 500, body: { error: { message: 'Internal server error' } } });
-    await ask(page, 'Fail please', 'error');
+    await ask(page, 'Fail please', { until: 'error' });
     await page.getByRole('combobox', { name: 'Model' }).fill('meta-llama-3-8B-instruct');
     await page.getByLabel('Choose images').setInputFiles([png]);
     const warning = page.locator('.composer__warning');
