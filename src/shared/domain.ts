@@ -183,6 +183,9 @@ export const LIMITS = {
   apiKey: 512,
   presets: 50,
   presetName: 60,
+  /** Models the picker lists as recently used, newest first. */
+  recentModels: 8,
+  favoriteModels: 50,
   copyChars: 5_000_000,
   imageBytes: 5 * 1024 * 1024,
   imagesPerMessage: 4,

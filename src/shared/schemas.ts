@@ -27,6 +27,14 @@ export const modelIdSchema = z
   .max(LIMITS.modelId)
   .regex(/^[\w.:/@+-]+$/, 'A model id has no spaces or special characters');
 
+/** A list of model ids with no repeats, at most `max` long: the picker's favourites and recent models. */
+export function modelListSchema(max: number) {
+  return z
+    .array(modelIdSchema)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, 'A model is listed twice');
+}
+
 /** An API key as pasted: surrounding spaces dropped, none inside. */
 export const apiKeySchema = z
   .string()
@@ -123,6 +131,8 @@ export const historySchemas = {
     autoTitle: z.boolean().optional(),
     titleModel: modelIdSchema.nullable().optional(),
     autoRetry: z.boolean().optional(),
+    favoriteModels: modelListSchema(LIMITS.favoriteModels).optional(),
+    sidebarCollapsed: z.boolean().optional(),
   }),
 };
 

@@ -28,10 +28,16 @@ export interface Settings {
   titleModel: string | null;
   /** After a rate limit, retry once by itself when the wait the server asked for is over. */
   autoRetry: boolean;
+  /** Newest first; main adds a model each time a reply is asked of it, so the window cannot invent history. */
+  recentModels: string[];
+  /** The picker lists these first; the user stars and unstars them. */
+  favoriteModels: string[];
+  /** The conversation list is folded away (Ctrl/Cmd+B). */
+  sidebarCollapsed: boolean;
 }
 
 /** What the window may change directly; the base URL changes only through `settings.changeBaseUrl`. */
-export type SettingsPatch = Partial<Omit<Settings, 'baseUrl'>>;
+export type SettingsPatch = Partial<Omit<Settings, 'baseUrl' | 'recentModels'>>;
 
 export interface SettingsView {
   values: Settings;
@@ -49,4 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoTitle: true,
   titleModel: null,
   autoRetry: false,
+  recentModels: [],
+  favoriteModels: [],
+  sidebarCollapsed: false,
 };

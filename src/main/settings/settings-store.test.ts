@@ -65,3 +65,19 @@ it('keeps a stored base URL only when it passes the same rule as the UI’s', as
     expect(readSettings({ baseUrl: bad }).baseUrl, String(bad)).toBeNull();
   }
 });
+
+describe('the picker’s lists', () => {
+  it('drops a list with repeats, bad ids or too many entries, keeping the other settings', async () => {
+    const { readSettings } = await import('./settings-store');
+    const ok = readSettings({ recentModels: ['a-model', 'b-model'], favoriteModels: ['b-model'], theme: 'dark' });
+    expect(ok).toMatchObject({ recentModels: ['a-model', 'b-model'], favoriteModels: ['b-model'], theme: 'dark' });
+    const bad = readSettings({
+      recentModels: Array.from({ length: 9 }, (_, i) => `m${i}`),
+      favoriteModels: ['x', 'x'],
+      sidebarCollapsed: 'yes',
+      theme: 'dark',
+    });
+    expect(bad).toMatchObject({ recentModels: [], favoriteModels: [], sidebarCollapsed: false, theme: 'dark' });
+    expect(readSettings({ favoriteModels: ['has spaces'] }).favoriteModels).toEqual([]);
+  });
+});

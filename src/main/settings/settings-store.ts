@@ -1,7 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsView } from '../../shared/settings';
-import { baseUrlSchema, chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
+import { LIMITS } from '../../shared/domain';
+import { baseUrlSchema, chatParamsSchema, modelIdSchema, modelListSchema, presetSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
 export interface SettingsStore {
@@ -25,6 +26,9 @@ const storedSchema = z.object({
   autoTitle: z.boolean().catch(DEFAULT_SETTINGS.autoTitle),
   titleModel: modelIdSchema.nullable().catch(null),
   autoRetry: z.boolean().catch(DEFAULT_SETTINGS.autoRetry),
+  recentModels: modelListSchema(LIMITS.recentModels).catch([]),
+  favoriteModels: modelListSchema(LIMITS.favoriteModels).catch([]),
+  sidebarCollapsed: z.boolean().catch(DEFAULT_SETTINGS.sidebarCollapsed),
   // A preset that no longer reads is dropped; the others stay.
   presets: z
     .array(z.unknown())
