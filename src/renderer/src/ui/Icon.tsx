@@ -13,6 +13,8 @@ const PATHS = {
   search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14M20 20l-4-4',
   more: 'M6 12h.01M12 12h.01M18 12h.01',
   pin: 'M9 4h6l-1 6 3 3H7l3-3-1-6zM12 13v7',
+  star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9L12 3z',
+  sidebar: 'M4 5h16v14H4zM9 5v14',
 } as const;
 
 export type IconName = keyof typeof PATHS;
