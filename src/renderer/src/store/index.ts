@@ -11,6 +11,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createRecoverySlice, type RecoverySlice } from './recovery-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createPickerSlice, type PickerSlice } from './picker-slice';
 
 export type AppState = ChatSlice &
   AppSlice &
@@ -20,7 +21,8 @@ export type AppState = ChatSlice &
   SearchSlice &
   SettingsSlice &
   RecoverySlice &
-  ContextSlice;
+  ContextSlice &
+  PickerSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
@@ -32,6 +34,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createRecoverySlice(...a),
   ...createContextSlice(...a),
+  ...createPickerSlice(...a),
 }));
 
 /** Connects main's events to the store, and keeps the context view in step with the chat and draft; returns the unsubscribe. */

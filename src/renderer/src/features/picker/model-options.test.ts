@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatContext, matchesQuery, pickerGroups, SHOWN_MATCHES, toggled } from './model-options';
+import { formatContext, matchesQuery, pickerGroups, SHOWN_MATCHES } from './model-options';
 
 const models = [
   { id: 'Qwen/Qwen2.5-VL-72B-Instruct-together', vision: true, contextLength: 32768 },
@@ -31,7 +31,11 @@ describe('pickerGroups', () => {
   });
 
   it('shows a bounded number of matches and says how many more there are', () => {
-    const many = Array.from({ length: SHOWN_MATCHES + 7 }, (_, i) => ({ id: `m-${i}`, vision: false, contextLength: null }));
+    const many = Array.from({ length: SHOWN_MATCHES + 7 }, (_, i) => ({
+      id: `m-${i}`,
+      vision: false,
+      contextLength: null,
+    }));
     const { groups, hidden } = pickerGroups({ models: many, favorites: [], recents: [] }, 'm-');
     expect(groups[0]!.options).toHaveLength(SHOWN_MATCHES);
     expect(hidden).toBe(7);
@@ -56,9 +60,7 @@ it('names context lengths the way model cards do', () => {
   ]);
 });
 
-it('matches a query word by word and stars or unstars in order', () => {
+it('matches a query word by word', () => {
   expect(matchesQuery('meta-llama/Llama-3.1-70B-Instruct', 'instruct 3.1')).toBe(true);
   expect(matchesQuery('meta-llama-3-8B-instruct', 'qwen')).toBe(false);
-  expect(toggled(['a', 'b'], 'c')).toEqual(['a', 'b', 'c']);
-  expect(toggled(['a', 'b'], 'a')).toEqual(['b']);
 });

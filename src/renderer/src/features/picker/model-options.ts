@@ -72,8 +72,3 @@ export function formatContext(tokens: number): string {
   if (tokens >= 1000) return `${Math.round(tokens % 1000 === 0 ? tokens / 1000 : tokens / 1024)}k`;
   return String(tokens);
 }
-
-/** Adds or removes one id, keeping the order the user starred them in. */
-export function toggled(list: readonly string[], id: string): string[] {
-  return list.includes(id) ? list.filter((m) => m !== id) : [...list, id];
-}
