@@ -13,7 +13,6 @@ const SIZES = [
 /** Parameters take a column from the chat only from this width; below it they float as a drawer. */
 const DOCKED_FROM = 1000;
 
-const composerBox = (page: Page) => page.locator('.composer__box');
 const paramsButton = (page: Page) => page.getByRole('button', { name: 'Parameters', exact: true });
 
 async function widthOf(page: Page, selector: string): Promise<number> {

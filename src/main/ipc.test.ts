@@ -141,6 +141,16 @@ const badArgs: Record<string, unknown[][]> = {
     [{ autoTitle: 'yes' }],
     [{ titleModel: 'has spaces' }],
     [{ recentModels: ['planted-model'] }],
+    [{ presets: [] }],
+    [
+      {
+        assistants: [
+          { name: 'A', description: '', model: 'm', systemPrompt: '', params: {} },
+          { name: 'A', description: '', model: 'n', systemPrompt: '', params: {} },
+        ],
+      },
+    ],
+    [{ assistants: [{ name: 'A', model: 'm', systemPrompt: '', params: {} }] }],
     [{ favoriteModels: ['a', 'a'] }],
     [{ favoriteModels: ['has spaces'] }],
     [{ favoriteModels: Array.from({ length: 51 }, (_, i) => `m${i}`) }],

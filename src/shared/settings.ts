@@ -1,3 +1,4 @@
+import { STARTER_ASSISTANTS } from './assistants';
 import { DEFAULT_MODEL, type ChatParams } from './domain';
 
 /** Every theme the app has; the settings schema and the stored settings are read against this list. */
@@ -5,9 +6,11 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 
 export type Theme = (typeof THEMES)[number];
 
-/** A named starting point for new chats. */
-export interface Preset {
+/** A named starting point for new chats: a system prompt with its model and parameters (once called a preset). */
+export interface Assistant {
+  /** Unique among the user's assistants; saving under a name replaces the one of that name. */
   name: string;
+  description: string;
   model: string;
   systemPrompt: string;
   params: ChatParams;
@@ -19,7 +22,7 @@ export interface Settings {
   defaultParams: ChatParams;
   /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
   baseUrl: string | null;
-  presets: Preset[];
+  assistants: Assistant[];
   /** Packaged builds check for updates in the background; takes effect at the next start. */
   autoUpdate: boolean;
   /** After a new chat's first reply, the model names it (unless the user already did). */
@@ -50,7 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModel: DEFAULT_MODEL,
   defaultParams: {},
   baseUrl: null,
-  presets: [],
+  assistants: [...STARTER_ASSISTANTS],
   autoUpdate: true,
   autoTitle: true,
   titleModel: null,

@@ -4,6 +4,7 @@ import { ComposerContainer } from './features/chat/ComposerContainer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
 import { ModelPickerContainer } from './features/picker/ModelPickerContainer';
 import { Drawer } from './features/layout/Drawer';
+import { AssistantsDialog } from './features/assistants/AssistantsDialog';
 import { NARROW, useMediaQuery } from './features/layout/useMediaQuery';
 import { SettingsDialog } from './features/keys/SettingsDialog';
 import { Welcome } from './features/keys/Welcome';
@@ -39,8 +40,10 @@ export function App() {
 
   useEffect(() => {
     const stopEvents = startEvents();
-    const { refreshKeyStatus, loadInfo, loadConversations, recover, loadPickerLists } = useStore.getState();
+    const { refreshKeyStatus, loadInfo, loadConversations, recover, loadPickerLists, loadAssistants } =
+      useStore.getState();
     void loadPickerLists();
+    void loadAssistants();
     void refreshKeyStatus();
     void loadInfo();
     void loadConversations();
@@ -123,6 +126,7 @@ export function App() {
         </Drawer>
       )}
       <SettingsDialog />
+      <AssistantsDialog />
       <ShortcutsDialog />
       <ImportReportDialog />
       <UpdateBannerContainer />

@@ -12,6 +12,7 @@ import { createRecoverySlice, type RecoverySlice } from './recovery-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createPickerSlice, type PickerSlice } from './picker-slice';
+import { createAssistantsSlice, type AssistantsSlice } from './assistants-slice';
 
 export type AppState = ChatSlice &
   AppSlice &
@@ -22,7 +23,8 @@ export type AppState = ChatSlice &
   SettingsSlice &
   RecoverySlice &
   ContextSlice &
-  PickerSlice;
+  PickerSlice &
+  AssistantsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
@@ -35,6 +37,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRecoverySlice(...a),
   ...createContextSlice(...a),
   ...createPickerSlice(...a),
+  ...createAssistantsSlice(...a),
 }));
 
 /** Connects main's events to the store, and keeps the context view in step with the chat and draft; returns the unsubscribe. */

@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BaseUrlChange } from '../../../shared/contract';
-import { NO_CONTEXT } from '../../../shared/context';
 import type { AppError } from '../../../shared/errors';
-import type { Preset, Settings, SettingsPatch, Theme } from '../../../shared/settings';
+import type { Settings, SettingsPatch, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import { toError } from './chat-slice';
 import type { AppState } from './index';
@@ -14,11 +13,6 @@ export interface SettingsSlice {
   loadSettings(): Promise<void>;
   setOnline(online: boolean): void;
   setTheme(theme: Theme): Promise<void>;
-  /** Saves the composer's model, system prompt and parameters under a name (replacing one of that name). */
-  savePreset(name: string): Promise<boolean>;
-  deletePreset(name: string): Promise<void>;
-  /** A new chat with a preset's model, system prompt and parameters. */
-  startFromPreset(preset: Preset): void;
   /** New chats start with the composer's current model and parameters. */
   saveDefaults(): Promise<boolean>;
   setAutoUpdate(on: boolean): Promise<boolean>;
@@ -48,27 +42,6 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     applyTheme(theme);
     const { values } = await getApi().settings.update({ theme });
     set({ settings: values });
-  },
-
-  savePreset: async (name) => {
-    const { draft, settings } = get();
-    const preset: Preset = {
-      name: name.trim(),
-      model: draft.model,
-      systemPrompt: draft.systemPrompt,
-      params: draft.params,
-    };
-    const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
-    return updateSettings(set, { presets });
-  },
-
-  deletePreset: async (name) => {
-    await updateSettings(set, { presets: (get().settings?.presets ?? []).filter((p) => p.name !== name) });
-  },
-
-  startFromPreset: ({ model, systemPrompt, params }) => {
-    get().newChat();
-    set({ draft: { model, systemPrompt, params, context: NO_CONTEXT } });
   },
 
   saveDefaults: async () => {

@@ -2,6 +2,8 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
+import { useSlashPrompts } from '../assistants/SlashPrompts';
+import type { SavedPrompt } from '../assistants/slash-prompts';
 
 export interface ComposerProps {
   streaming: boolean;
@@ -20,7 +22,11 @@ export interface ComposerProps {
   onEditLast?(): boolean;
   /** Shown beside the hint as the text changes: the context meter. */
   meter?(text: string): ReactNode;
+  /** What "/" at the start of the message searches and inserts. */
+  prompts?: readonly SavedPrompt[];
 }
+
+const NO_PROMPTS: readonly SavedPrompt[] = [];
 
 export function Composer(props: ComposerProps) {
   const { streaming, blockedReason, onSend, onStop, images, imageProblems, imageWarning, onAddFiles } = props;
@@ -29,6 +35,7 @@ export function Composer(props: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const canSend = !streaming && !busy && !blockedReason && text.trim().length > 0;
+  const slash = useSlashPrompts(text, props.prompts ?? NO_PROMPTS, setText);
 
   async function submit() {
     if (!canSend) return;
@@ -40,6 +47,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (slash.onKeyDown(event)) return;
     if (event.key === 'ArrowUp' && text === '' && props.onEditLast?.()) {
       event.preventDefault();
       return;
@@ -98,8 +106,10 @@ export function Composer(props: ComposerProps) {
         />
         <div className="composer__field">
           <ImageStrip images={images} onRemove={props.onRemoveImage} />
+          {slash.list}
           <textarea
             ref={input}
+            {...slash.inputProps}
             className="composer__input"
             aria-label="Message"
             placeholder="Message ModelsLab…"

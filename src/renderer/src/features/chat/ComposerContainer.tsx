@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { ContextMeterContainer } from '../context/ContextMeterContainer';
@@ -10,6 +11,11 @@ export function ComposerContainer(props: OwnProps) {
   const images = useStore((s) => s.images);
   const imageProblems = useStore((s) => s.imageProblems);
   const model = useStore((s) => s.draft.model);
+  const assistants = useStore((s) => s.assistants);
+  const prompts = useMemo(
+    () => assistants.map(({ name, description, systemPrompt }) => ({ name, description, text: systemPrompt })),
+    [assistants],
+  );
   const { addImages, removeImage, editLast } = useStore.getState();
   const imageWarning = isVisionModel(model)
     ? null
@@ -23,6 +29,7 @@ export function ComposerContainer(props: OwnProps) {
       onAddFiles={(files) => void addImages(files)}
       onRemoveImage={removeImage}
       onEditLast={editLast}
+      prompts={prompts}
       meter={(text) => <ContextMeterContainer text={text} images={images.length} />}
     />
   );

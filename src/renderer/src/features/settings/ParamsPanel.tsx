@@ -3,7 +3,7 @@ import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
 import { ContextFields } from '../context/ContextFields';
 import { ParamField } from './ParamField';
-import { PresetsSection } from './PresetsSection';
+import { SaveAsAssistant } from '../assistants/SaveAsAssistant';
 
 export function ParamsPanel({ onClose }: { onClose(): void }) {
   const params = useStore((s) => s.draft.params);
@@ -35,7 +35,7 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
         <ParamField key={key} spec={PARAM_SPECS[key]} value={params[key]} onChange={(value) => setParam(key, value)} />
       ))}
       <ContextFields value={context} view={view} onChange={setContextSettings} />
-      <PresetsSection />
+      <SaveAsAssistant />
     </aside>
   );
 }
