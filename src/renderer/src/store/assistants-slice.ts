@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-import { NO_CONTEXT } from '../../../shared/context';
 import { toAppError, type AppError } from '../../../shared/errors';
 import type { Assistant } from '../../../shared/settings';
 import { getApi } from '../api';
@@ -13,6 +12,7 @@ export interface AssistantsSlice {
   /** The dialog that lists, edits and starts assistants. */
   assistantsOpen: boolean;
   setAssistantsOpen(open: boolean): void;
+  dismissAssistantError(): void;
   loadAssistants(): Promise<void>;
   /** Saves `assistant`, replacing the one named `replacing` (or one of the same name); false when main refused. */
   saveAssistant(assistant: Assistant, replacing?: string): Promise<boolean>;
@@ -39,6 +39,7 @@ export const createAssistantsSlice: StateCreator<AppState, [], [], AssistantsSli
     assistantError: null,
     assistantsOpen: false,
     setAssistantsOpen: (open) => set({ assistantsOpen: open, assistantError: null }),
+    dismissAssistantError: () => set({ assistantError: null }),
     loadAssistants: async () => {
       try {
         set({ assistants: (await getApi().settings.get()).values.assistants });
@@ -59,9 +60,6 @@ export const createAssistantsSlice: StateCreator<AppState, [], [], AssistantsSli
       const { model, systemPrompt, params } = get().draft;
       return get().saveAssistant({ name: name.trim(), description, model, systemPrompt, params });
     },
-    startWithAssistant: ({ model, systemPrompt, params }) => {
-      get().newChat();
-      get().setDraft({ model, systemPrompt, params, context: NO_CONTEXT });
-    },
+    startWithAssistant: ({ model, systemPrompt, params }) => get().newChat({ model, systemPrompt, params }),
   };
 };

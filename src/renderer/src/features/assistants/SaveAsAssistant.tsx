@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { errorText } from '../chat/error-text';
+import { ErrorNotice } from '../chat/ErrorNotice';
 
 /** In Parameters: keep what is set above as an assistant, or as the defaults for new chats. */
 export function SaveAsAssistant() {
-  const { saveDraftAsAssistant, saveDefaults, setAssistantsOpen } = useStore.getState();
+  const { saveDraftAsAssistant, saveDefaults, setAssistantsOpen, dismissAssistantError } = useStore.getState();
   const error = useStore((s) => s.assistantError);
+  const settingsError = useStore((s) => s.settingsError);
   const [name, setName] = useState('');
   const [status, setStatus] = useState<string | null>(null);
 
   return (
     <section className="presets" aria-label="Assistants">
       <h3>Assistants</h3>
+      {error && <ErrorNotice error={error} onDismiss={dismissAssistantError} />}
+      {settingsError && <ErrorNotice error={settingsError} onDismiss={useStore.getState().dismissSettingsError} />}
       <p className="muted">Save the model, system prompt and parameters above to start new chats from them.</p>
       <form
         className="presets__save"
@@ -47,7 +50,7 @@ export function SaveAsAssistant() {
         Use these as defaults for new chats
       </button>
       <p role="status" className="muted">
-        {error ? errorText(error).title : status}
+        {status}
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
@@ -24,6 +24,8 @@ export interface ComposerProps {
   meter?(text: string): ReactNode;
   /** What "/" at the start of the message searches and inserts. */
   prompts?: readonly SavedPrompt[];
+  /** The box takes the focus whenever this changes (New Chat from the menu or a shortcut). */
+  focusRequest?: number;
 }
 
 const NO_PROMPTS: readonly SavedPrompt[] = [];
@@ -36,6 +38,10 @@ export function Composer(props: ComposerProps) {
   const picker = useRef<HTMLInputElement>(null);
   const canSend = !streaming && !busy && !blockedReason && text.trim().length > 0;
   const slash = useSlashPrompts(text, props.prompts ?? NO_PROMPTS, setText);
+
+  useEffect(() => {
+    if (props.focusRequest) input.current?.focus();
+  }, [props.focusRequest]);
 
   async function submit() {
     if (!canSend) return;

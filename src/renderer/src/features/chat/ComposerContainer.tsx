@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { ContextMeterContainer } from '../context/ContextMeterContainer';
+import { attachFiles } from './attach-files';
 import { Composer, type ComposerProps } from './Composer';
 
 type OwnProps = Pick<ComposerProps, 'streaming' | 'blockedReason' | 'onSend' | 'onStop'>;
@@ -16,7 +17,8 @@ export function ComposerContainer(props: OwnProps) {
     () => assistants.map(({ name, description, systemPrompt }) => ({ name, description, text: systemPrompt })),
     [assistants],
   );
-  const { addImages, removeImage, editLast } = useStore.getState();
+  const focusRequest = useStore((s) => s.composerFocus);
+  const { removeImage, editLast } = useStore.getState();
   const imageWarning = isVisionModel(model)
     ? null
     : `${model} is not known to accept images; ModelsLab may reject the message. Pick a vision model such as Qwen/Qwen2.5-VL-72B-Instruct-together.`;
@@ -26,7 +28,8 @@ export function ComposerContainer(props: OwnProps) {
       images={images}
       imageProblems={imageProblems}
       imageWarning={imageWarning}
-      onAddFiles={(files) => void addImages(files)}
+      onAddFiles={(files) => void attachFiles(files)}
+      focusRequest={focusRequest}
       onRemoveImage={removeImage}
       onEditLast={editLast}
       prompts={prompts}
