@@ -60,6 +60,12 @@ for (const scheme of ['light', 'dark'] as const) {
 
       test('the chat, its header and Parameters fit the window', async ({ app }, testInfo) => {
         const { page } = app;
+        // The empty chat, with its assistants.
+        await expect(page.getByRole('region', { name: 'Start with an assistant' })).toBeVisible();
+        await expectNoSidewaysScroll(page);
+        await expectHeaderOnScreen(page);
+        await page.screenshot({ path: testInfo.outputPath(`layout-${name}-empty.png`) });
+
         await page.getByRole('textbox', { name: 'Message' }).fill('What makes a good desktop chat app?');
         await page.getByRole('textbox', { name: 'Message' }).press('Enter');
         await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
@@ -143,6 +149,7 @@ test.describe('at the smallest window', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(640);
     expect(box.y + box.height).toBeLessThanOrEqual(480);
     await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: test.info().outputPath('layout-640x480-picker.png') });
     await expectAxeClean(page);
   });
 });
