@@ -43,7 +43,15 @@ test('assistants are edited, added and deleted from the sidebar, and kept', asyn
   // A name already taken is refused in place.
   await dialog.getByRole('button', { name: 'New assistant' }).click();
   await dialog.getByLabel('Name', { exact: true }).fill('Summarizer');
-  await dialog.getByRole('combobox', { name: 'Assistant model' }).fill('meta-llama-3-8B-instruct');
+  const model = dialog.getByRole('combobox', { name: 'Assistant model' });
+  await model.fill('meta-llama-3-8B-instruct');
+  // The picker's list opens over the form; Esc closes the list, not the dialog.
+  await model.press('ArrowDown');
+  await expect(dialog.getByRole('listbox', { name: 'Assistant model list' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('assistant-form-picker.png') });
+  await model.press('Escape');
+  await expect(dialog.getByRole('listbox', { name: 'Assistant model list' })).toBeHidden();
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Save assistant' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Another assistant has that name');
   await dialog.getByLabel('Name', { exact: true }).fill('Poet');
