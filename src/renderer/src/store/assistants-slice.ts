@@ -60,6 +60,6 @@ export const createAssistantsSlice: StateCreator<AppState, [], [], AssistantsSli
       const { model, systemPrompt, params } = get().draft;
       return get().saveAssistant({ name: name.trim(), description, model, systemPrompt, params });
     },
-    startWithAssistant: ({ model, systemPrompt, params }) => get().newChat({ model, systemPrompt, params }),
+    startWithAssistant: ({ model, systemPrompt, params }) => get().newChatFrom({ model, systemPrompt, params }),
   };
 };

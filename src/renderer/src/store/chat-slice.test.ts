@@ -66,7 +66,10 @@ describe('the composer', () => {
     state().setDraft({ model: 'm-a', context: { contextLength: 4096, sendLast: 2 } });
     state().newChat();
     expect(state().draft).toMatchObject({ model: 'm-a', context: NO_CONTEXT });
-    state().newChat({ model: 'm-p', systemPrompt: 'Pirate', params: { top_p: 0.5 } });
+    // As a click handler it is handed the click event, which must not end up in the draft.
+    (state().newChat as (event: unknown) => void)({ type: 'click', nativeEvent: {} });
+    expect(Object.keys(state().draft).sort()).toEqual(['context', 'model', 'params', 'systemPrompt']);
+    state().newChatFrom({ model: 'm-p', systemPrompt: 'Pirate', params: { top_p: 0.5 } });
     expect(state().draft).toEqual({
       model: 'm-p',
       systemPrompt: 'Pirate',

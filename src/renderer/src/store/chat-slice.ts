@@ -44,8 +44,10 @@ export interface ChatNavigation {
   removeImage(index: number): void;
   setDraft(patch: Partial<Draft>): void;
   setParam<K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined): void;
-  /** A new chat, with a preset's model, system prompt and parameters when given. */
-  newChat(start?: Omit<Draft, 'context'>): void;
+  /** A new chat (it takes no arguments, so it can be a click handler as it is). */
+  newChat(): void;
+  /** A new chat with a preset's model, system prompt and parameters. */
+  newChatFrom(start: Omit<Draft, 'context'>): void;
   /** New chats start from the saved defaults; a chat already open keeps its own. */
   useDefaults(model: string, params: ChatParams): void;
   /** The conversation is gone (deleted): when it is the open one, the window shows a new chat. */
@@ -99,13 +101,15 @@ const createNavigation: ChatPart<ChatNavigation> = (set, get) => ({
       return { draft: { ...s.draft, params } };
     }),
 
-  newChat: (start) =>
-    set((s) => ({
+  newChat: () => get().newChatFrom(get().draft),
+
+  newChatFrom: ({ model, systemPrompt, params }) =>
+    set({
       activeId: null,
       sendError: null,
       editingId: null,
-      draft: { ...s.draft, ...start, context: NO_CONTEXT },
-    })),
+      draft: { model, systemPrompt, params, context: NO_CONTEXT },
+    }),
 
   useDefaults: (model, params) => {
     if (!get().activeId) set((s) => ({ draft: { ...s.draft, model, params } }));
