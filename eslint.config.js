@@ -34,7 +34,7 @@ const ZONES = {
 
 /** Slices hold state and call main: no feature or component code, and no page (DOM) globals. */
 const STORE_ZONE = {
-  group: ['**/features/**', '**/ui/**', 'react', 'react-dom'],
+  group: ['**/features/**', '**/ui/**'],
   message: 'A slice imports no page code.',
 };
 const STORE_GLOBALS = ['document', 'window', 'navigator', 'requestAnimationFrame', 'localStorage', 'location'].map(

@@ -23,7 +23,6 @@ describe('the store zone', () => {
   it.each([
     ['src/renderer/src/store/probe-slice.ts', '../features/chat/error-text'],
     ['src/renderer/src/store/probe-slice.ts', '../ui/Icon'],
-    ['src/renderer/src/store/probe-slice.ts', 'react'],
     ['src/renderer/src/store/probe-slice.ts', '../../../main/ipc'],
     ['src/renderer/src/store/chat-probe.ts', './history-slice'],
     ['src/renderer/src/store/history-slice.ts', './chat-slice'],
