@@ -113,23 +113,46 @@ test('a second message continues the same conversation', async ({ app }) => {
   );
 });
 
-test('the model picker offers the server’s models and marks vision ones', async ({ app }) => {
-  const model = app.page.getByRole('combobox', { name: 'Model' });
-  await expect(app.page.getByText('Vision', { exact: true })).toBeVisible();
+test('the model picker searches the server’s models, marks vision ones, and keeps favourites and recent ones', async ({
+  app,
+}) => {
+  const { page } = app;
+  const model = page.getByRole('combobox', { name: 'Model' });
+  await expect(page.getByText('Vision', { exact: true })).toBeVisible();
   await model.focus();
-  const options = app.page.locator('datalist option');
+  await model.press('ArrowDown');
+  const list = page.getByRole('listbox', { name: 'Model list' });
+  const options = list.getByRole('option');
   await expect(options).toHaveCount(3);
-  await expect(options.nth(2)).toHaveAttribute('value', 'Qwen/Qwen2.5-VL-72B-Instruct-together');
-  await expect(options.nth(2)).toHaveAttribute('label', 'accepts images');
-  await expect(options.nth(0)).toHaveAttribute('value', 'meta-llama-3-8B-instruct');
-  await expect(options.nth(0)).not.toHaveAttribute('label', /./);
-  const paths = app.server.requests.map((r) => r.path);
-  expect(paths).toEqual(['/api/v7/llm/models', '/api/v7/llm/v1/models']);
+  await expect(options.nth(2)).toContainText('Qwen/Qwen2.5-VL-72B-Instruct-together');
+  await expect(options.nth(2)).toContainText('Vision');
+  await expect(options.nth(0)).toContainText('meta-llama-3-8B-instruct');
+  await expect(options.nth(0)).not.toContainText('Vision');
+  expect(app.server.requests.map((r) => r.path)).toEqual(['/api/v7/llm/models', '/api/v7/llm/v1/models']);
+
+  // Words in any order narrow the list; the arrow keys and Enter choose; Ctrl+D stars the model.
+  await model.fill('70 llama');
+  await expect(options).toHaveCount(1);
+  await model.press('ArrowDown');
+  await model.press('Enter');
+  await expect(model).toHaveValue('meta-llama/Llama-3.1-70B-Instruct');
+  await expect(list).toBeHidden();
+  await model.press('Control+d');
+  await expect(page.getByRole('button', { name: 'Favourite model' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Any id may be typed; a reply asked of it lists it as recently used.
   await model.fill('my-own/custom-model-id');
-  await expect(app.page.getByText('Vision', { exact: true })).toBeHidden();
-  await ask(app.page, 'Hi', { until: 'sent' });
-  await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
+  await model.press('Escape');
+  await expect(page.getByText('Vision', { exact: true })).toBeHidden();
+  await ask(page, 'Hi');
+  await expect(reply(page)).toHaveAttribute('data-status', 'done');
   expect((app.server.chatRequests().at(-1)!.body as { model: string }).model).toBe('my-own/custom-model-id');
+  await expect(reply(page).locator('.reply-model')).toHaveText('my-own/custom-model-id');
+  await model.click();
+  await expect(list.getByRole('group', { name: 'Favourites' })).toContainText('meta-llama/Llama-3.1-70B-Instruct');
+  await expect(list.getByRole('group', { name: 'Recently used' })).toContainText('my-own/custom-model-id');
+  await model.press('Escape');
+  await expect(list).toBeHidden();
 });
 
 test('reply facts sit behind a toggle', async ({ app }) => {
@@ -138,9 +161,10 @@ test('reply facts sit behind a toggle', async ({ app }) => {
   await expect(reply(app.page)).toHaveAttribute('data-status', 'done');
   const toggle = reply(app.page).getByRole('button', { name: 'Reply details' });
   await expect(reply(app.page)).not.toContainText('tokens in');
+  // The model that wrote the reply shows without the toggle.
+  await expect(reply(app.page).locator('.reply-model')).toHaveText('Qwen/Qwen2.5-VL-72B-Instruct-together');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(reply(app.page)).toContainText('Qwen/Qwen2.5-VL-72B-Instruct-together');
   await expect(reply(app.page)).toContainText('12 tokens in · 3 out');
   await expect(reply(app.page)).toContainText(/first token after \d+ ms/);
   await expect(reply(app.page)).toContainText(/tokens\/s/);

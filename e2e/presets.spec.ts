@@ -1,19 +1,22 @@
 import { expect, test } from './fixtures/test';
 
-test('a saved preset starts a new chat with its model, system prompt and parameters', async ({ app }) => {
+test('the composer’s settings saved as an assistant start a new chat with its model, prompt and parameters', async ({
+  app,
+}) => {
   const { page, server } = app;
   await page.getByRole('combobox', { name: 'Model' }).fill('meta-llama-3-8B-instruct');
   await page.getByRole('button', { name: 'Parameters' }).click();
   await page.getByLabel('System prompt').fill('Answer like a pirate.');
   await page.getByRole('textbox', { name: 'Temperature' }).fill('1.2');
-  await page.getByLabel('Preset name').fill('Pirate');
-  await page.getByRole('button', { name: 'Save preset' }).click();
+  await page.getByLabel('Assistant name').fill('Pirate');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Pirate”.' })).toBeVisible();
 
-  // Change everything, then start from the preset.
+  // Change everything, then start from the assistant.
   await page.getByRole('combobox', { name: 'Model' }).fill('other-model');
   await page.getByLabel('System prompt').fill('');
-  await page.getByRole('button', { name: 'Pirate', exact: true }).click();
+  await page.getByRole('button', { name: 'All assistants…' }).click();
+  await page.getByRole('button', { name: 'Start a chat with Pirate' }).click();
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('meta-llama-3-8B-instruct');
   await expect(page.getByLabel('System prompt')).toHaveValue('Answer like a pirate.');
   await page.screenshot({ path: 'e2e/output/presets.png' });
@@ -25,7 +28,11 @@ test('a saved preset starts a new chat with its model, system prompt and paramet
   const body = server.chatRequests().at(-1)!.body as Record<string, unknown>;
   expect(body).toMatchObject({ model: 'meta-llama-3-8B-instruct', temperature: 1.2 });
   expect((body.messages as { content: string }[])[0]!.content).toBe('Answer like a pirate.');
-  expect(app.web!.services.settings.get().values.presets).toHaveLength(1);
+  expect(app.web!.services.settings.get().values.assistants.at(-1)).toMatchObject({
+    name: 'Pirate',
+    model: 'meta-llama-3-8B-instruct',
+    params: { temperature: 1.2 },
+  });
 });
 
 test('the composer’s settings can become the defaults for new chats', async ({ app }) => {

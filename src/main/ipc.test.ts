@@ -140,6 +140,21 @@ const badArgs: Record<string, unknown[][]> = {
     [{ defaultParams: { temperature: 9 } }],
     [{ autoTitle: 'yes' }],
     [{ titleModel: 'has spaces' }],
+    [{ recentModels: ['planted-model'] }],
+    [{ presets: [] }],
+    [
+      {
+        assistants: [
+          { name: 'A', description: '', model: 'm', systemPrompt: '', params: {} },
+          { name: 'A', description: '', model: 'n', systemPrompt: '', params: {} },
+        ],
+      },
+    ],
+    [{ assistants: [{ name: 'A', model: 'm', systemPrompt: '', params: {} }] }],
+    [{ favoriteModels: ['a', 'a'] }],
+    [{ favoriteModels: ['has spaces'] }],
+    [{ favoriteModels: Array.from({ length: 51 }, (_, i) => `m${i}`) }],
+    [{ sidebarCollapsed: 'yes' }],
   ],
   'conversations.showVersion': [[], [7], ['x'.repeat(100)]],
   'conversations.deleteMessage': [[], [null], ['a', 'b']],
@@ -238,6 +253,25 @@ describe('registerIpc', () => {
       ok: false,
       error: { code: 'bad_input', message: expect.stringContaining('Type a message or attach an image') },
     });
+  });
+
+  it('lists a model as recently used once a reply was asked of it, newest first, and keeps favourites', async () => {
+    const { call, services } = setup();
+    expect(await call('chat.send', { ...goodSend, model: 'first-model' })).toMatchObject({ ok: true });
+    expect(await call('chat.send', { ...goodSend, model: 'second-model' })).toMatchObject({ ok: true });
+    expect(await call('chat.send', { ...goodSend, model: 'first-model' })).toMatchObject({ ok: true });
+    services.chat.stopAll();
+    expect(await call('settings.update', { favoriteModels: ['second-model'] })).toMatchObject({ ok: true });
+    expect(services.settings.get().values).toMatchObject({
+      recentModels: ['first-model', 'second-model'],
+      favoriteModels: ['second-model'],
+    });
+  });
+
+  it('does not list a model whose send was refused', async () => {
+    const { call, services } = setup();
+    await call('chat.send', { ...goodSend, conversationId: 'missing', model: 'never-used' });
+    expect(services.settings.get().values.recentModels).toEqual([]);
   });
 
   it('refuses every call from an untrusted sender before parsing it', async () => {

@@ -20,6 +20,7 @@ import type { BoundKey } from './keys/key-provider';
 import { KeytarStore, type SecretStore } from './keys/secret-store';
 import { fetchModels } from './models/fetch-models';
 import { modelsHandlers } from './models/models-handlers';
+import { rememberModel } from './models/recent-models';
 import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/models-service';
 import { effectiveBaseUrl } from './settings/base-url-change';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -127,7 +128,7 @@ export function createServices(deps: ServiceDeps): Services {
 export function createHandlers(services: Services): Handlers {
   const { chat, models } = services;
   const handlers: Handlers = {
-    chat: chatHandlers(chat),
+    chat: chatHandlers(chat, (model) => rememberModel(services.settings, model)),
     ...historyHandlers({ ...services, isRunning: (id) => chat.isRunning(id) }),
     settings: settingsHandlers(services),
     keys: keyHandlers({ ...services, listModels: (key) => models.fetch(key) }),

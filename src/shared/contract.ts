@@ -165,7 +165,7 @@ export interface AppInfo {
 }
 
 /** A menu item or shortcut handled in the window (see src/shared/shortcuts.ts). */
-export type AppCommand = 'new-chat' | 'search' | 'settings' | 'copy-last-reply' | 'shortcuts';
+export type AppCommand = 'new-chat' | 'search' | 'settings' | 'copy-last-reply' | 'shortcuts' | 'toggle-sidebar';
 
 /** An update downloaded in the background, installed on restart. */
 export interface UpdateReady {

@@ -183,8 +183,12 @@ export const LIMITS = {
   /** A link's visible text, as sent with it to main. */
   linkText: 4096,
   apiKey: 512,
-  presets: 50,
-  presetName: 60,
+  assistants: 50,
+  assistantName: 60,
+  assistantDescription: 200,
+  /** Models the picker lists as recently used, newest first. */
+  recentModels: 8,
+  favoriteModels: 50,
   copyChars: 5_000_000,
   imageBytes: 5 * 1024 * 1024,
   imagesPerMessage: 4,

@@ -27,6 +27,14 @@ export const modelIdSchema = z
   .max(LIMITS.modelId)
   .regex(/^[\w.:/@+-]+$/, 'A model id has no spaces or special characters');
 
+/** A list of model ids with no repeats, at most `max` long: the picker's favourites and recent models. */
+export function modelListSchema(max: number) {
+  return z
+    .array(modelIdSchema)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, 'A model is listed twice');
+}
+
 /** An API key as pasted: surrounding spaces dropped, none inside. */
 export const apiKeySchema = z
   .string()
@@ -83,10 +91,19 @@ export const sendInputSchema = z
     path: ['content'],
   });
 
-export const presetSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Name the preset').max(LIMITS.presetName),
-  ...replySettings,
+export const assistantSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name the assistant').max(LIMITS.assistantName),
+  description: z.string().trim().max(LIMITS.assistantDescription),
+  model: modelIdSchema,
+  params: chatParamsSchema,
+  systemPrompt: replySettings.systemPrompt,
 });
+
+/** The assistants as saved: names are unique, so one can be found, replaced and deleted by its name. */
+export const assistantListSchema = z
+  .array(assistantSchema)
+  .max(LIMITS.assistants)
+  .refine((list) => new Set(list.map((a) => a.name)).size === list.length, 'Two assistants have the same name');
 
 /** A base URL (see base-url.ts for the rule), normalized. */
 export const baseUrlSchema = z.string().transform((value, ctx) => {
@@ -126,11 +143,13 @@ export const historySchemas = {
     theme: z.enum(THEMES).optional(),
     defaultModel: modelIdSchema.optional(),
     defaultParams: chatParamsSchema.optional(),
-    presets: z.array(presetSchema).max(LIMITS.presets).optional(),
+    assistants: assistantListSchema.optional(),
     autoUpdate: z.boolean().optional(),
     autoTitle: z.boolean().optional(),
     titleModel: modelIdSchema.nullable().optional(),
     autoRetry: z.boolean().optional(),
+    favoriteModels: modelListSchema(LIMITS.favoriteModels).optional(),
+    sidebarCollapsed: z.boolean().optional(),
   }),
 };
 

@@ -1,3 +1,4 @@
+import { STARTER_ASSISTANTS } from './assistants';
 import { DEFAULT_MODEL, type ChatParams } from './domain';
 
 /** Every theme the app has; the settings schema and the stored settings are read against this list. */
@@ -5,9 +6,11 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 
 export type Theme = (typeof THEMES)[number];
 
-/** A named starting point for new chats. */
-export interface Preset {
+/** A named starting point for new chats: a system prompt with its model and parameters (once called a preset). */
+export interface Assistant {
+  /** Unique among the user's assistants; saving under a name replaces the one of that name. */
   name: string;
+  description: string;
   model: string;
   systemPrompt: string;
   params: ChatParams;
@@ -19,7 +22,7 @@ export interface Settings {
   defaultParams: ChatParams;
   /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
   baseUrl: string | null;
-  presets: Preset[];
+  assistants: Assistant[];
   /** Packaged builds check for updates in the background; takes effect at the next start. */
   autoUpdate: boolean;
   /** After a new chat's first reply, the model names it (unless the user already did). */
@@ -28,10 +31,16 @@ export interface Settings {
   titleModel: string | null;
   /** After a rate limit, retry once by itself when the wait the server asked for is over. */
   autoRetry: boolean;
+  /** Newest first; main adds a model each time a reply is asked of it, so the window cannot invent history. */
+  recentModels: string[];
+  /** The picker lists these first; the user stars and unstars them. */
+  favoriteModels: string[];
+  /** The conversation list is folded away (Ctrl/Cmd+B). */
+  sidebarCollapsed: boolean;
 }
 
 /** What the window may change directly; the base URL changes only through `settings.changeBaseUrl`. */
-export type SettingsPatch = Partial<Omit<Settings, 'baseUrl'>>;
+export type SettingsPatch = Partial<Omit<Settings, 'baseUrl' | 'recentModels'>>;
 
 export interface SettingsView {
   values: Settings;
@@ -44,9 +53,12 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultModel: DEFAULT_MODEL,
   defaultParams: {},
   baseUrl: null,
-  presets: [],
+  assistants: [...STARTER_ASSISTANTS],
   autoUpdate: true,
   autoTitle: true,
   titleModel: null,
   autoRetry: false,
+  recentModels: [],
+  favoriteModels: [],
+  sidebarCollapsed: false,
 };

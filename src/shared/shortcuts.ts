@@ -14,6 +14,7 @@ export const APP_SHORTCUTS: readonly Shortcut[] = [
   { command: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
   { command: 'copy-last-reply', label: 'Copy Last Reply', accelerator: 'CmdOrCtrl+Shift+C' },
   { command: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' },
+  { command: 'toggle-sidebar', label: 'Show or Hide Chats', accelerator: 'CmdOrCtrl+B' },
 ];
 
 export function shortcutFor(command: AppCommand): Shortcut {

@@ -109,6 +109,8 @@ export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
     submenu: [
       ...(actions.isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const] : []),
       ...(actions.isDev ? [{ role: 'toggleDevTools' } as const, separator] : []),
+      command('toggle-sidebar'),
+      separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

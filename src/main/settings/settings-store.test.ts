@@ -43,25 +43,67 @@ it('replaces one invalid value with its default and keeps the rest', () => {
   expect(confSettings(dir).get().values).toMatchObject({ theme: 'system', defaultModel: 'ok-model' });
 });
 
-describe('presets', () => {
-  it('keeps the readable ones and drops one that no longer reads', async () => {
+describe('assistants', () => {
+  const pirate = {
+    name: 'Pirate',
+    model: 'meta-llama-3-8B-instruct',
+    systemPrompt: 'Arr.',
+    params: { temperature: 1 },
+  };
+
+  it('start as the starters on a new install, and a deleted starter stays deleted', async () => {
     const { readSettings } = await import('./settings-store');
-    const good = {
-      name: 'Terse',
-      model: 'meta-llama-3-8B-instruct',
-      systemPrompt: 'Be brief.',
-      params: { temperature: 0.2 },
-    };
-    const settings = readSettings({ presets: [good, { name: 'Broken', model: 'has spaces', params: {} }] });
-    expect(settings.presets).toEqual([good]);
-    expect(readSettings({ presets: 'nonsense' }).presets).toEqual([]);
+    const { STARTER_ASSISTANTS } = await import('../../shared/assistants');
+    expect(readSettings({}).assistants).toEqual(STARTER_ASSISTANTS);
+    expect(STARTER_ASSISTANTS.length).toBeGreaterThanOrEqual(8);
+    expect(readSettings({ assistants: [] }).assistants).toEqual([]);
+  });
+
+  it('are made from an older file’s presets, which come first, followed by the starters', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'settings-'));
+    const context = { contextLength: 4096, sendLast: null };
+    const clash = { name: 'Translator', model: 'm-2', systemPrompt: 'Mine.', params: {} };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ presets: [{ ...pirate, context }, clash] }));
+    const store = confSettings(dir);
+    const assistants = store.get().values.assistants;
+    expect(assistants.slice(0, 2)).toEqual([
+      { ...pirate, description: '' },
+      { ...clash, description: '' },
+    ]);
+    expect(assistants.filter((a) => a.name === 'Translator')).toHaveLength(1);
+    expect(assistants.length).toBeGreaterThan(8);
+    // Once saved, the assistants are read as they are: the presets are not made into assistants again.
+    store.update({ assistants: [assistants[0]!] });
+    expect(confSettings(dir).get().values.assistants).toEqual([{ ...pirate, description: '' }]);
+  });
+
+  it('keeps the readable ones and the first of a name, dropping the rest', async () => {
+    const { readSettings } = await import('./settings-store');
+    const good = { ...pirate, description: 'Talks like a pirate.' };
+    const settings = readSettings({
+      assistants: [
+        good,
+        { ...good, systemPrompt: 'Second of the name' },
+        { ...good, name: 'Broken', model: 'has spaces' },
+      ],
+    });
+    expect(settings.assistants).toEqual([good]);
+    expect(readSettings({ assistants: 'nonsense' }).assistants).toEqual([]);
   });
 });
 
-it('keeps a stored base URL only when it passes the same rule as the UI’s', async () => {
-  const { readSettings } = await import('./settings-store');
-  expect(readSettings({ baseUrl: 'https://gateway.example.com/v1/' }).baseUrl).toBe('https://gateway.example.com/v1');
-  for (const bad of ['file:///etc/passwd', 'https://user:pw@evil.example', 'https://a.example/v1?k=1', 'nonsense', 7]) {
-    expect(readSettings({ baseUrl: bad }).baseUrl, String(bad)).toBeNull();
-  }
+describe('the picker’s lists', () => {
+  it('drops a list with repeats, bad ids or too many entries, keeping the other settings', async () => {
+    const { readSettings } = await import('./settings-store');
+    const ok = readSettings({ recentModels: ['a-model', 'b-model'], favoriteModels: ['b-model'], theme: 'dark' });
+    expect(ok).toMatchObject({ recentModels: ['a-model', 'b-model'], favoriteModels: ['b-model'], theme: 'dark' });
+    const bad = readSettings({
+      recentModels: Array.from({ length: 9 }, (_, i) => `m${i}`),
+      favoriteModels: ['x', 'x'],
+      sidebarCollapsed: 'yes',
+      theme: 'dark',
+    });
+    expect(bad).toMatchObject({ recentModels: [], favoriteModels: [], sidebarCollapsed: false, theme: 'dark' });
+    expect(readSettings({ favoriteModels: ['has spaces'] }).favoriteModels).toEqual([]);
+  });
 });

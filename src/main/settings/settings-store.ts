@@ -1,7 +1,9 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsView } from '../../shared/settings';
-import { baseUrlSchema, chatParamsSchema, modelIdSchema, presetSchema } from '../../shared/schemas';
+import { LIMITS } from '../../shared/domain';
+import { STARTER_ASSISTANTS } from '../../shared/assistants';
+import { assistantSchema, baseUrlSchema, chatParamsSchema, modelIdSchema, modelListSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
 export interface SettingsStore {
@@ -25,15 +27,37 @@ const storedSchema = z.object({
   autoTitle: z.boolean().catch(DEFAULT_SETTINGS.autoTitle),
   titleModel: modelIdSchema.nullable().catch(null),
   autoRetry: z.boolean().catch(DEFAULT_SETTINGS.autoRetry),
-  // A preset that no longer reads is dropped; the others stay.
-  presets: z
+  recentModels: modelListSchema(LIMITS.recentModels).catch([]),
+  favoriteModels: modelListSchema(LIMITS.favoriteModels).catch([]),
+  sidebarCollapsed: z.boolean().catch(DEFAULT_SETTINGS.sidebarCollapsed),
+  // An assistant that no longer reads is dropped, as is a second one of the same name; the others stay.
+  assistants: z
     .array(z.unknown())
     .catch([])
-    .transform((items) => items.flatMap((item) => presetSchema.safeParse(item).data ?? [])),
+    .transform((items) => {
+      const readable = items.flatMap((item) => assistantSchema.safeParse(item).data ?? []);
+      const seen = new Set<string>();
+      return readable.filter((a) => !seen.has(a.name) && seen.add(a.name)).slice(0, LIMITS.assistants);
+    }),
 });
 
 export function readSettings(raw: Record<string, unknown>): Settings {
-  return storedSchema.parse({ ...DEFAULT_SETTINGS, ...raw }) as Settings;
+  const migrated = 'assistants' in raw ? raw : { ...raw, assistants: firstAssistants(raw.presets) };
+  return storedSchema.parse({ ...DEFAULT_SETTINGS, ...migrated }) as Settings;
+}
+
+/**
+ * A settings file from before assistants existed: its presets become assistants (with no description, and without
+ * the per-chat context they once carried), followed by the starters whose names are still free.
+ */
+function firstAssistants(presets: unknown): unknown[] {
+  const old = (Array.isArray(presets) ? presets : []).map((preset: unknown) =>
+    preset && typeof preset === 'object'
+      ? { description: '', ...Object.fromEntries(Object.entries(preset).filter(([key]) => key !== 'context')) }
+      : preset,
+  );
+  const taken = new Set(old.map((p) => (p as { name?: unknown } | null)?.name));
+  return [...old, ...STARTER_ASSISTANTS.filter((a) => !taken.has(a.name))];
 }
 
 /**

@@ -3,7 +3,10 @@ import { attachFiles } from './features/chat/attach-files';
 import { ErrorNotice } from './features/chat/ErrorNotice';
 import { ComposerContainer } from './features/chat/ComposerContainer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
-import { ModelField } from './features/chat/ModelField';
+import { ModelPickerContainer } from './features/picker/ModelPickerContainer';
+import { Drawer } from './features/layout/Drawer';
+import { AssistantsDialog } from './features/assistants/AssistantsDialog';
+import { NARROW, useMediaQuery } from './features/layout/useMediaQuery';
 import { SettingsDialog } from './features/keys/SettingsDialog';
 import { Welcome } from './features/keys/Welcome';
 import { ParamsPanel } from './features/settings/ParamsPanel';
@@ -37,10 +40,15 @@ export function App() {
   const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
   useHistoryShell();
   const [paramsOpen, setParamsOpen] = useState(false);
+  const narrow = useMediaQuery(NARROW);
+  const sidebarCollapsed = useStore((s) => s.sidebarCollapsed);
 
   useEffect(() => {
     const stopEvents = startEvents();
-    const { refreshKeyStatus, loadInfo, loadConversations, recover } = useStore.getState();
+    const { refreshKeyStatus, loadInfo, loadConversations, recover, loadPickerLists, loadAssistants } =
+      useStore.getState();
+    void loadPickerLists();
+    void loadAssistants();
     void refreshKeyStatus();
     void loadInfo();
     void loadConversations();
@@ -72,8 +80,10 @@ export function App() {
   }, [stop]);
 
   return (
-    <div className={`app${paramsOpen ? ' app--with-panel' : ''}`}>
-      <SidebarContainer />
+    <div
+      className={`app${paramsOpen && !narrow ? ' app--with-panel' : ''}${sidebarCollapsed ? ' app--no-sidebar' : ''}`}
+    >
+      {!sidebarCollapsed && <SidebarContainer />}
       <main
         className="chat"
         onDragOver={(e) => {
@@ -87,8 +97,19 @@ export function App() {
         <HistoryBanner />
         <RecoveryNoticeContainer />
         <header className="chat__header">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Chat list"
+            aria-expanded={!sidebarCollapsed}
+            aria-keyshortcuts="Control+B Meta+B"
+            title="Show or hide the chat list (Ctrl/Cmd+B)"
+            onClick={() => void useStore.getState().toggleSidebar()}
+          >
+            <Icon name="sidebar" />
+          </button>
           <h1 className="chat__title">{title}</h1>
-          <ModelField />
+          <ModelPickerContainer />
           <button
             type="button"
             className="icon-button"
@@ -111,8 +132,13 @@ export function App() {
           />
         </div>
       </main>
-      {paramsOpen && <ParamsPanel onClose={() => setParamsOpen(false)} />}
+      {paramsOpen && (
+        <Drawer label="Parameters" overlay={narrow} onClose={() => setParamsOpen(false)}>
+          <ParamsPanel onClose={() => setParamsOpen(false)} />
+        </Drawer>
+      )}
       <SettingsDialog />
+      <AssistantsDialog />
       <ShortcutsDialog />
       <ImportReportDialog />
       <UpdateBannerContainer />

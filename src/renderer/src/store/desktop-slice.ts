@@ -32,6 +32,7 @@ export const createDesktopSlice: StateCreator<AppState, [], [], DesktopSlice> = 
     else if (command === 'copy-last-reply') void state.copyLastReply();
     else if (command === 'shortcuts') set({ shortcutsOpen: true });
     else if (command === 'search') state.openSearch();
+    else if (command === 'toggle-sidebar') void state.toggleSidebar();
   },
   setUpdate: (update) => set({ update }),
   restartToUpdate: () => getApi().app.restartToUpdate(),

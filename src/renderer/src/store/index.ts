@@ -12,6 +12,8 @@ import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createRecoverySlice, type RecoverySlice } from './recovery-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createPickerSlice, type PickerSlice } from './picker-slice';
+import { createAssistantsSlice, type AssistantsSlice } from './assistants-slice';
 import { Timers } from './timers';
 
 /** Each slice is the only writer of its fields (README, "How it is built", lists them); others call its actions. */
@@ -24,7 +26,9 @@ export type AppState = ChatSlice &
   SearchSlice &
   SettingsSlice &
   RecoverySlice &
-  ContextSlice;
+  ContextSlice &
+  PickerSlice &
+  AssistantsSlice;
 
 /** The store's timers and frames: `resetStore` cancels what they hold. */
 const timers = new Timers(pageFrames);
@@ -40,6 +44,8 @@ const createAppState: StateCreator<AppState> = (...a) => ({
   ...createSettingsSlice(...a),
   ...createRecoverySlice(...a),
   ...createContextSlice(timers)(...a),
+  ...createPickerSlice(...a),
+  ...createAssistantsSlice(...a),
 });
 
 export const useStore = create<AppState>()(createAppState);

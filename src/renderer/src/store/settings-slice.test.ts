@@ -22,28 +22,6 @@ describe('settings', () => {
     expect(state().draft).toMatchObject({ model: 'm-def', params: { temperature: 0.2 } });
   });
 
-  it('a preset saves the composer’s model, prompt and parameters, replacing one of that name', async () => {
-    settingsServer();
-    await state().loadSettings();
-    state().setDraft({ model: 'm-1', systemPrompt: 'Terse' });
-    expect(await state().savePreset('  Work ')).toBe(true);
-    state().setDraft({ model: 'm-2' });
-    await state().savePreset('Work');
-    expect(state().settings?.presets).toEqual([{ name: 'Work', model: 'm-2', systemPrompt: 'Terse', params: {} }]);
-    await state().deletePreset('Work');
-    expect(state().settings?.presets).toEqual([]);
-  });
-
-  it('a preset that cannot be saved is the presets’ error, not the composer’s', async () => {
-    fakeApi.fail('settings', 'update', { code: 'bad_input', message: 'Too many presets' });
-    expect(await state().savePreset('x')).toBe(false);
-    expect(state().presetError?.code).toBe('bad_input');
-    expect(state().sendError).toBeNull();
-    expect(state().settingsError).toBeNull();
-    state().dismissPresetError();
-    expect(state().presetError).toBeNull();
-  });
-
   it('a setting that cannot be saved is the settings’ error; the choice showed at once', async () => {
     settingsServer();
     await state().loadSettings();
@@ -53,12 +31,6 @@ describe('settings', () => {
     expect(state().sendError).toBeNull();
     await state().setTheme('dark');
     expect(state().settings?.theme).toBe('dark');
-  });
-
-  it('starting from a preset opens a new chat with it', () => {
-    state().startFromPreset({ name: 'P', model: 'm-p', systemPrompt: 'Hi', params: { top_p: 0.1 } });
-    expect(state().activeId).toBeNull();
-    expect(state().draft).toMatchObject({ model: 'm-p', systemPrompt: 'Hi', params: { top_p: 0.1 } });
   });
 
   it('a new address brings the key’s state for it, forgets the old test and the model list', async () => {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BaseUrlChange } from '../../../shared/contract';
 import { toAppError, type AppError } from '../../../shared/errors';
-import type { Preset, Settings, SettingsPatch, Theme } from '../../../shared/settings';
+import type { Settings, SettingsPatch, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import type { AppState } from './index';
 
@@ -10,18 +10,11 @@ export interface SettingsSlice {
   settingsNotice: string | null;
   /** A setting that could not be saved (theme, defaults, updates, chat options). */
   settingsError: AppError | null;
-  /** A preset that could not be saved or deleted. */
-  presetError: AppError | null;
   online: boolean;
   loadSettings(): Promise<void>;
   setOnline(online: boolean): void;
   /** The page applies the theme as soon as `settings.theme` changes (App.tsx); main's answer follows. */
   setTheme(theme: Theme): Promise<void>;
-  /** Saves the composer's model, system prompt and parameters under a name (replacing one of that name). */
-  savePreset(name: string): Promise<boolean>;
-  deletePreset(name: string): Promise<void>;
-  /** A new chat with a preset's model, system prompt and parameters. */
-  startFromPreset(preset: Preset): void;
   /** New chats start with the composer's current model and parameters. */
   saveDefaults(): Promise<boolean>;
   setAutoUpdate(on: boolean): Promise<boolean>;
@@ -31,19 +24,18 @@ export interface SettingsSlice {
   setChatOptions(patch: Pick<SettingsPatch, 'autoTitle' | 'titleModel' | 'autoRetry'>): Promise<boolean>;
   dismissSettingsNotice(): void;
   dismissSettingsError(): void;
-  dismissPresetError(): void;
 }
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => {
-  /** Saves a patch; a failure lands in `settingsError` or, for presets, `presetError`. */
-  async function save(patch: SettingsPatch, errorField: 'settingsError' | 'presetError'): Promise<boolean> {
-    set({ [errorField]: null });
+  /** Saves a patch; a failure lands in `settingsError` (assistants keep theirs in the assistants slice). */
+  async function save(patch: SettingsPatch): Promise<boolean> {
+    set({ settingsError: null });
     try {
       const { values } = await getApi().settings.update(patch);
       set({ settings: values });
       return true;
     } catch (error) {
-      set({ [errorField]: toAppError(error) });
+      set({ settingsError: toAppError(error) });
       return false;
     }
   }
@@ -58,7 +50,6 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     settings: null,
     settingsNotice: null,
     settingsError: null,
-    presetError: null,
     // The page reports the real state as it starts (useHistoryShell).
     online: true,
 
@@ -70,40 +61,22 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
     setTheme: async (theme) => {
       showAtOnce({ theme });
-      await save({ theme }, 'settingsError');
+      await save({ theme });
     },
-
-    savePreset: async (name) => {
-      const { draft, settings } = get();
-      const preset: Preset = {
-        name: name.trim(),
-        model: draft.model,
-        systemPrompt: draft.systemPrompt,
-        params: draft.params,
-      };
-      const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
-      return save({ presets }, 'presetError');
-    },
-
-    deletePreset: async (name) => {
-      await save({ presets: (get().settings?.presets ?? []).filter((p) => p.name !== name) }, 'presetError');
-    },
-
-    startFromPreset: ({ model, systemPrompt, params }) => get().newChatFrom({ model, systemPrompt, params }),
 
     saveDefaults: async () => {
       const { model, params } = get().draft;
-      return save({ defaultModel: model, defaultParams: params }, 'presetError');
+      return save({ defaultModel: model, defaultParams: params });
     },
 
     setAutoUpdate: (autoUpdate) => {
       showAtOnce({ autoUpdate });
-      return save({ autoUpdate }, 'settingsError');
+      return save({ autoUpdate });
     },
 
     setChatOptions: (patch) => {
       showAtOnce(patch);
-      return save(patch, 'settingsError');
+      return save(patch);
     },
 
     changeBaseUrl: async (url) => {
@@ -122,6 +95,5 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     setOnline: (online) => set({ online }),
     dismissSettingsNotice: () => set({ settingsNotice: null }),
     dismissSettingsError: () => set({ settingsError: null }),
-    dismissPresetError: () => set({ presetError: null }),
   };
 };

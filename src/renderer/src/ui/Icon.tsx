@@ -19,6 +19,8 @@ const PATHS = {
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
   trash: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13M10 11v6M14 11v6',
   alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18h.01',
+  star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9L12 3z',
+  sidebar: 'M4 5h16v14H4zM9 5v14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
+import { useSlashPrompts } from '../assistants/SlashPrompts';
+import type { SavedPrompt } from '../assistants/slash-prompts';
 import './chat.css';
 
 export interface ComposerProps {
@@ -21,9 +23,13 @@ export interface ComposerProps {
   onEditLast?(): boolean;
   /** Shown beside the hint as the text changes: the context meter. */
   meter?(text: string): ReactNode;
+  /** What "/" at the start of the message searches and inserts. */
+  prompts?: readonly SavedPrompt[];
   /** The box takes the focus whenever this changes (New Chat from the menu or a shortcut). */
   focusRequest?: number;
 }
+
+const NO_PROMPTS: readonly SavedPrompt[] = [];
 
 export function Composer(props: ComposerProps) {
   const { streaming, blockedReason, onSend, onStop, images, imageProblems, imageWarning, onAddFiles } = props;
@@ -34,6 +40,7 @@ export function Composer(props: ComposerProps) {
   // Text, images, or both: an image alone is a question too.
   const hasContent = text.trim().length > 0 || images.length > 0;
   const canSend = !streaming && !busy && !blockedReason && hasContent;
+  const slash = useSlashPrompts(text, props.prompts ?? NO_PROMPTS, setText);
 
   useEffect(() => {
     if (props.focusRequest) input.current?.focus();
@@ -49,6 +56,7 @@ export function Composer(props: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (slash.onKeyDown(event)) return;
     if (event.key === 'ArrowUp' && text === '' && props.onEditLast?.()) {
       event.preventDefault();
       return;
@@ -108,8 +116,10 @@ export function Composer(props: ComposerProps) {
         />
         <div className="composer__field">
           <ImageStrip images={images} onRemove={props.onRemoveImage} />
+          {slash.list}
           <textarea
             ref={input}
+            {...slash.inputProps}
             className="composer__input"
             aria-label="Message"
             placeholder="Message ModelsLab…"

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { ContextMeterContainer } from '../context/ContextMeterContainer';
@@ -11,6 +12,11 @@ export function ComposerContainer(props: OwnProps) {
   const images = useStore((s) => s.images);
   const imageProblems = useStore((s) => s.imageProblems);
   const model = useStore((s) => s.draft.model);
+  const assistants = useStore((s) => s.assistants);
+  const prompts = useMemo(
+    () => assistants.map(({ name, description, systemPrompt }) => ({ name, description, text: systemPrompt })),
+    [assistants],
+  );
   const focusRequest = useStore((s) => s.composerFocus);
   const { removeImage, editLast } = useStore.getState();
   const imageWarning = isVisionModel(model)
@@ -26,6 +32,7 @@ export function ComposerContainer(props: OwnProps) {
       focusRequest={focusRequest}
       onRemoveImage={removeImage}
       onEditLast={editLast}
+      prompts={prompts}
       meter={(text) => <ContextMeterContainer text={text} images={images.length} />}
     />
   );

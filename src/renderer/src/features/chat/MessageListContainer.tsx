@@ -1,3 +1,4 @@
+import { AssistantCardsContainer } from '../assistants/AssistantCardsContainer';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectActiveIds, useStore } from '../../store';
@@ -196,6 +197,7 @@ export function MessageListContainer() {
           <div className="empty-state">
             <h1>What can I help with?</h1>
             <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
+            <AssistantCardsContainer />
           </div>
         ) : (
           <div

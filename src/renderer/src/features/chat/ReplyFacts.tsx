@@ -2,15 +2,15 @@ import { useState } from 'react';
 import type { Message, Usage } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import './chat.css';
+import './reply-model.css';
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** The facts of one reply as short phrases: model, tokens in/out, time to first token, speed. */
+/** The facts of one reply behind its toggle: tokens in/out, time to first token, speed (the model shows beside it). */
 export function replyFacts(message: Message): string[] {
   const facts: string[] = [];
-  if (message.model) facts.push(message.model);
   const { usage, stats } = message;
   if (usage) facts.push(`${usage.promptTokens} tokens in · ${usage.completionTokens} out`);
   if (stats?.firstTokenMs != null) facts.push(`first token after ${seconds(stats.firstTokenMs)}`);
@@ -32,18 +32,25 @@ export function ReplyFacts({ message, chatTotals }: { message: Message; chatTota
   if (chatTotals && (chatTotals.promptTokens || chatTotals.completionTokens)) {
     facts.push(`this chat: ${chatTotals.promptTokens} in · ${chatTotals.completionTokens} out`);
   }
-  if (facts.length === 0) return null;
+  if (facts.length === 0 && !message.model) return null;
   return (
     <div className="reply-facts">
-      <button
-        type="button"
-        className="icon-button icon-button--small"
-        aria-label="Reply details"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        <Icon name="info" />
-      </button>
+      {message.model && (
+        <span className="reply-model" title="The model that wrote this reply">
+          {message.model}
+        </span>
+      )}
+      {facts.length > 0 && (
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Reply details"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          <Icon name="info" />
+        </button>
+      )}
       {open && <span className="reply-facts__text">{facts.join(' · ')}</span>}
     </div>
   );

@@ -3,7 +3,7 @@ import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
 import { ContextFields } from '../context/ContextFields';
 import { ParamField } from './ParamField';
-import { PresetsSection } from './PresetsSection';
+import { SaveAsAssistant } from '../assistants/SaveAsAssistant';
 import './settings.css';
 
 export function ParamsPanel({ onClose }: { onClose(): void }) {
@@ -36,7 +36,7 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
         <ParamField key={key} name={key} value={params[key]} onChange={(value) => setParam(key, value)} />
       ))}
       <ContextFields value={context} view={view} onChange={setContextSettings} />
-      <PresetsSection />
+      <SaveAsAssistant />
     </aside>
   );
 }

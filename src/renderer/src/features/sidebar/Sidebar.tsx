@@ -21,6 +21,8 @@ export interface SidebarProps extends RowActions {
   onOpen(id: string): void;
   onOpenSettings(): void;
   onSearch(): void;
+  /** Opens the list of assistants. */
+  onAssistants(): void;
   onLoadMore(): void;
   onFolderFilter(folder: string | null | undefined): void;
   onUndo(id: string): void;
@@ -87,6 +89,10 @@ export function Sidebar(props: SidebarProps) {
           <Icon name="search" />
         </button>
       </div>
+      <button type="button" className="sidebar__item sidebar__assistants" onClick={props.onAssistants}>
+        <Icon name="star" />
+        <span className="sidebar__title">Assistants</span>
+      </button>
       {(folders.length > 0 || folderFilter !== undefined) && (
         <label className="sidebar__folder">
           <span className="visually-hidden">Folder</span>

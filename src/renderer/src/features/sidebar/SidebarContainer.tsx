@@ -30,6 +30,7 @@ export function SidebarContainer() {
       toast={toast && ('error' in toast ? { text: toastText(toast.error) } : toast)}
       onNew={a.newChat}
       onSearch={a.openSearch}
+      onAssistants={() => a.setAssistantsOpen(true)}
       onLoadMore={a.loadMoreConversations}
       onFolderFilter={(f) => void a.setFolderFilter(f)}
       onOpen={(id) => void a.openConversation(id)}

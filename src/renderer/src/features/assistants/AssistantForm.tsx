@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import { LIMITS } from '../../../../shared/domain';
+import { assistantSchema } from '../../../../shared/schemas';
+import type { Assistant } from '../../../../shared/settings';
+import { ModelPicker } from '../picker/ModelPicker';
+import type { PickerLists } from '../picker/model-options';
+
+interface AssistantFormProps extends PickerLists {
+  initial: Assistant;
+  /** Names already taken by other assistants. */
+  takenNames: readonly string[];
+  onSave(assistant: Assistant): void;
+  onCancel(): void;
+  onToggleFavorite(id: string): void;
+  onOpenModels(): void;
+}
+
+/** Edits one assistant's name, description, model and system prompt; its parameters are kept as they are. */
+export function AssistantForm(props: AssistantFormProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(props.initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      className="assistant-form"
+      aria-label={props.initial.name ? `Edit ${props.initial.name}` : 'New assistant'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = assistantSchema.safeParse(draft);
+        if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the fields');
+        if (props.takenNames.includes(parsed.data.name)) return setProblem('Another assistant has that name');
+        props.onSave(parsed.data);
+      }}
+    >
+      <label className="field">
+        <span>Name</span>
+        <input
+          value={draft.name}
+          maxLength={LIMITS.assistantName}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Description</span>
+        <input
+          value={draft.description}
+          maxLength={LIMITS.assistantDescription}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
+      </label>
+      <ModelPicker
+        label="Assistant model"
+        value={draft.model}
+        onChange={(model) => setDraft({ ...draft, model })}
+        models={props.models}
+        favorites={props.favorites}
+        recents={props.recents}
+        onToggleFavorite={props.onToggleFavorite}
+        onOpen={props.onOpenModels}
+      />
+      <label className="field">
+        <span>System prompt</span>
+        <textarea
+          rows={6}
+          value={draft.systemPrompt}
+          onChange={(e) => setDraft({ ...draft, systemPrompt: e.target.value })}
+        />
+      </label>
+      {problem && (
+        <p id={`${id}-problem`} className="assistant-form__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="assistant-form__actions">
+        <button type="button" className="text-button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button">
+          Save assistant
+        </button>
+      </div>
+    </form>
+  );
+}
