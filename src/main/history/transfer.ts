@@ -24,7 +24,9 @@ export function toMarkdown({ conversation, messages }: ConversationRecord): stri
   if (conversation.systemPrompt.trim()) lines.push('## System', '', conversation.systemPrompt, '');
   for (const m of messages) {
     const note = m.status === 'done' ? '' : ` (${m.status})`;
-    lines.push(`## ${ROLE_NAMES[m.role]}${note}`, '', m.content, '');
+    // Every column of a compare turn is kept, each under its model.
+    const column = m.compare ? ` · column ${m.compare.column + 1} · ${m.model ?? 'unknown model'}` : '';
+    lines.push(`## ${ROLE_NAMES[m.role]}${column}${note}`, '', m.content, '');
   }
   return lines.join('\n');
 }

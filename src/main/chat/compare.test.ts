@@ -1,0 +1,231 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CompareInput } from '../../shared/compare';
+import { argSchemas } from '../../shared/schemas';
+import { input, startChat } from '../../../test/chat-harness';
+
+/** Compare mode in main: columns side by side, each failing or stopping alone; choosing carries the thread on. */
+
+let ctx: Awaited<ReturnType<typeof startChat>>;
+afterEach(async () => {
+  ctx?.services.chat.stopAll();
+  await ctx?.server.stop();
+});
+
+const FAST = 'meta-llama-3-8B-instruct';
+const SLOW = 'meta-llama/Llama-3.1-70B-Instruct';
+const BROKE = 'Qwen/Qwen2.5-VL-72B-Instruct-together';
+const CUT = 'mistralai/Mistral-7B-Instruct-v0.3';
+
+function compareInput(content: string, extra: Partial<CompareInput> = {}): CompareInput {
+  return {
+    conversationId: null,
+    content,
+    systemPrompt: '',
+    params: {},
+    columns: [{ model: FAST }, { model: SLOW }],
+    ...extra,
+  };
+}
+
+type Body = { model: string; messages: { role: string; content: unknown }[]; temperature?: number };
+const bodies = () => ctx.server.chatRequests().map((r) => r.body as Body);
+
+describe('compare runs', () => {
+  it('streams every column at once; a 402 fails one and a stop ends another while the rest finish', async () => {
+    ctx = await startChat();
+    const { server, services, sender } = ctx;
+    server.byModel.set(FAST, { kind: 'stream', chunks: ['Fast ', 'answer'], usage: true });
+    server.byModel.set(SLOW, { kind: 'stream', chunks: ['Slow'], hang: true });
+    server.byModel.set(BROKE, {
+      kind: 'json',
+      status: 402,
+      body: { error: { message: 'Insufficient credits', type: 'payment_required', code: 402 } },
+    });
+    server.byModel.set(CUT, { kind: 'stream', chunks: ['Cut ', 'short'], finish: 'length' });
+    const columns = [FAST, SLOW, BROKE, CUT].map((model) => ({ model }));
+    const started = await services.compare.start(sender, compareInput('Which is best?', { columns }));
+    expect(started.run.columns.map((c) => [c.model, c.message.status])).toEqual(
+      columns.map((c) => [c.model, 'streaming']),
+    );
+    const [fast, slow, broke, cut] = started.run.columns.map((c) => c.message.id) as [string, string, string, string];
+    // The slow column is stopped once it has said something; the others are not held up by it.
+    await sender.waitFor(() => sender.chatEvents(slow).find((e) => e.type === 'delta'));
+    services.chat.stop(slow);
+    const ends = await Promise.all([fast, slow, broke, cut].map((id) => sender.end(id)));
+    expect(ends.map((m) => [m.status, m.content, m.finishReason, m.error?.code ?? null])).toEqual([
+      ['done', 'Fast answer', 'stop', null],
+      ['stopped', 'Slow', null, null],
+      ['error', '', null, 'insufficient_credits'],
+      ['done', 'Cut short', 'length', null],
+    ]);
+    expect(ends[0]!.usage).toEqual({ promptTokens: 12, completionTokens: 2 });
+    expect(ends[0]!.stats?.firstTokenMs).toEqual(expect.any(Number));
+    // Column events go on their own channel, never into the thread's.
+    expect(sender.events.filter((e) => e.channel === 'chat.event')).toEqual([]);
+    // Each model got the same question, built by the same request builder.
+    expect(bodies().map((b) => [b.model, b.messages])).toEqual(
+      columns.map((c) => [c.model, [{ role: 'user', content: 'Which is best?' }]]),
+    );
+    // Until an answer is chosen the thread ends at the question.
+    const detail = services.history.pageMessages(started.conversation.id, {});
+    expect(detail.messages.map((m) => m.role)).toEqual(['user']);
+  });
+
+  it('uses shared parameters, or a column’s own', async () => {
+    ctx = await startChat();
+    const columns = [{ model: FAST }, { model: SLOW, params: { temperature: 1.5 } }];
+    const started = await ctx.services.compare.start(
+      ctx.sender,
+      compareInput('Hi', { columns, params: { temperature: 0.2 } }),
+    );
+    await Promise.all(started.run.columns.map((c) => ctx.sender.end(c.message.id)));
+    expect(bodies().map((b) => [b.model, b.temperature])).toEqual([
+      [FAST, 0.2],
+      [SLOW, 1.5],
+    ]);
+    expect(started.run.columns.map((c) => c.ownParams)).toEqual([false, true]);
+  });
+
+  it('choosing an answer makes it the thread’s, with its model; the others stay versions of the turn', async () => {
+    ctx = await startChat();
+    const { services, sender } = ctx;
+    const started = await services.compare.start(sender, compareInput('Pick me'));
+    const ends = await Promise.all(started.run.columns.map((c) => sender.end(c.message.id)));
+    const chosen = ends[1]!;
+    const detail = services.compare.choose(chosen.id);
+    expect(detail.conversation.model).toBe(SLOW);
+    expect(detail.messages.map((m) => m.id)).toEqual([started.userMessage.id, chosen.id]);
+    expect(detail.versions[chosen.id]).toEqual(ends.map((m) => m.id));
+    const next = await services.chat.send(
+      sender,
+      input('And then?', { conversationId: started.conversation.id, model: detail.conversation.model }),
+    );
+    await sender.end(next.assistantMessage.id);
+    const last = bodies().at(-1)!;
+    expect(last.model).toBe(SLOW);
+    expect(last.messages.map((m) => m.content)).toEqual(['Pick me', chosen.content, 'And then?']);
+    const state = services.compare.state(started.conversation.id);
+    expect(state.run).toBeNull();
+    expect(state.arena.decided).toBe(1);
+    expect(state.arena.models.map((m) => [m.model, m.turns, m.chosen])).toEqual([
+      [SLOW, 1, 1],
+      [FAST, 1, 0],
+    ]);
+    expect(state.arena.models[0]!.medianFirstTokenMs).toEqual(expect.any(Number));
+    expect(state.arena.models[0]!.medianTokensPerSecond).toEqual(expect.any(Number));
+  });
+
+  it('regenerates one column; the turn shows its new reply', async () => {
+    ctx = await startChat();
+    const { server, services, sender } = ctx;
+    const started = await services.compare.start(sender, compareInput('Again'));
+    await Promise.all(started.run.columns.map((c) => sender.end(c.message.id)));
+    server.next({ kind: 'stream', chunks: ['Second try'] });
+    const old = started.run.columns[0]!.message;
+    const run = await services.compare.regenerate(sender, { messageId: old.id, params: { temperature: 0.9 } });
+    const fresh = run.columns[0]!.message;
+    expect(fresh.id).not.toBe(old.id);
+    expect(fresh.compare).toEqual({ runId: run.id, column: 0 });
+    expect((await sender.end(fresh.id)).content).toBe('Second try');
+    expect(bodies().at(-1)).toMatchObject({ model: FAST, temperature: 0.9 });
+    expect(services.compare.run(run.id).columns[1]!.message.id).toBe(started.run.columns[1]!.message.id);
+  });
+});
+
+describe('main decides', () => {
+  it('refuses a second run in a chat while one streams, and a message before an answer is chosen', async () => {
+    ctx = await startChat();
+    const { server, services, sender } = ctx;
+    server.byModel.set(SLOW, { kind: 'stream', chunks: ['…'], hang: true });
+    const started = await services.compare.start(sender, compareInput('One'));
+    const again = compareInput('Two', { conversationId: started.conversation.id });
+    await expect(services.compare.start(sender, again)).rejects.toMatchObject({ code: 'compare_busy' });
+    services.compare.stop(started.run.id);
+    const ends = await Promise.all(started.run.columns.map((c) => sender.end(c.message.id)));
+    expect(ends[1]!.status).toBe('stopped');
+    await expect(services.compare.start(sender, again)).rejects.toMatchObject({ code: 'compare_undecided' });
+    await expect(
+      services.chat.send(sender, input('Three', { conversationId: started.conversation.id })),
+    ).rejects.toMatchObject({ code: 'compare_undecided' });
+    services.compare.choose(started.run.columns[0]!.message.id);
+    const next = await services.compare.start(sender, again);
+    expect(next.run.columns).toHaveLength(2);
+  });
+
+  it('refuses two runs started at the same moment in one chat', async () => {
+    ctx = await startChat();
+    const { services, sender } = ctx;
+    const first = await services.compare.start(sender, compareInput('One'));
+    await Promise.all(first.run.columns.map((c) => sender.end(c.message.id)));
+    services.compare.choose(first.run.columns[0]!.message.id);
+    const again = compareInput('Two', { conversationId: first.conversation.id });
+    const results = await Promise.allSettled([
+      services.compare.start(sender, again),
+      services.compare.start(sender, again),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it('accepts 2 to 4 distinct valid model ids only', () => {
+    const schema = argSchemas.compare.start;
+    const columns = (...models: string[]) => models.map((model) => ({ model }));
+    const ok = (c: ReturnType<typeof columns>) => schema.safeParse([compareInput('x', { columns: c })]).success;
+    expect(ok(columns(FAST, SLOW))).toBe(true);
+    expect(ok(columns(FAST, SLOW, BROKE, CUT))).toBe(true);
+    expect(ok(columns(FAST))).toBe(false);
+    expect(ok(columns(FAST, SLOW, BROKE, CUT, 'five'))).toBe(false);
+    expect(ok(columns(FAST, FAST))).toBe(false);
+    expect(ok(columns(FAST, 'bad model id'))).toBe(false);
+  });
+
+  it('refuses to choose or regenerate a message that is not a compare reply', async () => {
+    ctx = await startChat();
+    const sent = await ctx.services.chat.send(ctx.sender, input('Plain'));
+    await ctx.sender.end(sent.assistantMessage.id);
+    expect(() => ctx.services.compare.choose(sent.assistantMessage.id)).toThrow(/not part of a comparison/);
+    await expect(
+      ctx.services.compare.regenerate(ctx.sender, { messageId: sent.assistantMessage.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('restart mid-stream', () => {
+  it('leaves every column resumable: each continues with its own model, on the run’s channel', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { SqliteHistory } = await import('../history/sqlite-history');
+    const dir = mkdtempSync(join(tmpdir(), 'compare-resume-'));
+    try {
+      ctx = await startChat({ dataDir: dir });
+      ctx.server.byModel.set(FAST, { kind: 'stream', chunks: ['Quick ', 'half '], hang: true });
+      ctx.server.byModel.set(SLOW, { kind: 'stream', chunks: ['Slow ', 'half '], hang: true });
+      const started = await ctx.services.compare.start(ctx.sender, compareInput('Go'));
+      const ids = started.run.columns.map((c) => c.message.id);
+      const saved = () => ids.map((id) => ctx.services.history.getMessage(id)?.content);
+      await ctx.sender.waitFor(() => (saved().every((c) => c?.endsWith('half ')) ? true : undefined));
+      // The crash: the process goes away without ending either stream.
+      ctx.services.history.close();
+      const old = ctx.server;
+      ctx = await startChat({ history: new SqliteHistory(dir) });
+      old.byModel.clear();
+      await old.stop();
+      const state = ctx.services.compare.state(started.conversation.id);
+      expect(state.run?.columns.map((c) => [c.message.status, c.message.content])).toEqual([
+        ['interrupted', 'Quick half '],
+        ['interrupted', 'Slow half '],
+      ]);
+      for (const id of ids) await ctx.services.chat.continue(ctx.sender, id);
+      const ends = await Promise.all(ids.map((id) => ctx.sender.end(id)));
+      expect(ends.map((m) => m.status)).toEqual(['done', 'done']);
+      expect(bodies().map((b) => [b.model, b.messages.at(-1)])).toEqual([
+        [FAST, { role: 'assistant', content: 'Quick half ' }],
+        [SLOW, { role: 'assistant', content: 'Slow half ' }],
+      ]);
+      expect(ctx.sender.events.every((e) => e.channel === 'compare.event')).toBe(true);
+    } finally {
+      ctx.services.history.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
