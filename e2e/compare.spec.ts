@@ -89,7 +89,10 @@ test('four columns stream at once; a 402 fails one, one is stopped, the others f
   await expect(column(page, SLOW).locator('.compare-column__body')).toContainText('The slow model');
   await expect(region.locator('[aria-live="polite"]')).toContainText('4 of 4 answers finished');
   // Until an answer is chosen, the composer says what to do instead of sending.
-  await expect(page.getByRole('textbox', { name: 'Message' })).toBeDisabled();
+  await expect(page.locator('.composer__hint')).toHaveText(
+    'Choose one of the compared answers above to carry on from it.',
+  );
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
   expect(await axe(page)).toEqual([]);
 });
 
@@ -126,7 +129,7 @@ test('choosing an answer continues the thread with that model; the others stay v
   await expect(reply.locator('.message__content')).toHaveText(CUT_TEXT);
   const versions = reply.getByRole('group', { name: 'Versions' });
   await expect(versions).toContainText('2 / 2');
-  await expect(page.getByRole('textbox', { name: 'Model' })).toHaveValue(CUT);
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue(CUT);
 
   // Carry on in the ordinary way: the next request goes to the chosen model, with the chosen answer in the thread.
   await page.getByRole('button', { name: 'Compare models' }).click();
@@ -172,6 +175,14 @@ test('a restart mid-stream leaves every column resumable', async ({ app }) => {
   await compare(page, [FAST, SLOW], 'Start and crash');
   await expect(column(page, FAST).locator('.compare-column__body')).toContainText('Quick half');
   await expect(column(page, SLOW).locator('.compare-column__body')).toContainText('slow');
+  // Main saves a growing reply every half second: the restart comes once both columns' text is on disk.
+  const history = app.web!.services.history;
+  const saved = () =>
+    history
+      .listMessages(history.listConversations()[0]!.id)
+      .filter((m) => m.compare)
+      .map((m) => m.content.length > 0);
+  await expect.poll(saved).toEqual([true, true]);
   await app.web!.restart();
 
   await page

@@ -119,7 +119,7 @@ export async function compareRun(browser: Browser, chunksEach: number, perSecond
     await mark(page, 'bench-end');
     const tasks = await trace.stop();
     const painted = await markers(page);
-    const deltas = sent.filter((s) => s.event.type === 'delta' && 'runId' in s.event) as {
+    const deltas = sent.filter((s) => s.event.type === 'delta' && 'runId' in s.event) as unknown as {
       event: Extract<CompareEvent, { type: 'delta' }>;
       at: number;
     }[];

@@ -3,9 +3,8 @@ import { COMPARE_COLUMNS, type ArenaSummary, type CompareEvent, type CompareRun 
 import type { ChatParams, Message } from '../../../shared/domain';
 import { appError, toAppError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
-import { DeltaPump } from './delta-pump';
+import { DeltaPump, type Frames } from './delta-pump';
 import type { AppState } from './index';
-import type { Timers } from './timers';
 
 /** Text or an end that came for a column before the window knew its run (main streams before it answers). */
 interface Early {
@@ -117,12 +116,13 @@ function withDelta(state: CompareState, d: Delta): Partial<CompareState> {
   return { compareEarly: { ...state.compareEarly, [d.messageId]: { ...held, text: held.text + d.text } } };
 }
 
+/** `frames`: the store's own, which a store reset cancels. */
 export const createCompareSlice =
-  (timers: Timers): StateCreator<AppState, [], [], CompareSlice> =>
+  (frames: Frames): StateCreator<AppState, [], [], CompareSlice> =>
   (set, get) => {
     // Four columns at once still reach the store once per frame, at a pace the page keeps up with (delta-pump.ts).
     // The pump keys by message; its `conversationId` carries the run's id here.
-    const deltas = new DeltaPump(timers.frames, (batch) =>
+    const deltas = new DeltaPump(frames, (batch) =>
       set((s) =>
         batch.reduce<CompareState>(
           (acc, d) => ({

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { getApi } from '../api';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
+import { pageFrames } from './delta-pump';
 import { createContextSlice, type ContextSlice } from './context-slice';
 import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
@@ -20,7 +22,8 @@ export type AppState = ChatSlice &
   SearchSlice &
   SettingsSlice &
   RecoverySlice &
-  ContextSlice;
+  ContextSlice &
+  CompareSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createChatSlice(...a),
@@ -32,6 +35,7 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createRecoverySlice(...a),
   ...createContextSlice(...a),
+  ...createCompareSlice(pageFrames)(...a),
 }));
 
 /** Connects main's events to the store, and keeps the context view in step with the chat and draft; returns the unsubscribe. */
