@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { attachFiles } from './features/chat/attach-files';
 import { ErrorNotice } from './features/chat/ErrorNotice';
 import { ComposerContainer } from './features/chat/ComposerContainer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
@@ -34,6 +35,9 @@ function stopAll(): void {
 export function App() {
   const keyStatus = useStore((s) => s.keyStatus);
   const sendError = useStore((s) => s.sendError);
+  // Shown in the Settings dialog while it is open (a theme change from the sidebar can fail too).
+  const settingsError = useStore((s) => (s.settingsOpen ? null : s.settingsError));
+  const theme = useStore((s) => s.settings?.theme);
   const streaming = useStore((s) => selectStreamingId(s) !== null || selectCompareStreaming(s));
   const waiting = useStore((s) => selectWaitingRun(s) !== null);
   const compareOn = useStore((s) => s.compareOn);
@@ -41,7 +45,7 @@ export function App() {
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
   const online = useStore((s) => s.online);
   const activeId = useStore((s) => s.activeId);
-  const { send, startCompare, dismissSendError, dismissCompareError } = useStore.getState();
+  const { send, startCompare, dismissSendError, dismissSettingsError, dismissCompareError } = useStore.getState();
   const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
   useHistoryShell();
   useCompareSync();
@@ -56,6 +60,12 @@ export function App() {
     void recover();
     return stopEvents;
   }, []);
+
+  useEffect(() => {
+    if (theme === undefined) return;
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   useEffect(() => startDesktopEvents((command) => useStore.getState().runCommand(command)), []);
 
@@ -87,7 +97,7 @@ export function App() {
         }}
         onDrop={(e) => {
           e.preventDefault();
-          if (!welcome) void useStore.getState().addImages([...e.dataTransfer.files]);
+          if (!welcome) void attachFiles([...e.dataTransfer.files]);
         }}
       >
         <HistoryBanner />
@@ -108,6 +118,7 @@ export function App() {
         {welcome ? <Welcome /> : <MessageListContainer />}
         <div className="chat__footer" hidden={welcome}>
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
+          {settingsError && <ErrorNotice error={settingsError} onDismiss={dismissSettingsError} />}
           {compareError && <ErrorNotice error={compareError} onDismiss={dismissCompareError} />}
           <CompareBarContainer />
           <ComposerContainer
