@@ -229,3 +229,31 @@ describe('restart mid-stream', () => {
     }
   });
 });
+
+describe('stored like any reply', () => {
+  it('finds every column in search and exports every column, each under its model', async () => {
+    ctx = await startChat();
+    const { server, services, sender } = ctx;
+    server.byModel.set(FAST, { kind: 'stream', chunks: ['A quokka ', 'smiles.'] });
+    server.byModel.set(SLOW, { kind: 'stream', chunks: ['A quokka ', 'hops.'] });
+    const started = await services.compare.start(sender, compareInput('Tell me about quokkas'));
+    const ids = started.run.columns.map((c) => c.message.id);
+    await Promise.all(ids.map((id) => sender.end(id)));
+    const hits = services.history.search('quokka').hits.map((h) => h.messageId);
+    expect(hits).toEqual(expect.arrayContaining([started.userMessage.id, ...ids]));
+    const { toMarkdown, toConversationJson } = await import('../history/transfer');
+    const record = {
+      conversation: services.history.getConversation(started.conversation.id)!,
+      messages: services.history.listMessages(started.conversation.id),
+    };
+    const markdown = toMarkdown(record);
+    expect(markdown).toContain(`## Assistant · column 1 · ${FAST}\n\nA quokka smiles.`);
+    expect(markdown).toContain(`## Assistant · column 2 · ${SLOW}\n\nA quokka hops.`);
+    const json = JSON.parse(toConversationJson(record, () => null)) as { messages: { compare?: unknown }[] };
+    expect(json.messages.map((m) => m.compare ?? null)).toEqual([
+      null,
+      { runId: started.run.id, column: 0 },
+      { runId: started.run.id, column: 1 },
+    ]);
+  });
+});
