@@ -257,3 +257,22 @@ describe('stored like any reply', () => {
     ]);
   });
 });
+
+it('a search hit on a column of a turn still waiting for its answer opens the turn, not the column alone', async () => {
+  ctx = await startChat();
+  const { services, sender } = ctx;
+  const { detailOf } = await import('../history/conversation-detail');
+  const started = await services.compare.start(sender, compareInput('First'));
+  const ends = await Promise.all(started.run.columns.map((c) => sender.end(c.message.id)));
+  services.compare.choose(ends[0]!.id);
+  const second = await services.compare.start(
+    sender,
+    compareInput('Second', { conversationId: started.conversation.id }),
+  );
+  await Promise.all(second.run.columns.map((c) => sender.end(c.message.id)));
+  // The reader has gone back to the first turn's other answer.
+  services.history.updateConversation(started.conversation.id, { leafId: ends[1]!.id });
+  const detail = detailOf(services.history, started.conversation.id, { includeId: second.run.columns[1]!.message.id });
+  expect(detail.messages.map((m) => m.id).at(-1)).toBe(second.userMessage.id);
+  expect(services.compare.state(started.conversation.id).run?.id).toBe(second.run.id);
+});
