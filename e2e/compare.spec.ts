@@ -200,8 +200,8 @@ test('a restart mid-stream leaves every column resumable', async ({ app }) => {
   await expect(column(page, SLOW).locator('.compare-column__body')).toContainText('and finished.');
 });
 
-test.describe('in a narrow window', () => {
-  test.use({ viewport: { width: 640, height: 480 } });
+test.describe('in a narrow window, dark', () => {
+  test.use({ viewport: { width: 640, height: 480 }, colorScheme: 'dark' });
 
   test('the columns are tabs, reachable with the arrow keys, and axe stays clean', async ({ app }) => {
     const { page } = app;
