@@ -109,10 +109,17 @@ export class CompareService {
     return { run: waiting ? this.view(waiting) : null, arena: arenaSummary(runs, replies) };
   }
 
-  /** The reply becomes the turn's answer (the end of the thread) and its model and parameters the chat's. */
+  /**
+   * The reply becomes the turn's answer (the end of the thread) and its model and parameters the chat's. Columns
+   * still streaming are stopped: the choice is made, and their text stays as versions of the turn.
+   */
   choose(messageId: string): ConversationDetail {
-    const { history } = this.options;
+    const { history, chat } = this.options;
     const { message, run } = this.columnOf(messageId);
+    if (chat.isRunning(message.id)) {
+      throw new ApiError(appError('bad_input', 'Wait for that answer to finish, or stop it, before choosing it.'));
+    }
+    for (const other of history.compareMessages(run.id)) chat.stop(other.id);
     const settings = run.columns[message.compare!.column];
     history.chooseCompare(run.id, message.id);
     history.updateConversation(run.conversationId, {

@@ -276,3 +276,16 @@ it('a search hit on a column of a turn still waiting for its answer opens the tu
   expect(detail.messages.map((m) => m.id).at(-1)).toBe(second.userMessage.id);
   expect(services.compare.state(started.conversation.id).run?.id).toBe(second.run.id);
 });
+
+it('choosing stops the columns still streaming, and refuses one that is', async () => {
+  ctx = await startChat();
+  const { server, services, sender } = ctx;
+  server.byModel.set(SLOW, { kind: 'stream', chunks: ['Still going'], hang: true });
+  const started = await services.compare.start(sender, compareInput('Quick pick'));
+  const [fast, slow] = started.run.columns.map((c) => c.message.id) as [string, string];
+  await sender.end(fast);
+  await sender.waitFor(() => sender.chatEvents(slow).find((e) => e.type === 'delta'));
+  expect(() => services.compare.choose(slow)).toThrow(/Wait for that answer/);
+  services.compare.choose(fast);
+  expect(await sender.end(slow)).toMatchObject({ status: 'stopped', content: 'Still going' });
+});
