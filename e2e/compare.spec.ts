@@ -153,6 +153,31 @@ test('choosing an answer continues the thread with that model; the others stay v
   await expect(arena.getByRole('row', { name: new RegExp(FAST) })).toContainText('0 of 1');
 });
 
+test('parameters are shared unless a column is given its own', async ({ app }) => {
+  const { page } = app;
+  script(app);
+  await page.getByRole('button', { name: 'Compare models' }).click();
+  for (const model of [FAST, CUT]) await page.getByRole('checkbox', { name: model }).check();
+  await page.getByRole('button', { name: `Parameters for ${CUT} (shared)` }).click();
+  await page.getByRole('textbox', { name: `Max tokens for ${CUT}` }).fill('0');
+  await expect(page.getByRole('button', { name: 'Use for this column' })).toBeDisabled();
+  await page.getByRole('textbox', { name: `Max tokens for ${CUT}` }).fill('64');
+  await page.getByRole('button', { name: 'Use for this column' }).click();
+  await expect(page.getByRole('button', { name: `Parameters for ${CUT} (own)` })).toBeVisible();
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Shared or own?');
+  await composer.press('Enter');
+  await expect(column(page, CUT)).toHaveAttribute('data-status', 'done');
+  await expect(column(page, FAST)).toHaveAttribute('data-status', 'done');
+  const sentWith = Object.fromEntries(
+    app.server.chatRequests().map((r) => {
+      const body = r.body as { model: string; max_tokens?: number };
+      return [body.model, body.max_tokens ?? null];
+    }),
+  );
+  expect(sentWith).toEqual({ [FAST]: null, [CUT]: 64 });
+});
+
 test('one column can be regenerated with its own parameters', async ({ app }) => {
   const { page } = app;
   script(app);
