@@ -72,6 +72,8 @@ describe('compare slice', () => {
       columns: [{ model: 'a' }, { model: 'b', params: { temperature: 1.2 } }],
     });
     expect(state().activeId).toBe('c1');
+    expect(state().conversations.map((c) => c.id)).toEqual(['c1']);
+    expect(state().conversationTotal).toBe(1);
     expect(selectWaitingRun(state())?.id).toBe('r1');
     expect(selectCompareStreaming(state())).toBe(true);
   });

@@ -185,6 +185,7 @@ export const createCompareSlice =
             ),
           });
           set((s) => withRun(s, started.run));
+          get().placeConversation(started.conversation, activeId === null);
           // The chat slice shows the thread (now ending at the question) and takes the chat's settings.
           await get().openConversation(started.conversation.id);
           return true;

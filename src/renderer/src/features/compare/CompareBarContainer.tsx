@@ -12,6 +12,7 @@ export function CompareBarContainer() {
   const sharedParams = useStore((s) => s.draft.params);
   const models = useStore(useShallow((s) => s.modelList?.models.map((m) => m.id) ?? NO_MODELS));
   const arena = useStore((s) => (s.activeId ? (s.compareArena[s.activeId] ?? null) : null));
+  const waitingRunId = useStore((s) => (s.activeId ? (s.compareWaiting[s.activeId] ?? null) : null));
   const { setCompareOn, toggleCompareModel, setCompareColumnParams } = useStore.getState();
   return (
     <CompareBar
@@ -24,6 +25,7 @@ export function CompareBarContainer() {
       sharedParams={sharedParams}
       onColumnParams={setCompareColumnParams}
       arena={arena}
+      waitingRunId={waitingRunId}
     />
   );
 }

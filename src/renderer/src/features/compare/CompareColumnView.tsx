@@ -83,8 +83,13 @@ export const CompareColumnView = memo(function CompareColumnView({
       {facts.length > 0 && <p className="compare-column__facts">{facts.join(' · ')}</p>}
       <div className="compare-column__actions">
         {streaming ? (
-          <button type="button" className="text-button" onClick={() => actions.stop(message.id)}>
-            Stop {model}
+          <button
+            type="button"
+            className="text-button"
+            aria-label={`Stop ${model}`}
+            onClick={() => actions.stop(message.id)}
+          >
+            Stop
           </button>
         ) : (
           <>
