@@ -16,6 +16,7 @@ import type { KeyProvider } from '../keys/key-provider';
 import { arenaSummary } from './arena';
 import { addUserMessage, chatFor, conversationOf, refuseUndecided, undecidedRunAt } from './chat-records';
 import type { ChatService } from './chat-service';
+import { refuseEarlyRetry } from './retry-wait';
 import { tokenCounter } from './token-count';
 
 export interface CompareServiceOptions {
@@ -136,6 +137,7 @@ export class CompareService {
     const apiKey = await this.options.keys.requireKey();
     const { message, run } = this.columnOf(input.messageId);
     if (run.chosenId !== null) throw new ApiError(appError('bad_input', 'An answer was already chosen for that turn.'));
+    refuseEarlyRetry(message);
     const column = message.compare!.column;
     if (this.columnMessages(run, column).some((m) => chat.isRunning(m.id))) {
       throw new ApiError(appError('bad_input', 'Stop the reply first.'));

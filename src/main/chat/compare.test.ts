@@ -289,3 +289,21 @@ it('choosing stops the columns still streaming, and refuses one that is', async 
   services.compare.choose(fast);
   expect(await sender.end(slow)).toMatchObject({ status: 'stopped', content: 'Still going' });
 });
+
+it('a 429 in one column leaves the others running, and that column waits out the time the server asked for', async () => {
+  ctx = await startChat();
+  const { server, services, sender } = ctx;
+  server.byModel.set(SLOW, {
+    kind: 'json',
+    status: 429,
+    body: { error: { message: 'Too many concurrent requests', type: 'rate_limit', code: 429 } },
+    headers: { 'retry-after': '30' },
+  });
+  const started = await services.compare.start(sender, compareInput('Both at once'));
+  const [fast, limited] = await Promise.all(started.run.columns.map((c) => sender.end(c.message.id)));
+  expect(fast).toMatchObject({ status: 'done' });
+  expect(limited!.error).toMatchObject({ code: 'rate_limited', status: 429 });
+  await expect(services.compare.regenerate(sender, { messageId: limited!.id })).rejects.toMatchObject({
+    code: 'rate_limited',
+  });
+});

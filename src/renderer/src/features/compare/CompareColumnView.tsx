@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { CompareColumn } from '../../../../shared/compare';
 import type { ChatParams } from '../../../../shared/domain';
 import { ErrorNotice } from '../chat/ErrorNotice';
+import { RetryButton } from '../context/RetryButton';
 import { replyFacts } from '../chat/ReplyFacts';
 import { Markdown } from '../markdown/LazyMarkdown';
 import { ColumnParams } from './ColumnParams';
@@ -54,6 +55,10 @@ export const CompareColumnView = memo(function CompareColumnView({
     ['interrupted', 'stopped', 'error'].includes(message.status) ||
     (message.status === 'done' && message.finishReason === 'length');
   const facts = replyFacts(message).slice(1);
+  // After a 429 (ModelsLab limits concurrent requests, which four columns can reach), asking again waits it out.
+  const { error } = message;
+  const retryAt =
+    error?.code === 'rate_limited' && error.retryAfter ? message.updatedAt + error.retryAfter * 1000 : null;
   if (message.finishReason) facts.push(`finish: ${message.finishReason}`);
   return (
     <section
@@ -101,9 +106,13 @@ export const CompareColumnView = memo(function CompareColumnView({
                 Continue
               </button>
             )}
-            <button type="button" className="text-button" onClick={() => actions.regenerate(message.id)}>
-              Regenerate
-            </button>
+            {retryAt ? (
+              <RetryButton notBefore={retryAt} onRetry={() => actions.regenerate(message.id)} />
+            ) : (
+              <button type="button" className="text-button" onClick={() => actions.regenerate(message.id)}>
+                Regenerate
+              </button>
+            )}
             <button
               type="button"
               className="text-button"
