@@ -243,3 +243,18 @@ test.describe('in a narrow window, dark', () => {
     expect(await axe(page)).toEqual([]);
   });
 });
+
+test('after the window crashes, a compare turn comes back with its columns as plain text', async ({ app }) => {
+  const { page } = app;
+  script(app);
+  app.server.byModel.set(FAST, { kind: 'stream', chunks: ['A **bold** ', 'claim.'], delayMs: 5 });
+  await compare(page, [FAST, CUT], 'Crash me');
+  await expect(column(page, FAST).locator('strong')).toHaveText('bold');
+  await expect(column(page, CUT)).toHaveAttribute('data-status', 'done');
+  const loaded = page.waitForEvent('load');
+  app.web!.rendererGone('crashed');
+  await loaded;
+  await expect(column(page, FAST).locator('.compare-column__body')).toHaveText('A **bold** claim.');
+  await expect(column(page, FAST).locator('strong')).toHaveCount(0);
+  await expect(column(page, FAST).getByRole('button', { name: 'Choose this answer' })).toBeVisible();
+});

@@ -34,6 +34,8 @@ export interface CompareColumnViewProps {
   column: CompareColumn;
   actions: CompareActions;
   onOpenLink(url: string, text: string): void;
+  /** Shows the text as it is, not as Markdown (after it crashed the window). */
+  plainText: boolean;
   /** Set when shown as a tab panel: the tab that labels it. */
   tabId?: string;
   panelId?: string;
@@ -44,6 +46,7 @@ export const CompareColumnView = memo(function CompareColumnView({
   column,
   actions,
   onOpenLink,
+  plainText,
   tabId,
   panelId,
 }: CompareColumnViewProps) {
@@ -76,7 +79,9 @@ export const CompareColumnView = memo(function CompareColumnView({
         <span className="compare-column__status">{columnStatus(column)}</span>
       </header>
       <div className="compare-column__body" aria-busy={streaming}>
-        {message.content ? (
+        {message.content && plainText ? (
+          <div className="message__content">{message.content}</div>
+        ) : message.content ? (
           <div className="message__content message__content--markdown">
             <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
           </div>

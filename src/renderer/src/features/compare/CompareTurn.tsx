@@ -21,13 +21,14 @@ export interface CompareTurnProps {
   run: CompareRun;
   actions: CompareActions;
   onOpenLink(url: string, text: string): void;
+  plainText: boolean;
 }
 
 /**
  * A compare turn waiting for its answer: every column side by side (tabs in a narrow window), and a polite live
  * region that says how many have finished, so a screen reader hears the run's progress without the text itself.
  */
-export function CompareTurn({ run, actions, onOpenLink }: CompareTurnProps) {
+export function CompareTurn({ run, actions, onOpenLink, plainText }: CompareTurnProps) {
   const wide = useWide();
   const [tab, setTab] = useState(0);
   const columns = run.columns;
@@ -52,7 +53,13 @@ export function CompareTurn({ run, actions, onOpenLink }: CompareTurnProps) {
       {wide ? (
         <div className="compare-turn__columns" style={{ ['--columns' as string]: columns.length }}>
           {columns.map((c) => (
-            <CompareColumnView key={c.column} column={c} actions={actions} onOpenLink={onOpenLink} />
+            <CompareColumnView
+              key={c.column}
+              column={c}
+              actions={actions}
+              onOpenLink={onOpenLink}
+              plainText={plainText}
+            />
           ))}
         </div>
       ) : (
@@ -82,6 +89,7 @@ export function CompareTurn({ run, actions, onOpenLink }: CompareTurnProps) {
               column={columns[current]}
               actions={actions}
               onOpenLink={onOpenLink}
+              plainText={plainText}
               tabId={`compare-tab-${run.id}-${current}`}
               panelId={`compare-panel-${run.id}`}
             />

@@ -17,5 +17,7 @@ function openLink(url: string, text: string): void {
 /** The compare turn of a run the store holds. */
 export function CompareTurnContainer({ runId }: { runId: string }) {
   const run = useStore((s) => s.compareRuns[runId]);
-  return run ? <CompareTurn run={run} actions={actions} onOpenLink={openLink} /> : null;
+  // After the window crashed on this chat, its replies show as plain text until the user asks for formatting.
+  const plainText = useStore((s) => (run ? s.plainText[run.conversationId] === true : false));
+  return run ? <CompareTurn run={run} actions={actions} onOpenLink={openLink} plainText={plainText} /> : null;
 }
