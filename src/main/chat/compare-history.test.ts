@@ -79,3 +79,17 @@ describe('stored like any reply', () => {
     ]);
   });
 });
+
+it('a compare turn deleted from the thread leaves the arena', async () => {
+  ctx = await startChat();
+  const { services, sender } = ctx;
+  const { deleteMessage } = await import('../history/conversation-detail');
+  const started = await services.compare.start(sender, compareInput('Soon gone'));
+  await Promise.all(started.run.columns.map((c) => sender.end(c.message.id)));
+  expect(services.compare.state(started.conversation.id).arena.turns).toBe(1);
+  deleteMessage(services.history, started.userMessage.id, () => false);
+  expect(services.compare.state(started.conversation.id)).toEqual({
+    run: null,
+    arena: { turns: 0, decided: 0, models: [] },
+  });
+});

@@ -104,10 +104,12 @@ export class CompareService {
   state(conversationId: string): CompareState {
     const { history } = this.options;
     conversationOf(history, conversationId);
-    const runs = history.compareRuns(conversationId);
-    const replies = new Map(runs.map((r) => [r.id, history.compareMessages(r.id)]));
+    const replies = new Map(history.compareRuns(conversationId).map((r) => [r, history.compareMessages(r.id)]));
+    // A turn whose replies were deleted is no longer counted.
+    const runs = [...replies].filter(([, messages]) => messages.length > 0).map(([r]) => r);
+    const byId = new Map([...replies].map(([r, messages]) => [r.id, messages]));
     const waiting = undecidedRunAt(history, conversationId);
-    return { run: waiting ? this.view(waiting) : null, arena: arenaSummary(runs, replies) };
+    return { run: waiting ? this.view(waiting) : null, arena: arenaSummary(runs, byId) };
   }
 
   /**
