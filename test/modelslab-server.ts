@@ -34,7 +34,7 @@ export interface RecordedRequest {
   finished: Promise<void>;
 }
 
-const MODELS = [
+export const MODELS = [
   'Qwen/Qwen2.5-VL-72B-Instruct-together',
   'meta-llama/Llama-3.1-70B-Instruct',
   'meta-llama-3-8B-instruct',
@@ -73,6 +73,10 @@ export class ModelsLabServer {
   usageOnRequest = false;
   /** Answer 400 to any request that carries `stream_options`, as some servers do. */
   refuseStreamOptions = false;
+  /** What the models list offers. */
+  models: string[] = [...MODELS];
+  /** How a model always answers, whatever is queued: compare tests give each column its own behaviour. */
+  readonly byModel = new Map<string, Behaviour>();
   /** Every request refused for its shape or size, and why. */
   readonly rejected: { body: unknown; reason: string }[] = [];
 
@@ -140,7 +144,7 @@ export class ModelsLabServer {
       if (!bearer && !headerKey) return json(res, 401, { status: 'error', message: 'Invalid API key' });
       return json(res, 200, {
         object: 'list',
-        data: MODELS.map((id) => ({ id, object: 'model', owned_by: 'modelslab' })),
+        data: this.models.map((id) => ({ id, object: 'model', owned_by: 'modelslab' })),
       });
     }
     if (req.method !== 'POST' || path !== '/api/v7/llm/chat/completions') {
@@ -157,7 +161,7 @@ export class ModelsLabServer {
       this.rejected.push({ body, reason: refusal });
       return json(res, 400, { error: { message: refusal, type: 'invalid_request_error', code: 400 } });
     }
-    const behaviour = this.queue.shift() ?? this.echo(body);
+    const behaviour = this.byModel.get(body?.model ?? '') ?? this.queue.shift() ?? this.echo(body);
     if (behaviour.kind === 'json') return json(res, behaviour.status, behaviour.body, behaviour.headers);
     if (!body?.stream) {
       return json(res, 200, {

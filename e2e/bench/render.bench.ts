@@ -1,5 +1,6 @@
 import { test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { compareRun } from './compare';
 import { heapRun } from './heap';
 import { openingRun } from './opening';
 import { bundle, startupRuns } from './startup';
@@ -9,7 +10,7 @@ import { ttftRuns } from './ttft';
 /*
  * The rendering benchmark (`npm run bench:render`): the built renderer in Chromium through the e2e harness, fed by
  * real main services. Figures are printed (and written to e2e/output/bench-render.md), not asserted; the README
- * keeps the latest. BENCH_ONLY=paced,fast,open,ttft,start,heap runs some of the sections.
+ * keeps the latest. BENCH_ONLY=paced,fast,open,ttft,start,heap,compare runs some of the sections.
  */
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 100);
@@ -101,6 +102,22 @@ test('time to first token, bundle and cold start', async ({ browser }) => {
       '',
     );
   }
+});
+
+test('compare mode: four columns at once', async ({ browser }) => {
+  test.setTimeout(20 * 60_000);
+  if (!runs('compare')) return;
+  const chunks = Number(process.env.BENCH_COMPARE_CHUNKS ?? 2_000);
+  const f = await compareRun(browser, chunks, 200);
+  lines.push(
+    `Compare mode, ${f.columns} columns of ${fmt(f.chunksEach)} chunks each streaming at once, asked at 200 chunks/s ` +
+      `each (main sent ${fmt(f.rate)}/s each over ${ms(f.mainMs)}): longest task ${ms(f.tasks.longestMs)} wall / ` +
+      `${ms(f.tasks.longestCpuMs)} CPU, tasks over 50 ms ${f.tasks.over50} wall / ${f.tasks.over50Cpu} CPU (target 0), ` +
+      `main-thread CPU ${ms(f.tasks.cpuMs)} (${ms(f.tasks.wallMs)} wall); main's delta → painted over ${f.lag.count} ` +
+      `markers: median ${ms(f.lag.median)}, p95 ${ms(f.lag.p95)}, worst ${ms(f.lag.max)} (target ≤ 100 ms) ` +
+      `(load ${loads(f.load)}).`,
+    '',
+  );
 });
 
 test('heap over many replies', async ({ browser }) => {

@@ -57,9 +57,12 @@ function pool(): string[] {
       .slice(0, 4)
       .map((m) => m.id),
   );
+  // Compare runs too, so choose, regenerate, run and stop reach real runs and their columns.
+  const runs = conversations.flatMap((c) => services.history.compareRuns(c.id).map((r) => r.id));
   return [
     ...conversations.map((c) => c.id),
     ...messages,
+    ...runs,
     'meta-llama-3-8B-instruct',
     'https://modelslab.com/api/v7/llm',
     'http://127.0.0.1:9/api/v7/llm',

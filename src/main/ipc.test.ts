@@ -183,6 +183,43 @@ const badArgs: Record<string, unknown[][]> = {
   ],
   'keys.remove': [[true]],
   'models.list': [[{}], ['all']],
+  'compare.start': [
+    [],
+    [{ conversationId: null, content: 'hi', systemPrompt: '', params: {}, columns: [{ model: 'a' }] }],
+    [
+      {
+        conversationId: null,
+        content: 'hi',
+        systemPrompt: '',
+        params: {},
+        columns: ['a', 'b', 'c', 'd', 'e'].map((model) => ({ model })),
+      },
+    ],
+    [{ conversationId: null, content: 'hi', systemPrompt: '', params: {}, columns: [{ model: 'a' }, { model: 'a' }] }],
+    [
+      {
+        conversationId: null,
+        content: 'hi',
+        systemPrompt: '',
+        params: {},
+        columns: [{ model: 'a b' }, { model: 'c' }],
+      },
+    ],
+    [
+      {
+        conversationId: null,
+        content: 'hi',
+        systemPrompt: '',
+        params: {},
+        columns: [{ model: 'a' }, { model: 'b', params: { temperature: 9 } }],
+      },
+    ],
+  ],
+  'compare.stop': [[], [42], ['x'.repeat(65)]],
+  'compare.run': [[], [null]],
+  'compare.state': [[], [{}]],
+  'compare.choose': [[], ['']],
+  'compare.regenerate': [[], [{ messageId: 'm', params: { top_p: 2 } }], [{ messageId: 'm', model: 'x' }]],
   'app.info': [[{}]],
   'app.copyText': [[], [42], ['x'.repeat(5_000_001)]],
   'app.restartToUpdate': [[true]],

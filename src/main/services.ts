@@ -5,6 +5,8 @@ import { FileAttachmentStore, MemoryAttachmentStore, type AttachmentStore } from
 import { sweepSoon } from './attachments/sweep';
 import { chatHandlers } from './chat/chat-handlers';
 import { ChatService } from './chat/chat-service';
+import { compareHandlers } from './chat/compare-handlers';
+import { CompareService } from './chat/compare-service';
 import { createClient, type FetchLike } from './chat/modelslab-client';
 import { appHandlers } from './desktop/app-handlers';
 import { AppService } from './desktop/app-service';
@@ -59,6 +61,7 @@ export interface ServiceDeps {
 
 export interface Services {
   chat: ChatService;
+  compare: CompareService;
   history: SqliteHistory;
   attachments: AttachmentStore;
   keys: KeyManager;
@@ -109,6 +112,7 @@ export function createServices(deps: ServiceDeps): Services {
   const app = new AppService({ ...deps, baseUrl, ask });
   return {
     chat,
+    compare: new CompareService({ history, keys, chat }),
     history,
     attachments,
     keys,
@@ -133,6 +137,7 @@ export function createHandlers(services: Services): Handlers {
     settings: settingsHandlers(services),
     keys: keyHandlers({ ...services, listModels: (key) => models.fetch(key) }),
     models: modelsHandlers(models),
+    compare: compareHandlers(services.compare),
     app: appHandlers(services.app, services.recovery),
   };
   return trackOpenConversation(handlers, services.recovery);

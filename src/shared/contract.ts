@@ -1,5 +1,6 @@
 // Longer than most files on purpose: the whole contract between the window and main reads in one place.
 import type { AppError, Result } from './errors';
+import type * as C from './compare';
 import type { ChatParams, Conversation, ImageType, Message, ModelInfo, Usage } from './domain';
 import type * as H from './history';
 import type { SettingsPatch, SettingsView } from './settings';
@@ -251,6 +252,21 @@ export interface Api {
   models: {
     list(): Promise<ModelList>;
   };
+  /** Compare mode: one question to 2–4 models side by side (see src/shared/compare.ts). */
+  compare: {
+    /** Saves the question and starts one reply per column; one run per conversation at a time. */
+    start(input: C.CompareInput): Promise<C.CompareStarted>;
+    /** Stops every column of a run still streaming (one column stops with `chat.stop`). */
+    stop(runId: string): Promise<void>;
+    run(runId: string): Promise<C.CompareRun>;
+    /** The turn waiting for a choice at the end of the thread, and the conversation's arena summary. */
+    state(conversationId: string): Promise<C.CompareState>;
+    /** Makes a column's reply the turn's answer and its model the chat's; the others stay versions of it. */
+    choose(messageId: string): Promise<ConversationDetail>;
+    /** A new reply for one column of a turn not yet decided. */
+    regenerate(input: C.CompareRegenerateInput): Promise<C.CompareRun>;
+    onEvent(listener: (event: C.CompareEvent) => void): () => void;
+  };
   app: {
     info(): Promise<AppInfo>;
     /**
@@ -304,11 +320,13 @@ export const API_METHODS = {
   settings: { get: true, update: true, changeBaseUrl: true },
   keys: { status: true, test: true, save: true, remove: true },
   models: { list: true },
+  compare: { start: true, stop: true, run: true, state: true, choose: true, regenerate: true },
   app: { info: true, openExternal: true, copyText: true, restartToUpdate: true, recovery: true },
 } as const satisfies { [N in keyof Api]: { [M in MethodName<Api[N]>]: true } };
 
 export const API_EVENTS = {
   chat: { onEvent: 'chat.event' },
+  compare: { onEvent: 'compare.event' },
   app: { onCommand: 'app.command', onUpdate: 'app.update' },
 } as const satisfies {
   [N in keyof Api as EventName<Api[N]> extends never ? never : N]: { [E in EventName<Api[N]>]: keyof EventPayloads };
@@ -316,6 +334,7 @@ export const API_EVENTS = {
 
 export interface EventPayloads {
   'chat.event': ChatEvent;
+  'compare.event': C.CompareEvent;
   'app.command': AppCommand;
   'app.update': UpdateReady;
 }

@@ -1,3 +1,4 @@
+import type { CompareMark } from './compare';
 import type { AppError } from './errors';
 
 export type Role = 'system' | 'user' | 'assistant';
@@ -80,6 +81,8 @@ export interface Message {
   finishReason: string | null;
   /** The user asked for this message's images to go with every request, not only while it is the newest. */
   imagesPinned: boolean;
+  /** Set on a reply made in compare mode: its run and column. Absent on every other message. */
+  compare?: CompareMark;
   createdAt: number;
   updatedAt: number;
 }

@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'document_encoding',
   'document_unsupported',
   'cancelled',
+  /** A compare turn ends the thread and none of its answers is chosen yet. */
+  'compare_undecided',
+  /** A compare run is still streaming in that chat. */
+  'compare_busy',
   'internal',
 ] as const;
 

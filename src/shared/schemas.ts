@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseUrlProblem, normalizeBaseUrl } from './base-url';
+import { COMPARE_COLUMNS } from './compare';
 import type { Methods } from './contract';
 import { IMAGE_TYPES, LIMITS, PARAM_SPECS, THUMBNAIL_URL, type ChatParams } from './domain';
 import { THEMES } from './settings';
@@ -105,6 +106,21 @@ export const assistantListSchema = z
   .max(LIMITS.assistants)
   .refine((list) => new Set(list.map((a) => a.name)).size === list.length, 'Two assistants have the same name');
 
+const compareColumnSchema = z.strictObject({ model: modelIdSchema, params: chatParamsSchema.optional() });
+
+/** 2–4 columns, each a different model, so the arena can tell them apart. */
+export const compareInputSchema = z.strictObject({
+  conversationId: id.nullable(),
+  content: sendInputSchema.shape.content,
+  systemPrompt: replySettings.systemPrompt,
+  params: chatParamsSchema,
+  columns: z
+    .array(compareColumnSchema)
+    .min(COMPARE_COLUMNS.min, `Pick at least ${COMPARE_COLUMNS.min} models`)
+    .max(COMPARE_COLUMNS.max, `Pick up to ${COMPARE_COLUMNS.max} models`)
+    .refine((columns) => new Set(columns.map((c) => c.model)).size === columns.length, 'Pick each model once'),
+});
+
 /** A base URL (see base-url.ts for the rule), normalized. */
 export const baseUrlSchema = z.string().transform((value, ctx) => {
   const problem = baseUrlProblem(value);
@@ -196,6 +212,14 @@ export const argSchemas: {
   },
   models: {
     list: z.tuple([]),
+  },
+  compare: {
+    start: z.tuple([compareInputSchema]),
+    stop: z.tuple([id]),
+    run: z.tuple([id]),
+    state: z.tuple([id]),
+    choose: z.tuple([id]),
+    regenerate: z.tuple([z.strictObject({ messageId: id, params: chatParamsSchema.optional() })]),
   },
   app: {
     info: z.tuple([]),

@@ -69,3 +69,17 @@ export function addReply(history: HistoryStore, conversationId: string, question
   const updated = history.updateConversation(conversationId, { leafId: assistantMessage.id });
   return { assistantMessage, updated };
 }
+
+/** The compare turn at the end of a chat's thread that still waits for its answer, if any. */
+export function undecidedRunAt(history: HistoryStore, conversationId: string) {
+  const leafId = history.getConversation(conversationId)?.leafId;
+  const run = leafId ? history.compareRunOf(leafId) : null;
+  return run && run.chosenId === null ? run : null;
+}
+
+/** Nothing follows a compare turn until one of its answers is chosen: the thread has no answer to carry on from. */
+export function refuseUndecided(history: HistoryStore, conversationId: string | null): void {
+  if (conversationId && undecidedRunAt(history, conversationId)) {
+    throw new ApiError(appError('compare_undecided', 'Choose one of the compared answers first.'));
+  }
+}

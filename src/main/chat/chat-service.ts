@@ -9,19 +9,26 @@ import type {
   SendInput,
   SendResult,
 } from '../../shared/contract';
-import { ApiError, appError, type AppError } from '../../shared/errors';
-import type { Conversation, Message, MessageStatus, Usage } from '../../shared/domain';
+import type { CompareMark } from '../../shared/compare';
+import { ApiError, appError, toAppError } from '../../shared/errors';
+import type { Conversation, Message } from '../../shared/domain';
 import type { AttachmentStore } from '../attachments/attachment-store';
-import type { HistoryStore, MessagePatch } from '../history/history-store';
+import type { HistoryStore } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { BoundKey, KeyProvider } from '../keys/key-provider';
 import { autoTitle, type AutoTitleOptions } from './auto-title';
-import { Batcher } from './batcher';
-import { addReply, addUserMessage, chatFor, conversationOf, messageOf, settingsOf } from './chat-records';
-import { readErrorBody } from './error-body';
+import {
+  addReply,
+  addUserMessage,
+  chatFor,
+  conversationOf,
+  messageOf,
+  refuseUndecided,
+  settingsOf,
+} from './chat-records';
 import { chatSettings, RequestContext, settingsPatch } from './request-context';
+import { streamReply, type ReplySink } from './reply-stream';
 import { refuseEarlyRetry } from './retry-wait';
-import { toChatError } from './to-chat-error';
 import { tokenCounter } from './token-count';
 import { UsageOption } from './usage-option';
 
@@ -63,6 +70,7 @@ export class ChatService {
   async send(sender: SenderLike, input: SendInput): Promise<SendResult> {
     const { history } = this.options;
     const apiKey = await this.options.keys.requireKey();
+    refuseUndecided(history, input.conversationId);
     // Before anything is written, so a refused send leaves no conversation or file behind.
     this.options.attachments.checkImages(input.images);
     const count = await tokenCounter();
@@ -158,7 +166,47 @@ export class ChatService {
   ) {
     const controller = new AbortController();
     this.running.set(message.id, controller);
-    void this.stream(sender, message, request, apiKey, controller);
+    const sink = this.sinkFor(sender, message, apiKey);
+    const { history, client, frameMs, saveMs, now } = this.options;
+    const deps = {
+      history,
+      client,
+      usage: this.usage,
+      frameMs: frameMs ?? 16,
+      saveMs: saveMs ?? 500,
+      now: now ?? (() => performance.now()),
+    };
+    void streamReply(deps, sink, message, request, apiKey, controller.signal)
+      .finally(() => this.running.delete(message.id))
+      .then((final) => sink.end(final));
+  }
+
+  /**
+   * One column of a compare run: a reply to `question` built like any other, marked with its run and column; the
+   * thread on screen stays at the question until the user chooses an answer.
+   */
+  async replyColumn(
+    sender: SenderLike,
+    apiKey: BoundKey,
+    question: Message,
+    settings: ReplySettings,
+    mark: CompareMark,
+  ): Promise<Message> {
+    const { history } = this.options;
+    const conversation = this.conversation(question.conversationId);
+    const base = { conversationId: conversation.id, parentId: question.id, role: 'assistant' as const, compare: mark };
+    let body;
+    try {
+      body = (await this.requests.build(question.id, chatSettings(conversation, settings), 'reply')).body;
+    } catch (caught) {
+      // One column that cannot be asked (its model's context is too small) fails alone.
+      const error = toAppError(caught);
+      const message = history.addMessage({ ...base, content: '', status: 'error', model: settings.model });
+      return history.updateMessage(message.id, { error });
+    }
+    const message = history.addMessage({ ...base, content: '', status: 'streaming', model: settings.model });
+    this.start(sender, message, body, apiKey);
+    return message;
   }
 
   /** A new reply to `question`, made the end of the thread on screen. */
@@ -196,92 +244,26 @@ export class ChatService {
     return this.running.has(messageId);
   }
 
-  private async stream(
-    sender: SenderLike,
-    message: Message,
-    request: OpenAI.ChatCompletionCreateParamsStreaming,
-    apiKey: BoundKey,
-    controller: AbortController,
-  ): Promise<void> {
-    const { history } = this.options;
+  /** The thread's channel, or the run's while a compare turn waits for its choice (its replies are not the thread's). */
+  private sinkFor(sender: SenderLike, message: Message, apiKey: BoundKey): ReplySink {
     const emit: SenderLike['send'] = (channel, payload) => {
       if (!sender.isDestroyed()) sender.send(channel, payload);
     };
-    const now = this.options.now ?? (() => performance.now());
-    const startedAt = now();
-    let firstTokenAt: number | null = null;
-    let chunks = 0;
-    // A continued reply keeps the text it had.
-    let content = message.content;
-    let unsent = '';
-    let usage: Usage | null = null;
-    let finishReason: string | null = null;
-    let status: MessageStatus = 'done';
-    let error: AppError | null = null;
-    const deltas = Batcher.leading(this.options.frameMs ?? 16, () => {
-      emit('chat.event', {
-        type: 'delta',
-        conversationId: message.conversationId,
-        messageId: message.id,
-        text: unsent,
-      });
-      unsent = '';
-    });
-    // A failed save (disk full, history closed) must not take main down; the text is still in memory.
-    const save = (patch: MessagePatch): Message | null => {
-      try {
-        return history.updateMessage(message.id, patch);
-      } catch {
-        return null;
-      }
-    };
-    const saves = new Batcher(this.options.saveMs ?? 500, () => save({ content }));
-    try {
-      const client = this.options.client(apiKey);
-      const stream = await this.usage.open(client, request, controller.signal);
-      for await (const chunk of stream) {
-        // ModelsLab's own error shape can arrive as a data event after HTTP 200.
-        const inStream = readErrorBody(chunk);
-        if (inStream) throw new ApiError(appError('api_error', inStream.message));
-        const text = chunk.choices?.[0]?.delta?.content;
-        if (text) {
-          firstTokenAt ??= now();
-          chunks++;
-          content += text;
-          unsent += text;
-          deltas.mark();
-          saves.mark();
-        }
-        const finish = chunk.choices?.[0]?.finish_reason;
-        if (finish) finishReason = String(finish).slice(0, 40);
-        if (chunk.usage) {
-          usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
-        }
-      }
-      // An aborted SDK stream ends its loop quietly.
-      if (controller.signal.aborted) status = 'stopped';
-    } catch (caught) {
-      if (controller.signal.aborted) {
-        status = 'stopped';
-      } else {
-        status = 'error';
-        error = toChatError(caught, content.length > 0, apiKey.key);
-      }
-    } finally {
-      this.running.delete(message.id);
-      deltas.flush();
-      saves.flush();
+    const runId = message.compare?.runId;
+    if (runId && this.options.history.getCompareRun(runId)?.chosenId === null) {
+      return {
+        delta: (text) => emit('compare.event', { type: 'delta', runId, messageId: message.id, text }),
+        end: (final) => emit('compare.event', { type: 'end', runId, message: final }),
+      };
     }
-    const stats = {
-      firstTokenMs: firstTokenAt === null ? null : Math.round(firstTokenAt - startedAt),
-      totalMs: Math.round(now() - startedAt),
-      chunks,
+    const { conversationId } = message;
+    return {
+      delta: (text) => emit('chat.event', { type: 'delta', conversationId, messageId: message.id, text }),
+      end: (final) => {
+        emit('chat.event', { type: 'end', message: final });
+        if (final.status === 'done' && !message.compare) void this.nameChat(emit, apiKey, conversationId);
+      },
     };
-    const tokens = (await tokenCounter())(content);
-    const ending = { content, status, error, usage, stats, finishReason, tokens };
-    const final = save(ending) ?? { ...message, ...ending };
-    emit('chat.event', { type: 'end', message: final });
-    if (status === 'done') void this.nameChat(emit, apiKey, message.conversationId);
   }
 
   /** A new chat's first reply is in: the model may name the chat. */

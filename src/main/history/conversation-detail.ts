@@ -17,7 +17,10 @@ export function detailOf(history: HistoryStore, conversationId: string, request:
   let page = history.pageMessages(conversationId, request);
   const hit = request.includeId ? history.getMessage(request.includeId) : null;
   if (hit && hit.conversationId === conversationId && !page.messages.some((m) => m.id === hit.id)) {
-    const leafId = newestLeafUnder(history.listMessages(conversationId), hit.id);
+    // A column of a compare turn still waiting for its answer is shown with the turn, under its question.
+    const run = hit.compare ? history.getCompareRun(hit.compare.runId) : null;
+    const leafId =
+      run && run.chosenId === null ? run.questionId : newestLeafUnder(history.listMessages(conversationId), hit.id);
     conversation = history.updateConversation(conversationId, { leafId });
     page = history.pageMessages(conversationId, request);
   }

@@ -1,3 +1,4 @@
+import type { CompareMark } from '../../shared/compare';
 import type { Attachment, ChatParams, Conversation, Message, Usage } from '../../shared/domain';
 import type {
   ConversationListRequest,
@@ -21,7 +22,18 @@ export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 
   attachments?: Attachment[];
   tokens?: number | null;
   imagesPinned?: boolean;
+  compare?: CompareMark;
 };
+
+/** A compare run as stored: each column's model and its own parameters (null: the shared ones). */
+export interface CompareRunRecord {
+  id: string;
+  conversationId: string;
+  questionId: string;
+  columns: { model: string; params: ChatParams | null }[];
+  chosenId: string | null;
+  createdAt: number;
+}
 
 export type ConversationPatch = Partial<
   Pick<
@@ -87,6 +99,15 @@ export interface HistoryStore {
   /** For each of these messages that has other versions: every version's id, oldest first. */
   versionsOf(messages: Message[]): Record<string, string[]>;
   search(query: string, page?: PageRequest): SearchPage;
+  addCompareRun(input: Omit<CompareRunRecord, 'id' | 'chosenId' | 'createdAt'>): CompareRunRecord;
+  getCompareRun(id: string): CompareRunRecord | null;
+  /** A conversation's runs, oldest first. */
+  compareRuns(conversationId: string): CompareRunRecord[];
+  /** The run asked with this user message, if any. */
+  compareRunOf(questionId: string): CompareRunRecord | null;
+  chooseCompare(runId: string, messageId: string): CompareRunRecord;
+  /** Every reply of a run, every column and version, oldest first. */
+  compareMessages(runId: string): Message[];
   /** Adds conversations whose ids are not present yet; never changes one that is. */
   merge(records: Iterable<ConversationRecord>): MergeCounts;
   close(): void;

@@ -15,8 +15,9 @@ export function addMessage(db: HistoryDatabase, input: NewMessage): Message {
   const id = randomUUID();
   db.transaction(() => {
     db.sql(
-      `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, model, tokens, images_pinned, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, model, tokens, images_pinned,
+         compare_run, compare_column, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       input.conversationId,
@@ -28,6 +29,8 @@ export function addMessage(db: HistoryDatabase, input: NewMessage): Message {
       input.model,
       input.tokens ?? null,
       input.imagesPinned ? 1 : 0,
+      input.compare?.runId ?? null,
+      input.compare?.column ?? null,
       at,
       at,
     );

@@ -34,6 +34,9 @@ export interface MessageRow {
   tokens: number | null;
   finish_reason: string | null;
   images_pinned: number;
+  /** Before schema 7 these columns do not exist. */
+  compare_run?: string | null;
+  compare_column?: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -69,6 +72,8 @@ export const toMessage = (r: MessageRow): Message => ({
   tokens: r.tokens,
   finishReason: r.finish_reason,
   imagesPinned: r.images_pinned === 1,
+  // Only on compare replies, so every other message reads exactly as before.
+  ...(r.compare_run ? { compare: { runId: r.compare_run, column: r.compare_column ?? 0 } } : {}),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -8,9 +8,11 @@ import type {
   PageRequest,
   SearchPage,
 } from '../../shared/history';
+import * as runs from './compare-runs';
 import * as conversations from './conversations';
 import { HistoryDatabase, type HistoryDatabaseOptions } from './database';
 import type {
+  CompareRunRecord,
   ConversationPatch,
   ConversationRecord,
   HistoryStore,
@@ -146,6 +148,30 @@ export class SqliteHistory implements HistoryStore {
 
   search(query: string, page: PageRequest = {}): SearchPage {
     return this.finder.search(query, page);
+  }
+
+  addCompareRun(input: Omit<CompareRunRecord, 'id' | 'chosenId' | 'createdAt'>): CompareRunRecord {
+    return runs.addCompareRun(this.db, input);
+  }
+
+  getCompareRun(id: string): CompareRunRecord | null {
+    return runs.getCompareRun(this.db, id);
+  }
+
+  compareRuns(conversationId: string): CompareRunRecord[] {
+    return runs.compareRuns(this.db, conversationId);
+  }
+
+  compareRunOf(questionId: string): CompareRunRecord | null {
+    return runs.compareRunOf(this.db, questionId);
+  }
+
+  chooseCompare(runId: string, messageId: string): CompareRunRecord {
+    return runs.chooseCompare(this.db, runId, messageId);
+  }
+
+  compareMessages(runId: string): Message[] {
+    return runs.compareMessages(this.db, runId);
   }
 
   merge(records: Iterable<ConversationRecord>): MergeCounts {

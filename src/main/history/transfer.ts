@@ -25,8 +25,10 @@ export function toMarkdown({ conversation, messages }: ConversationRecord): stri
   for (const m of messages) {
     const note = m.status === 'done' ? '' : ` (${m.status})`;
     const images = m.attachments.map((a) => `_[image: ${a.name}]_`).join(' ');
+    // Every column of a compare turn is kept, each under its model.
+    const column = m.compare ? ` · column ${m.compare.column + 1} · ${m.model ?? 'unknown model'}` : '';
     lines.push(
-      `## ${ROLE_NAMES[m.role]}${note}`,
+      `## ${ROLE_NAMES[m.role]}${column}${note}`,
       '',
       ...(m.content ? [m.content] : []),
       ...(images ? [images] : []),

@@ -17,7 +17,10 @@ import { RecoveryNoticeContainer } from './features/recovery/RecoveryNoticeConta
 import { OFFLINE, useHistoryShell } from './features/history/useHistoryShell';
 import { SearchContainer } from './features/search/SearchContainer';
 import { SidebarContainer } from './features/sidebar/SidebarContainer';
+import { CompareBarContainer } from './features/compare/CompareBarContainer';
+import { useCompareSync } from './features/compare/useCompareSync';
 import { selectStreamingId, startDesktopEvents, startEvents, useStore } from './store';
+import { selectCompareStreaming, selectWaitingRun } from './store/compare-slice';
 import { Icon } from './ui/Icon';
 import { APP_SHORTCUTS } from '../../shared/shortcuts';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
@@ -25,6 +28,13 @@ import { matches } from './features/shortcuts/accelerator';
 import './app.css';
 
 const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
+const CHOOSE = 'Choose one of the compared answers above to carry on from it.';
+
+/** Esc and the composer's Stop: every column of a running comparison, else the streaming reply. */
+function stopAll(): void {
+  const state = useStore.getState();
+  void (selectCompareStreaming(state) ? state.stopCompare() : state.stop());
+}
 
 export function App() {
   const keyStatus = useStore((s) => s.keyStatus);
@@ -32,13 +42,17 @@ export function App() {
   // Shown in the Settings dialog while it is open (a theme change from the sidebar can fail too).
   const settingsError = useStore((s) => (s.settingsOpen ? null : s.settingsError));
   const theme = useStore((s) => s.settings?.theme);
-  const streaming = useStore((s) => selectStreamingId(s) !== null);
+  const streaming = useStore((s) => selectStreamingId(s) !== null || selectCompareStreaming(s));
+  const waiting = useStore((s) => selectWaitingRun(s) !== null);
+  const compareOn = useStore((s) => s.compareOn);
+  const compareError = useStore((s) => s.compareError);
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
   const online = useStore((s) => s.online);
   const activeId = useStore((s) => s.activeId);
-  const { send, stop, dismissSendError, dismissSettingsError } = useStore.getState();
+  const { send, startCompare, dismissSendError, dismissSettingsError, dismissCompareError } = useStore.getState();
   const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
   useHistoryShell();
+  useCompareSync();
   const [paramsOpen, setParamsOpen] = useState(false);
   const narrow = useMediaQuery(NARROW);
   const sidebarCollapsed = useStore((s) => s.sidebarCollapsed);
@@ -70,14 +84,17 @@ export function App() {
       if (shortcut) {
         event.preventDefault();
         useStore.getState().runCommand(shortcut.command);
-      } else if (event.key === 'Escape' && selectStreamingId(useStore.getState())) {
+      } else if (
+        event.key === 'Escape' &&
+        (selectStreamingId(useStore.getState()) || selectCompareStreaming(useStore.getState()))
+      ) {
         event.preventDefault();
-        void stop();
+        stopAll();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [stop]);
+  }, []);
 
   return (
     <div
@@ -124,11 +141,15 @@ export function App() {
         <div className="chat__footer" hidden={welcome}>
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
           {settingsError && <ErrorNotice error={settingsError} onDismiss={dismissSettingsError} />}
+          {compareError && <ErrorNotice error={compareError} onDismiss={dismissCompareError} />}
+          <CompareBarContainer />
           <ComposerContainer
             streaming={streaming}
-            blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : online ? null : OFFLINE}
-            onSend={send}
-            onStop={() => void stop()}
+            blockedReason={
+              keyStatus && !keyStatus.configured ? NO_KEY : !online ? OFFLINE : waiting && !streaming ? CHOOSE : null
+            }
+            onSend={compareOn ? startCompare : send}
+            onStop={stopAll}
           />
         </div>
       </main>

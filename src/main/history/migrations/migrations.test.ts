@@ -137,5 +137,48 @@ it('migrates a version 3 database: token counts to be made, no finish reasons, c
   expect(copies).toEqual([
     expect.stringMatching(/^history\.v3\.before-context-budget\./),
     expect.stringMatching(/^history\.v4\.before-secure-index\./),
+    expect.stringMatching(/^history\.v5\.before-compare\./),
   ]);
+});
+
+it('migrates a version 5 database to compare runs: old replies are no compare reply, new runs take writes', () => {
+  dir = mkdtempSync(join(tmpdir(), 'migrate-'));
+  const v5 = new Database(join(dir, DB_FILE));
+  migrate(v5, { target: 5, beforeEach: () => {} });
+  v5.prepare(
+    `INSERT INTO conversations (id, title, model, created_at, updated_at, leaf_id) VALUES ('c1', 'Old', 'm', 1, 2, 'm1')`,
+  ).run();
+  v5.prepare(
+    `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
+     VALUES ('m1', 'c1', NULL, 'user', 'Which is faster?', 'done', 1, 1)`,
+  ).run();
+  v5.close();
+
+  const store = new SqliteHistory(dir);
+  expect(store.status().problem).toBeNull();
+  expect(store.getMessage('m1')).not.toHaveProperty('compare');
+  const run = store.addCompareRun({
+    conversationId: 'c1',
+    questionId: 'm1',
+    columns: [
+      { model: 'a', params: null },
+      { model: 'b', params: { temperature: 1 } },
+    ],
+  });
+  const reply = store.addMessage({
+    conversationId: 'c1',
+    parentId: 'm1',
+    role: 'assistant',
+    content: 'b is',
+    status: 'done',
+    model: 'b',
+    compare: { runId: run.id, column: 1 },
+  });
+  expect(store.getMessage(reply.id)!.compare).toEqual({ runId: run.id, column: 1 });
+  expect(store.compareRunOf('m1')).toMatchObject({ id: run.id, chosenId: null });
+  expect(store.chooseCompare(run.id, reply.id).chosenId).toBe(reply.id);
+  expect(() => store.chooseCompare(run.id, 'm1')).toThrow(/not part of this comparison/);
+  expect(store.compareRuns('c1').map((r) => r.columns)).toEqual([run.columns]);
+  store.close();
+  expect(readdirSync(join(dir, 'backups'))).toEqual([expect.stringMatching(/^history\.v5\.before-compare\./)]);
 });

@@ -3,6 +3,7 @@ import type { AppCommand } from '../../../shared/contract';
 import { getApi } from '../api';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
 import { pageFrames } from '../frames';
@@ -28,7 +29,8 @@ export type AppState = ChatSlice &
   RecoverySlice &
   ContextSlice &
   PickerSlice &
-  AssistantsSlice;
+  AssistantsSlice &
+  CompareSlice;
 
 /** The store's timers and frames: `resetStore` cancels what they hold. */
 const timers = new Timers(pageFrames);
@@ -46,6 +48,7 @@ const createAppState: StateCreator<AppState> = (...a) => ({
   ...createContextSlice(timers)(...a),
   ...createPickerSlice(...a),
   ...createAssistantsSlice(...a),
+  ...createCompareSlice(timers.frames)(...a),
 });
 
 export const useStore = create<AppState>()(createAppState);

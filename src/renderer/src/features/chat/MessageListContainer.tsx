@@ -4,6 +4,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { selectActiveIds, useStore } from '../../store';
 import { ContextStart } from '../context/ContextStart';
 import { useRowContext } from '../context/useRowContext';
+import { CompareTurnContainer } from '../compare/CompareTurnContainer';
 import { preloadMarkdown } from '../markdown/LazyMarkdown';
 import { MessageView, type MessageViewProps } from './MessageView';
 import './chat.css';
@@ -33,6 +34,11 @@ const Row = memo(function Row({ id, focused }: { id: string; focused: boolean })
   const editing = useStore((s) => s.editingId === id);
   const plainText = useStore((s) => (message ? s.plainText[message.conversationId] === true : false));
   const context = useRowContext(id, message?.conversationId);
+  // A compare turn waiting for its answer shows its columns under the question they answer.
+  const compareRunId = useStore((s) => {
+    const runId = message ? s.compareWaiting[message.conversationId] : null;
+    return runId && s.compareRuns[runId]?.questionId === id ? runId : null;
+  });
   return message ? (
     <>
       {context.notSent > 0 && <ContextStart notSent={context.notSent} />}
@@ -47,6 +53,7 @@ const Row = memo(function Row({ id, focused }: { id: string; focused: boolean })
         maxTokens={context.maxTokens}
         chatTotals={message.role === 'assistant' ? context.totals : null}
       />
+      {compareRunId && <CompareTurnContainer runId={compareRunId} />}
     </>
   ) : null;
 });

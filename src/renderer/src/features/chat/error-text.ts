@@ -33,6 +33,8 @@ const TITLES: Record<ErrorCode, string> = {
   document_encoding: 'That text’s encoding was not recognised',
   document_unsupported: 'That kind of file is not supported',
   cancelled: 'Cancelled',
+  compare_undecided: 'Choose an answer first',
+  compare_busy: 'A comparison is still running',
   internal: 'Something went wrong in the app',
 };
 
@@ -49,6 +51,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   key_origin: 'A key is only ever sent to the address it was saved for. Enter a key for this address in Settings.',
   redirect_refused: 'Requests that carry your key never follow a redirect. Set the base URL to the final address.',
   throttled: 'Wait a moment and try again.',
+  compare_undecided: 'Pick the answer to carry on from with “Choose this answer” under one of the columns.',
+  compare_busy: 'Wait for its answers, or stop them (Esc), before comparing again in this chat.',
 };
 
 /** Where an error is shown: beside the key form (in Settings or on first run), a hint must not send the user to Settings. */

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { COMPARE_COLUMNS, type ArenaSummary as Summary } from '../../../../shared/compare';
+import type { ChatParams } from '../../../../shared/domain';
+import { ArenaSummary } from './ArenaSummary';
+import { ColumnParams } from './ColumnParams';
+import { ModelMultiSelect } from './ModelMultiSelect';
+import './compare.css';
+
+export interface CompareBarProps {
+  on: boolean;
+  onToggle(): void;
+  models: string[];
+  selected: string[];
+  onToggleModel(model: string): void;
+  /** Columns with parameters of their own; the others use the chat's. */
+  columnParams: Record<string, ChatParams>;
+  sharedParams: ChatParams;
+  onColumnParams(model: string, params: ChatParams | null): void;
+  arena: Summary | null;
+  /** The open chat's compare turn waiting for its answer: a new one folds the model list away. */
+  waitingRunId: string | null;
+}
+
+/**
+ * Above the composer: compare mode on or off, and behind one disclosure each, the models it asks (with each column's
+ * own parameters) and the arena, so a small window keeps its room for the thread.
+ */
+export function CompareBar(props: CompareBarProps) {
+  const { on, selected } = props;
+  const [pickerOpen, setPickerOpen] = useState(true);
+  const [arenaOpen, setArenaOpen] = useState(false);
+  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
+  const [seenRun, setSeenRun] = useState(props.waitingRunId);
+  if (props.waitingRunId !== seenRun) {
+    setSeenRun(props.waitingRunId);
+    if (props.waitingRunId) setPickerOpen(false);
+  }
+  const showPicker = on && (pickerOpen || selected.length < COMPARE_COLUMNS.min);
+  return (
+    <div className="compare-bar">
+      <div className="compare-bar__row">
+        <button type="button" className="compare-bar__toggle" aria-pressed={on} onClick={props.onToggle}>
+          Compare models
+        </button>
+        {on && (
+          <button
+            type="button"
+            className="text-button compare-bar__summary"
+            aria-expanded={showPicker}
+            onClick={() => setPickerOpen(!showPicker)}
+          >
+            {selected.length === 0 ? 'Pick models' : `${selected.length} models: ${selected.join(', ')}`}
+          </button>
+        )}
+        {props.arena && props.arena.turns > 0 && (
+          <button
+            type="button"
+            className="text-button"
+            aria-expanded={arenaOpen}
+            onClick={() => setArenaOpen(!arenaOpen)}
+          >
+            Arena summary
+          </button>
+        )}
+      </div>
+      {showPicker && <Picker {...props} />}
+      {arenaOpen && props.arena && <ArenaSummary summary={props.arena} />}
+    </div>
+  );
+}
+
+function Picker(props: CompareBarProps) {
+  const { selected, columnParams } = props;
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  return (
+    <>
+      <ModelMultiSelect models={props.models} selected={selected} onToggle={props.onToggleModel} />
+      {selected.length > 0 && (
+        <div className="compare-bar__columns" role="group" aria-label="Column parameters">
+          {selected.map((model) => (
+            <button
+              key={model}
+              type="button"
+              className="text-button"
+              aria-expanded={openFor === model}
+              onClick={() => setOpenFor(openFor === model ? null : model)}
+            >
+              Parameters for {model}
+              {columnParams[model] ? ' (own)' : ' (shared)'}
+            </button>
+          ))}
+        </div>
+      )}
+      {openFor && selected.includes(openFor) && (
+        <>
+          <ColumnParams
+            key={openFor}
+            model={openFor}
+            initial={columnParams[openFor] ?? props.sharedParams}
+            submitLabel="Use for this column"
+            onSubmit={(params) => {
+              props.onColumnParams(openFor, params);
+              setOpenFor(null);
+            }}
+          />
+          {columnParams[openFor] && (
+            <button type="button" className="text-button" onClick={() => props.onColumnParams(openFor, null)}>
+              Use the shared parameters
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
