@@ -1,4 +1,4 @@
-import type { Attachment, ChatParams, Conversation, Message, Usage } from '../../shared/domain';
+import type { Attachment, ChatParams, DocumentRef, Conversation, Message, Usage } from '../../shared/domain';
 import type {
   ConversationListRequest,
   ConversationPage,
@@ -19,6 +19,7 @@ export interface NewConversation {
 
 export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> & {
   attachments?: Attachment[];
+  documents?: DocumentRef[];
   tokens?: number | null;
   imagesPinned?: boolean;
 };

@@ -4,6 +4,7 @@ import { organizeAndSearch } from './0002-organize-and-search';
 import { versions } from './0003-versions';
 import { contextBudget } from './0004-context-budget';
 import { secureIndex } from './0005-secure-index';
+import { documents } from './0006-documents';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -13,7 +14,14 @@ export interface Migration {
 }
 
 /** In order; a new one goes at the end with the next number, in a file named `NNNN-name.ts`. */
-export const MIGRATIONS: readonly Migration[] = [initial, organizeAndSearch, versions, contextBudget, secureIndex];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  organizeAndSearch,
+  versions,
+  contextBudget,
+  secureIndex,
+  documents,
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

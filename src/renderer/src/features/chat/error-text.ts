@@ -32,6 +32,7 @@ const TITLES: Record<ErrorCode, string> = {
   document_binary: 'That file is not text',
   document_encoding: 'That text’s encoding was not recognised',
   document_unsupported: 'That kind of file is not supported',
+  documents_over_budget: 'The documents do not fit the model’s context',
   cancelled: 'Cancelled',
   internal: 'Something went wrong in the app',
 };
@@ -49,6 +50,10 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   key_origin: 'A key is only ever sent to the address it was saved for. Enter a key for this address in Settings.',
   redirect_refused: 'Requests that carry your key never follow a redirect. Set the base URL to the final address.',
   throttled: 'Wait a moment and try again.',
+  document_encrypted: 'Remove the password (print to PDF, or save an unprotected copy) and attach it again.',
+  document_no_text: 'It looks scanned: its pages are pictures. Run it through OCR first, or paste the text.',
+  document_binary: 'Only text files, PDF and Word (.docx) documents can be attached.',
+  documents_over_budget: 'Choose which documents to send, or let the app cut them to fit.',
 };
 
 export interface ErrorText {
