@@ -232,7 +232,7 @@ function fromRecord(item: unknown): ImportedChat | ImportNote {
     };
   });
   if (unreadableDocuments)
-    notes.push(`${count(unreadableDocuments, 'document')} left out: the file holds no readable text for it.`);
+    notes.push(`${count(unreadableDocuments, 'document')} left out: the file holds no readable text.`);
   if (unreadable)
     notes.push(`${count(unreadable, 'image')} left out: not described as a PNG, JPEG, WebP or GIF image.`);
   if (badPreviews) notes.push(`${count(badPreviews, 'preview')} left out: not a PNG, JPEG, WebP or GIF data URL.`);
