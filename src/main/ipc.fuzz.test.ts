@@ -43,8 +43,9 @@ registerIpc({ handle: (c, l) => void listeners.set(c, l) }, createHandlers(servi
   isTrustedSender: () => true,
   onUnexpectedError: (channel, error) => unexpected.push({ channel, error }),
 });
-afterAll(() => {
+afterAll(async () => {
   services.chat.stopAll();
+  await services.closeDocuments();
   services.history.close();
 });
 
@@ -60,6 +61,7 @@ function pool(): string[] {
   return [
     ...conversations.map((c) => c.id),
     ...messages,
+    ...services.documentStore.ids().slice(0, 3),
     'meta-llama-3-8B-instruct',
     'https://modelslab.com/api/v7/llm',
     'http://127.0.0.1:9/api/v7/llm',
