@@ -32,6 +32,15 @@ const ZONES = {
   shared: zone('src/shared imports only src/shared.', 'main', 'renderer', 'preload'),
 };
 
+/** Slices hold state and call main: no feature or component code, and no page (DOM) globals. */
+const STORE_ZONE = {
+  group: ['**/features/**', '**/ui/**', 'react', 'react-dom'],
+  message: 'A slice imports no page code.',
+};
+const STORE_GLOBALS = ['document', 'window', 'navigator', 'requestAnimationFrame', 'localStorage', 'location'].map(
+  (name) => ({ name, message: 'A slice touches no page: a component does, from what the store holds.' }),
+);
+
 /** The import rule for a part: its zone, and Electron unless it is an entry point. */
 const imports = ({ zone: forbidden, electron = true, paths = [], patterns = [] }) => [
   'error',
@@ -112,6 +121,37 @@ export default tseslint.config(
       'no-restricted-imports': imports({
         zone: ZONES.renderer,
         patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }],
+      }),
+    },
+  },
+  {
+    // The store holds state and asks main; what the page shows and touches lives in features (README, "How it is built").
+    files: ['src/renderer/src/store/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...STORE_GLOBALS],
+      'no-restricted-imports': imports({
+        zone: ZONES.renderer,
+        patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }, STORE_ZONE],
+      }),
+    },
+  },
+  {
+    files: ['src/renderer/src/store/chat-*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': imports({
+        zone: ZONES.renderer,
+        patterns: [STORE_ZONE, { group: ['./history-slice'], message: 'The chat asks history through its actions.' }],
+      }),
+    },
+  },
+  {
+    files: ['src/renderer/src/store/history-slice.ts'],
+    rules: {
+      'no-restricted-imports': imports({
+        zone: ZONES.renderer,
+        patterns: [STORE_ZONE, { group: ['./chat-*'], message: 'History asks the chat through its actions.' }],
       }),
     },
   },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { attachFiles } from './features/chat/attach-files';
 import { ErrorNotice } from './features/chat/ErrorNotice';
 import { ComposerContainer } from './features/chat/ComposerContainer';
 import { MessageListContainer } from './features/chat/MessageListContainer';
@@ -24,11 +25,14 @@ const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send mess
 export function App() {
   const keyStatus = useStore((s) => s.keyStatus);
   const sendError = useStore((s) => s.sendError);
+  // Shown in the Settings dialog while it is open (a theme change from the sidebar can fail too).
+  const settingsError = useStore((s) => (s.settingsOpen ? null : s.settingsError));
+  const theme = useStore((s) => s.settings?.theme);
   const streaming = useStore((s) => selectStreamingId(s) !== null);
   const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
   const online = useStore((s) => s.online);
   const activeId = useStore((s) => s.activeId);
-  const { send, stop, dismissSendError } = useStore.getState();
+  const { send, stop, dismissSendError, dismissSettingsError } = useStore.getState();
   const welcome = keyStatus !== null && !keyStatus.configured && activeId === null;
   useHistoryShell();
   const [paramsOpen, setParamsOpen] = useState(false);
@@ -42,6 +46,12 @@ export function App() {
     void recover();
     return stopEvents;
   }, []);
+
+  useEffect(() => {
+    if (theme === undefined) return;
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   useEffect(() => startDesktopEvents((command) => useStore.getState().runCommand(command)), []);
 
@@ -70,7 +80,7 @@ export function App() {
         }}
         onDrop={(e) => {
           e.preventDefault();
-          if (!welcome) void useStore.getState().addImages([...e.dataTransfer.files]);
+          if (!welcome) void attachFiles([...e.dataTransfer.files]);
         }}
       >
         <HistoryBanner />
@@ -91,6 +101,7 @@ export function App() {
         {welcome ? <Welcome /> : <MessageListContainer />}
         <div className="chat__footer" hidden={welcome}>
           {sendError && <ErrorNotice error={sendError} onDismiss={dismissSendError} />}
+          {settingsError && <ErrorNotice error={settingsError} onDismiss={dismissSettingsError} />}
           <ComposerContainer
             streaming={streaming}
             blockedReason={keyStatus && !keyStatus.configured ? NO_KEY : online ? null : OFFLINE}

@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo, ModelList } from '../../../shared/contract';
 import { getApi } from '../api';
-import { errorText } from '../features/chat/error-text';
-import { toError } from './chat-slice';
+import { toAppError } from '../../../shared/errors';
 import type { AppState } from './index';
 
 export interface AppSlice {
@@ -13,6 +12,8 @@ export interface AppSlice {
   modelList: ModelList | null;
   /** Fetches the model list once per session (the picker calls it on focus). */
   loadModels(): Promise<void>;
+  /** The list is for another address now: the next look fetches it again. */
+  forgetModels(): void;
   /** Asks main to open a link; `text` is what the link shows. A refusal is shown as a notice. */
   openExternal(url: string, text?: string): Promise<void>;
   /** Copies through main; false when that failed (a notice says why). */
@@ -29,6 +30,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     if (get().modelList?.fetchedAt && !get().modelList?.error) return;
     set({ modelList: await getApi().models.list() });
   },
+  forgetModels: () => set({ modelList: null }),
   openExternal: async (url, text) => {
     try {
       await getApi().app.openExternal(url, text);
@@ -46,6 +48,5 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
 });
 
 function notify(get: () => AppState, error: unknown): void {
-  const { title, hint, detail } = errorText(toError(error));
-  get().showToast({ text: `${title}. ${detail ?? hint ?? ''}`.trim() });
+  get().showToast({ error: toAppError(error) });
 }

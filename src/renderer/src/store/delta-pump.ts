@@ -73,11 +73,3 @@ export class DeltaPump {
     return this.interval;
   }
 }
-
-/** Animation frames, or a timer while the window is hidden (it gets no frames then, but the store stays current). */
-export const pageFrames: Frames = {
-  next: (callback) => {
-    if (document.visibilityState === 'hidden') setTimeout(() => callback(performance.now()), MAX_INTERVAL_MS);
-    else requestAnimationFrame(callback);
-  },
-};

@@ -12,6 +12,8 @@ export interface DesktopSlice {
   copyLastReply(): Promise<boolean>;
   shortcutsOpen: boolean;
   setShortcutsOpen(open: boolean): void;
+  /** Counts the times the composer was asked to take the focus (New Chat); the composer follows it. */
+  composerFocus: number;
   /** One place for what the menu, its accelerators and the page's own keys ask for. */
   runCommand(command: AppCommand): void;
 }
@@ -19,12 +21,13 @@ export interface DesktopSlice {
 export const createDesktopSlice: StateCreator<AppState, [], [], DesktopSlice> = (set, get) => ({
   update: null,
   shortcutsOpen: false,
+  composerFocus: 0,
   setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   runCommand: (command) => {
     const state = get();
     if (command === 'new-chat') {
       state.newChat();
-      document.querySelector<HTMLTextAreaElement>('.composer__input')?.focus();
+      set((s) => ({ composerFocus: s.composerFocus + 1 }));
     } else if (command === 'settings') state.setSettingsOpen(true);
     else if (command === 'copy-last-reply') void state.copyLastReply();
     else if (command === 'shortcuts') set({ shortcutsOpen: true });

@@ -1,18 +1,22 @@
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
+import type { AppCommand } from '../../../shared/contract';
 import { getApi } from '../api';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
-import { createKeysSlice, type KeysSlice } from './keys-slice';
+import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
+import { pageFrames } from '../frames';
 import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
-import type { AppCommand } from '../../../shared/contract';
-
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createRecoverySlice, type RecoverySlice } from './recovery-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { Timers } from './timers';
 
+/** Each slice is the only writer of its fields (README, "How it is built", lists them); others call its actions. */
 export type AppState = ChatSlice &
+  ConversationsSlice &
   AppSlice &
   KeysSlice &
   DesktopSlice &
@@ -22,17 +26,29 @@ export type AppState = ChatSlice &
   RecoverySlice &
   ContextSlice;
 
-export const useStore = create<AppState>()((...a) => ({
-  ...createChatSlice(...a),
+/** The store's timers and frames: `resetStore` cancels what they hold. */
+const timers = new Timers(pageFrames);
+
+const createAppState: StateCreator<AppState> = (...a) => ({
+  ...createChatSlice(timers)(...a),
+  ...createConversationsSlice(...a),
   ...createAppSlice(...a),
   ...createKeysSlice(...a),
   ...createDesktopSlice(...a),
-  ...createHistorySlice(...a),
+  ...createHistorySlice(timers)(...a),
   ...createSearchSlice(...a),
   ...createSettingsSlice(...a),
   ...createRecoverySlice(...a),
-  ...createContextSlice(...a),
-}));
+  ...createContextSlice(timers)(...a),
+});
+
+export const useStore = create<AppState>()(createAppState);
+
+/** The store as at start: every field, every slice's own counters and sets, and nothing waiting on a timer. */
+export function resetStore(): void {
+  timers.clear();
+  useStore.setState(createAppState(useStore.setState, useStore.getState, useStore), true);
+}
 
 /** Connects main's events to the store, and keeps the context view in step with the chat and draft; returns the unsubscribe. */
 export function startEvents(): () => void {
@@ -59,4 +75,6 @@ export function startDesktopEvents(onCommand: (command: AppCommand) => void): ()
   return () => offs.forEach((off) => off());
 }
 
-export { selectActiveIds, selectStreamingId } from './chat-slice';
+export { selectActiveIds, selectStreamingId } from './chat-sending';
+export type { Draft } from './chat-slice';
+export type { Toast } from './history-slice';

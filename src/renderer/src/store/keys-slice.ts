@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { KeyCheck, KeyStatus } from '../../../shared/contract';
-import type { AppError } from '../../../shared/errors';
+import { toAppError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
-import { toError } from './chat-slice';
 import type { AppState } from './index';
 
 export interface KeysSlice {
@@ -19,6 +18,8 @@ export interface KeysSlice {
   saveKey(key: string, sessionOnly: boolean, force?: boolean): Promise<boolean>;
   removeKey(): Promise<void>;
   clearKeyCheck(): void;
+  /** Main answered with the key's state after another change (a new address): an earlier Test no longer holds. */
+  keyChanged(status: KeyStatus): void;
 }
 
 export const createKeysSlice: StateCreator<AppState, [], [], KeysSlice> = (set, get) => ({
@@ -37,7 +38,7 @@ export const createKeysSlice: StateCreator<AppState, [], [], KeysSlice> = (set, 
       set({ keyCheck: { ...check, key } });
       return check;
     } catch (error) {
-      const check = { ok: false, error: toError(error) };
+      const check = { ok: false, error: toAppError(error) };
       set({ keyCheck: { ...check, key } });
       return check;
     } finally {
@@ -59,7 +60,7 @@ export const createKeysSlice: StateCreator<AppState, [], [], KeysSlice> = (set, 
       set({ keyStatus: await getApi().keys.save({ key, sessionOnly }), keyCheck: null });
       return true;
     } catch (error) {
-      set({ keyError: toError(error) });
+      set({ keyError: toAppError(error) });
       return false;
     } finally {
       set({ keyBusy: null });
@@ -69,13 +70,17 @@ export const createKeysSlice: StateCreator<AppState, [], [], KeysSlice> = (set, 
   removeKey: async () => {
     set({ keyBusy: 'removing', keyError: null });
     try {
-      set({ keyStatus: await getApi().keys.remove(), keyCheck: null, activeId: null });
+      set({ keyStatus: await getApi().keys.remove(), keyCheck: null });
+      // Without a key the window shows the welcome, which a new chat leads to.
+      get().newChat();
     } catch (error) {
-      set({ keyError: toError(error) });
+      set({ keyError: toAppError(error) });
     } finally {
       set({ keyBusy: null });
     }
   },
 
   clearKeyCheck: () => set({ keyCheck: null, unverified: null, keyError: null }),
+
+  keyChanged: (status) => set({ keyStatus: status, keyCheck: null }),
 });

@@ -1,18 +1,21 @@
 import type { StateCreator } from 'zustand';
 import type { BaseUrlChange } from '../../../shared/contract';
-import { NO_CONTEXT } from '../../../shared/context';
-import type { AppError } from '../../../shared/errors';
+import { toAppError, type AppError } from '../../../shared/errors';
 import type { Preset, Settings, SettingsPatch, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
-import { toError } from './chat-slice';
 import type { AppState } from './index';
 
 export interface SettingsSlice {
   settings: Settings | null;
   settingsNotice: string | null;
+  /** A setting that could not be saved (theme, defaults, updates, chat options). */
+  settingsError: AppError | null;
+  /** A preset that could not be saved or deleted. */
+  presetError: AppError | null;
   online: boolean;
   loadSettings(): Promise<void>;
   setOnline(online: boolean): void;
+  /** The page applies the theme as soon as `settings.theme` changes (App.tsx); main's answer follows. */
   setTheme(theme: Theme): Promise<void>;
   /** Saves the composer's model, system prompt and parameters under a name (replacing one of that name). */
   savePreset(name: string): Promise<boolean>;
@@ -27,98 +30,98 @@ export interface SettingsSlice {
   /** Model-made titles and the automatic retry after a rate limit. */
   setChatOptions(patch: Pick<SettingsPatch, 'autoTitle' | 'titleModel' | 'autoRetry'>): Promise<boolean>;
   dismissSettingsNotice(): void;
+  dismissSettingsError(): void;
+  dismissPresetError(): void;
 }
 
-export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => ({
-  settings: null,
-  settingsNotice: null,
-  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set, get) => {
+  /** Saves a patch; a failure lands in `settingsError` or, for presets, `presetError`. */
+  async function save(patch: SettingsPatch, errorField: 'settingsError' | 'presetError'): Promise<boolean> {
+    set({ [errorField]: null });
+    try {
+      const { values } = await getApi().settings.update(patch);
+      set({ settings: values });
+      return true;
+    } catch (error) {
+      set({ [errorField]: toAppError(error) });
+      return false;
+    }
+  }
 
-  loadSettings: async () => {
-    const { values, notice } = await getApi().settings.get();
-    // A new chat starts from the saved defaults unless a conversation is already open.
-    const draft = get().activeId
-      ? get().draft
-      : { ...get().draft, model: values.defaultModel, params: values.defaultParams };
-    set({ settings: values, settingsNotice: notice, draft });
-    applyTheme(values.theme);
-  },
-
-  setTheme: async (theme) => {
-    applyTheme(theme);
-    const { values } = await getApi().settings.update({ theme });
-    set({ settings: values });
-  },
-
-  savePreset: async (name) => {
-    const { draft, settings } = get();
-    const preset: Preset = {
-      name: name.trim(),
-      model: draft.model,
-      systemPrompt: draft.systemPrompt,
-      params: draft.params,
-    };
-    const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
-    return updateSettings(set, { presets });
-  },
-
-  deletePreset: async (name) => {
-    await updateSettings(set, { presets: (get().settings?.presets ?? []).filter((p) => p.name !== name) });
-  },
-
-  startFromPreset: ({ model, systemPrompt, params }) => {
-    get().newChat();
-    set({ draft: { model, systemPrompt, params, context: NO_CONTEXT } });
-  },
-
-  saveDefaults: async () => {
-    const { model, params } = get().draft;
-    return updateSettings(set, { defaultModel: model, defaultParams: params });
-  },
-
-  setAutoUpdate: (autoUpdate) => {
-    // The checkbox shows the choice at once; main's answer follows.
-    const settings = get().settings;
-    if (settings) set({ settings: { ...settings, autoUpdate } });
-    return updateSettings(set, { autoUpdate });
-  },
-
-  setChatOptions: (patch) => {
+  /** The control shows the choice at once; main's answer follows. */
+  function showAtOnce(patch: Partial<Settings>): void {
     const settings = get().settings;
     if (settings) set({ settings: { ...settings, ...patch } });
-    return updateSettings(set, patch);
-  },
-
-  changeBaseUrl: async (url) => {
-    try {
-      const { outcome, settings, key } = await getApi().settings.changeBaseUrl(url);
-      set({ settings: settings.values, keyStatus: key, keyCheck: null, modelList: null });
-      await get().loadInfo();
-      return outcome;
-    } catch (error) {
-      return toError(error);
-    }
-  },
-
-  setOnline: (online) => set({ online }),
-  dismissSettingsNotice: () => set({ settingsNotice: null }),
-});
-
-function applyTheme(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-}
-
-async function updateSettings(
-  set: (partial: Partial<AppState>) => void,
-  patch: Parameters<ReturnType<typeof getApi>['settings']['update']>[0],
-): Promise<boolean> {
-  try {
-    const { values } = await getApi().settings.update(patch);
-    set({ settings: values });
-    return true;
-  } catch (error) {
-    set({ sendError: toError(error) });
-    return false;
   }
-}
+
+  return {
+    settings: null,
+    settingsNotice: null,
+    settingsError: null,
+    presetError: null,
+    // The page reports the real state as it starts (useHistoryShell).
+    online: true,
+
+    loadSettings: async () => {
+      const { values, notice } = await getApi().settings.get();
+      set({ settings: values, settingsNotice: notice });
+      get().useDefaults(values.defaultModel, values.defaultParams);
+    },
+
+    setTheme: async (theme) => {
+      showAtOnce({ theme });
+      await save({ theme }, 'settingsError');
+    },
+
+    savePreset: async (name) => {
+      const { draft, settings } = get();
+      const preset: Preset = {
+        name: name.trim(),
+        model: draft.model,
+        systemPrompt: draft.systemPrompt,
+        params: draft.params,
+      };
+      const presets = [...(settings?.presets ?? []).filter((p) => p.name !== preset.name), preset];
+      return save({ presets }, 'presetError');
+    },
+
+    deletePreset: async (name) => {
+      await save({ presets: (get().settings?.presets ?? []).filter((p) => p.name !== name) }, 'presetError');
+    },
+
+    startFromPreset: ({ model, systemPrompt, params }) => get().newChat({ model, systemPrompt, params }),
+
+    saveDefaults: async () => {
+      const { model, params } = get().draft;
+      return save({ defaultModel: model, defaultParams: params }, 'presetError');
+    },
+
+    setAutoUpdate: (autoUpdate) => {
+      showAtOnce({ autoUpdate });
+      return save({ autoUpdate }, 'settingsError');
+    },
+
+    setChatOptions: (patch) => {
+      showAtOnce(patch);
+      return save(patch, 'settingsError');
+    },
+
+    changeBaseUrl: async (url) => {
+      try {
+        const { outcome, settings, key } = await getApi().settings.changeBaseUrl(url);
+        set({ settings: settings.values });
+        get().keyChanged(key);
+        get().forgetModels();
+        await get().loadInfo();
+        return outcome;
+      } catch (error) {
+        return toAppError(error);
+      }
+    },
+
+    setOnline: (online) => set({ online }),
+    dismissSettingsNotice: () => set({ settingsNotice: null }),
+    dismissSettingsError: () => set({ settingsError: null }),
+    dismissPresetError: () => set({ presetError: null }),
+  };
+};

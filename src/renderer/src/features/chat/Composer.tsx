@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IMAGE_TYPES } from '../../../../shared/domain';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
@@ -20,6 +20,8 @@ export interface ComposerProps {
   onEditLast?(): boolean;
   /** Shown beside the hint as the text changes: the context meter. */
   meter?(text: string): ReactNode;
+  /** The box takes the focus whenever this changes (New Chat from the menu or a shortcut). */
+  focusRequest?: number;
 }
 
 export function Composer(props: ComposerProps) {
@@ -29,6 +31,10 @@ export function Composer(props: ComposerProps) {
   const input = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const canSend = !streaming && !busy && !blockedReason && text.trim().length > 0;
+
+  useEffect(() => {
+    if (props.focusRequest) input.current?.focus();
+  }, [props.focusRequest]);
 
   async function submit() {
     if (!canSend) return;

@@ -73,3 +73,27 @@ export async function readImage(file: File): Promise<ImageInput> {
   const thumbnail = await thumbnailOf(file, dataUrl);
   return { name: file.name || 'pasted image', mimeType: file.type as ImageType, dataUrl, thumbnail };
 }
+
+/**
+ * The files that can go with the next message beside those already attached, read for sending; a line for each left
+ * out (not an image, too large, one too many, over the message's total).
+ */
+export async function pickImages(
+  files: File[],
+  attached: ImageInput[],
+): Promise<{ images: ImageInput[]; problems: string[] }> {
+  const problems: string[] = [];
+  const room = LIMITS.imagesPerMessage - attached.length;
+  const accepted = files.filter((file) => {
+    const problem = imageProblem(file);
+    if (problem) problems.push(problem);
+    return !problem;
+  });
+  if (accepted.length > room) {
+    problems.push(`A message can carry up to ${LIMITS.imagesPerMessage} images.`);
+    accepted.length = Math.max(0, room);
+  }
+  const { fits, problems: tooMuch } = withinMessageTotal(accepted, attached);
+  problems.push(...tooMuch);
+  return { images: await Promise.all(fits.map(readImage)), problems };
+}

@@ -7,6 +7,7 @@ export function useHistoryShell(): void {
     const s = useStore.getState();
     void s.checkHistory();
     void s.loadSettings();
+    s.setOnline(navigator.onLine);
     const online = () => useStore.getState().setOnline(true);
     const offline = () => useStore.getState().setOnline(false);
     window.addEventListener('online', online);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
+import { ErrorNotice } from '../chat/ErrorNotice';
 import { ConnectionSection } from './ConnectionSection';
 import { KeyForm } from './KeyForm';
 import { KeyOriginNotice } from './KeyOriginNotice';
@@ -15,13 +16,15 @@ const SOURCE_TEXT = {
 
 export function SettingsDialog() {
   const open = useStore((s) => s.settingsOpen);
-  const { setSettingsOpen, clearKeyCheck } = useStore.getState();
+  const error = useStore((s) => s.settingsError);
+  const { setSettingsOpen, clearKeyCheck, dismissSettingsError } = useStore.getState();
   const close = () => {
     clearKeyCheck();
     setSettingsOpen(false);
   };
   return (
     <Modal open={open} title="Settings" onClose={close}>
+      {error && <ErrorNotice error={error} onDismiss={dismissSettingsError} />}
       <KeySection onRemoved={close} />
       <ConnectionSection />
       <ChatsSection />

@@ -1,25 +1,31 @@
 import { useId, useState } from 'react';
-import type { ParamSpec } from '../../../../shared/domain';
+import { PARAM_SPECS, type ChatParams } from '../../../../shared/domain';
+import { chatParamsSchema } from '../../../../shared/schemas';
 
 export interface ParamFieldProps {
-  spec: ParamSpec;
+  name: keyof ChatParams;
   value: number | undefined;
   onChange(value: number | undefined): void;
 }
 
-function check(spec: ParamSpec, raw: string): string | null {
+/** Why the typed text is not a value main would accept for this parameter: the check is main's own schema. */
+export function paramProblem(name: keyof ChatParams, raw: string): string | null {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n)) return 'Enter a number';
-  if (spec.integer && !Number.isInteger(n)) return 'Enter a whole number';
-  if (n < spec.min || n > spec.max) return `Between ${spec.min} and ${spec.max}`;
-  return null;
+  const result = chatParamsSchema.shape[name].safeParse(n);
+  if (result.success) return null;
+  const spec = PARAM_SPECS[name];
+  return result.error.issues.some((i) => i.code === 'invalid_type')
+    ? 'Enter a whole number'
+    : `Between ${spec.min} and ${spec.max}`;
 }
 
 /** A slider and a number box for one sampling parameter; empty means the server's default. */
-export function ParamField({ spec, value, onChange }: ParamFieldProps) {
+export function ParamField({ name, value, onChange }: ParamFieldProps) {
   const id = useId();
+  const spec = PARAM_SPECS[name];
   const [raw, setRaw] = useState<string | null>(null);
-  const problem = raw === null ? null : check(spec, raw);
+  const problem = raw === null ? null : paramProblem(name, raw);
   const defaultText = spec.serverDefault === null ? 'model default' : `default ${spec.serverDefault}`;
   const shown = raw ?? (value === undefined ? '' : String(value));
   const sliderMax = spec.integer ? Math.min(spec.max, 8192) : spec.max;
@@ -62,7 +68,7 @@ export function ParamField({ spec, value, onChange }: ParamFieldProps) {
               return;
             }
             setRaw(next);
-            if (!check(spec, next)) onChange(Number(next));
+            if (!paramProblem(name, next)) onChange(Number(next));
           }}
           onBlur={() => {
             if (!problem) setRaw(null);

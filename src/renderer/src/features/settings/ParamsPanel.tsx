@@ -1,4 +1,4 @@
-import { PARAM_KEYS, PARAM_SPECS } from '../../../../shared/domain';
+import { PARAM_KEYS } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
 import { ContextFields } from '../context/ContextFields';
@@ -32,7 +32,7 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
         />
       </label>
       {PARAM_KEYS.map((key) => (
-        <ParamField key={key} spec={PARAM_SPECS[key]} value={params[key]} onChange={(value) => setParam(key, value)} />
+        <ParamField key={key} name={key} value={params[key]} onChange={(value) => setParam(key, value)} />
       ))}
       <ContextFields value={context} view={view} onChange={setContextSettings} />
       <PresetsSection />

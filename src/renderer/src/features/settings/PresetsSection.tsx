@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
+import { ErrorNotice } from '../chat/ErrorNotice';
 
 /** Named starting points (model, system prompt, parameters) and the defaults for new chats. */
 export function PresetsSection() {
   const presets = useStore((s) => s.settings?.presets ?? []);
-  const { savePreset, deletePreset, startFromPreset, saveDefaults } = useStore.getState();
+  const error = useStore((s) => s.presetError);
+  const { savePreset, deletePreset, startFromPreset, saveDefaults, dismissPresetError } = useStore.getState();
   const [name, setName] = useState('');
   const [status, setStatus] = useState<string | null>(null);
 
   return (
     <section className="presets" aria-label="Presets">
       <h3>Presets</h3>
+      {error && <ErrorNotice error={error} onDismiss={dismissPresetError} />}
       {presets.length > 0 ? (
         <ul className="presets__list">
           {presets.map((p) => (

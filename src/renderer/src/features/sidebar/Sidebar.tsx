@@ -5,7 +5,6 @@ import type { Conversation } from '../../../../shared/domain';
 import type { Theme } from '../../../../shared/settings';
 import { Icon } from '../../ui/Icon';
 import { ConversationRow, type RowActions } from './ConversationRow';
-import type { Toast } from '../../store/history-slice';
 
 export interface SidebarProps extends RowActions {
   conversations: Conversation[];
@@ -15,7 +14,7 @@ export interface SidebarProps extends RowActions {
   keyStatus: KeyStatus | null;
   folders: string[];
   folderFilter: string | null | undefined;
-  toast: Toast | null;
+  toast: { text: string; undoId?: string } | null;
   onNew(): void;
   onOpen(id: string): void;
   onOpenSettings(): void;

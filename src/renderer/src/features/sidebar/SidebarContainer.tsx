@@ -1,10 +1,17 @@
 import { useStore } from '../../store';
+import type { AppError } from '../../../../shared/errors';
+import { errorText } from '../chat/error-text';
 import { Sidebar } from './Sidebar';
+
+function toastText(error: AppError): string {
+  const { title, hint, detail } = errorText(error);
+  return `${title}. ${detail ?? hint ?? ''}`.trim();
+}
 
 /** Connects the sidebar to the store. */
 export function SidebarContainer() {
   const conversations = useStore((s) => s.conversations);
-  const total = useStore((s) => Math.max(s.conversationTotal, s.conversations.length));
+  const total = useStore((s) => s.conversationTotal);
   const activeId = useStore((s) => s.activeId);
   const keyStatus = useStore((s) => s.keyStatus);
   const folders = useStore((s) => s.folders);
@@ -20,7 +27,7 @@ export function SidebarContainer() {
       keyStatus={keyStatus}
       folders={folders}
       folderFilter={folderFilter}
-      toast={toast}
+      toast={toast && ('error' in toast ? { text: toastText(toast.error) } : toast)}
       onNew={a.newChat}
       onSearch={a.openSearch}
       onLoadMore={a.loadMoreConversations}

@@ -1,0 +1,50 @@
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The renderer's store holds state and asks main: its slices import no feature or component code, touch no page
+ * globals, and the chat and history slices do not import each other (eslint.config.js). Probe files are linted with
+ * the real config at paths in the store (they exist only as text).
+ */
+const RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() });
+});
+
+async function refusals(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return result!.messages.filter((m) => m.ruleId && RULES.has(m.ruleId)).map((m) => m.message);
+}
+
+const importing = (source: string) => `import { x } from '${source}';\nexport { x };\n`;
+
+describe('the store zone', () => {
+  it.each([
+    ['src/renderer/src/store/probe-slice.ts', '../features/chat/error-text'],
+    ['src/renderer/src/store/probe-slice.ts', '../ui/Icon'],
+    ['src/renderer/src/store/probe-slice.ts', 'react'],
+    ['src/renderer/src/store/probe-slice.ts', '../../../main/ipc'],
+    ['src/renderer/src/store/chat-probe.ts', './history-slice'],
+    ['src/renderer/src/store/history-slice.ts', './chat-slice'],
+    ['src/renderer/src/store/history-slice.ts', './chat-sending'],
+  ])('%s may not import %s', async (path, source) => {
+    expect(await refusals(path, importing(source))).toHaveLength(1);
+  });
+
+  it.each([
+    ['src/renderer/src/store/probe-slice.ts', '../api'],
+    ['src/renderer/src/store/probe-slice.ts', 'zustand'],
+    ['src/renderer/src/store/chat-probe.ts', './chat-messages'],
+    ['src/renderer/src/store/probe.test.ts', '../testing/fake-api'],
+    ['src/renderer/src/features/chat/probe.ts', '../../store'],
+  ])('%s may import %s', async (path, source) => {
+    expect(await refusals(path, importing(source))).toEqual([]);
+  });
+
+  it('a slice may not touch the page; a component may', async () => {
+    const code = `export const a = document.title;\nexport const b = navigator.onLine;\nexport const c = window.api;\n`;
+    expect(await refusals('src/renderer/src/store/probe-slice.ts', code)).toHaveLength(3);
+    expect(await refusals('src/renderer/src/features/chat/probe.ts', code)).toEqual([]);
+  });
+});
