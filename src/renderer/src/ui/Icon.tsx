@@ -13,6 +13,7 @@ const PATHS = {
   search: 'M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14M20 20l-4-4',
   more: 'M6 12h.01M12 12h.01M18 12h.01',
   pin: 'M9 4h6l-1 6 3 3H7l3-3-1-6zM12 13v7',
+  file: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6',
 } as const;
 
 export type IconName = keyof typeof PATHS;
