@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { RecordingSender } from '../../test/chat-harness';
 import { argsFor } from '../../test/schema-arbitrary';
@@ -43,6 +43,11 @@ registerIpc({ handle: (c, l) => void listeners.set(c, l) }, createHandlers(servi
   isTrustedSender: () => true,
   onUnexpectedError: (channel, error) => unexpected.push({ channel, error }),
 });
+// The document worker starts once, before the clock runs: starting it on a loaded two-core machine can take seconds.
+beforeAll(async () => {
+  const sender = new RecordingSender();
+  await services.documents.fromBytes(sender, 'warm-up', 'warm.txt', Buffer.from('warm\n').toString('base64'));
+}, 60_000);
 afterAll(async () => {
   services.chat.stopAll();
   await services.closeDocuments();
