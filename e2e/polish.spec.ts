@@ -231,6 +231,7 @@ test.describe('a sidebar with history', () => {
       role: 'user',
       content: '## Trams\n\n```python\nprint("tram 28")\n```\n\n- **Tram** 28 goes up the hill',
       attachments: [],
+      documents: [],
       status: 'done',
       error: null,
       model: null,

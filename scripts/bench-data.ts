@@ -133,6 +133,7 @@ export function makeConversation(i: number, count: number): ConversationRecord {
       role,
       content: text(rand, role),
       attachments: [],
+      documents: [],
       status: 'done',
       error: null,
       model: role === 'assistant' ? 'meta-llama/Llama-3.1-70B-Instruct' : null,

@@ -101,6 +101,16 @@ export const badArgs: Record<string, unknown[][]> = {
   'conversations.folders': [['x']],
   'conversations.export': [['id'], ['id', 'pdf'], [null, 'json']],
   'search.messages': [[], [5], ['x'.repeat(501)], ['q', { limit: 1000 }], ['q', { offset: 1.5 }]],
+  'documents.pick': [[], [''], ['x'.repeat(65)]],
+  'documents.fromBytes': [
+    ['r', 'a.txt'],
+    ['r', '', 'aGk='],
+    ['r', 'a.txt', 'not base64!'],
+    // Over the size limit as base64: refused by length before a byte is decoded.
+    ['r', 'a.txt', 'A'.repeat(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 8)],
+  ],
+  'documents.cancel': [[], [3]],
+  'documents.text': [[], ['../../etc/passwd'], ['A'.repeat(64)]],
   'history.status': [[1]],
   'history.startFresh': [[true]],
   'history.exportAll': [['/etc/passwd']],

@@ -29,8 +29,10 @@ const MAX_STRING = 48;
 function stringArb(schema: JsonSchema, pool: StringPool): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = Math.max(min, Math.min(schema.maxLength ?? MAX_STRING, MAX_STRING));
+  // A pattern fixes its own lengths (a 64-digit hash id): capping it at MAX_STRING would filter out every string.
+  const patternMax = schema.maxLength ?? Infinity;
   const random = schema.pattern
-    ? fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= min && s.length <= max)
+    ? fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= min && s.length <= patternMax)
     : fc.string({
         minLength: min,
         maxLength: max,

@@ -10,6 +10,8 @@ export function testServices(deps: Partial<ServiceDeps> = {}): Services {
     openExternal: async () => {},
     copyText: async () => {},
     secrets: new MemorySecretStore(),
+    // The worker's source: Node runs TypeScript itself.
+    documentsWorker: new URL('../src/main/documents/worker.ts', import.meta.url),
     ...deps,
   });
 }

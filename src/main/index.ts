@@ -34,6 +34,7 @@ import {
 } from './guards/window-guards';
 import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
 import type { FileDialogs } from './desktop/file-dialogs';
+import { WORKER_FILE } from './documents/extractor';
 import { createHandlers, createServices } from './services';
 import { openSettings } from './settings/settings-store';
 
@@ -165,6 +166,8 @@ if (!app.requestSingleInstanceLock()) {
     copyText: async (text) => clipboard.writeText(text),
     restartToUpdate: () => updates?.restart(),
     dataDir,
+    // Built by electron-vite beside this file (see electron.vite.config.ts).
+    documentsWorker: new URL(`./${WORKER_FILE}`, import.meta.url),
     settings,
     files,
   });
@@ -185,7 +188,10 @@ if (!app.requestSingleInstanceLock()) {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('before-quit', () => services.chat.stopAll());
+  app.on('before-quit', () => {
+    services.chat.stopAll();
+    void services.closeDocuments();
+  });
   app.on('will-quit', () => services.history.close());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -13,6 +13,10 @@ import { AppService } from './desktop/app-service';
 import { answerCancel, type AskUser } from './desktop/ask';
 import { CrashRecovery, trackOpenConversation } from './desktop/crash-recovery';
 import { noDialogs, type FileDialogs } from './desktop/file-dialogs';
+import { documentHandlers } from './documents/document-handlers';
+import { DocumentService } from './documents/document-service';
+import { FileDocumentStore, MemoryDocumentStore, type DocumentStore } from './documents/document-store';
+import { DocumentExtractor } from './documents/extractor';
 import { historyHandlers } from './history/history-handlers';
 import { SqliteHistory } from './history/sqlite-history';
 import type { Handlers } from './ipc';
@@ -57,6 +61,9 @@ export interface ServiceDeps {
   settings?: SettingsStore;
   /** Save and Open dialogs; Electron's dialog in the app, stubs in tests. */
   files?: FileDialogs;
+  /** The documents' extraction worker: out/main/documents-worker.js in the app; without it, no file can be read. */
+  documentsWorker?: URL;
+  documentStore?: DocumentStore;
 }
 
 export interface Services {
@@ -64,6 +71,10 @@ export interface Services {
   compare: CompareService;
   history: SqliteHistory;
   attachments: AttachmentStore;
+  documents: DocumentService;
+  documentStore: DocumentStore;
+  /** Ends the extraction workers (at quit). */
+  closeDocuments(): Promise<void>;
   keys: KeyManager;
   models: ModelsService;
   settings: SettingsStore;
@@ -90,10 +101,25 @@ export function createServices(deps: ServiceDeps): Services {
   const attachments =
     deps.attachments ??
     (deps.dataDir ? new FileAttachmentStore(join(deps.dataDir, 'attachments')) : new MemoryAttachmentStore());
+  const documentStore =
+    deps.documentStore ??
+    (deps.dataDir ? new FileDocumentStore(join(deps.dataDir, 'documents')) : new MemoryDocumentStore());
   // Images of purged chats and deleted messages go with them; any others left behind are swept soon after start.
   const history =
-    deps.history ?? new SqliteHistory(deps.dataDir ?? null, { onUnreferenced: (ids) => attachments.remove(ids) });
-  sweepSoon(history, attachments);
+    deps.history ??
+    new SqliteHistory(deps.dataDir ?? null, {
+      onUnreferenced: (ids) => attachments.remove(ids),
+      documentText: (id) => documentStore.get(id)?.text ?? null,
+    });
+  const extractor = deps.documentsWorker ? new DocumentExtractor({ workerUrl: deps.documentsWorker }) : null;
+  const files = deps.files ?? noDialogs;
+  const documents = new DocumentService({
+    extractor,
+    store: documentStore,
+    files,
+    nameOf: (id) => history.documentName(id),
+  });
+  sweepSoon(history, attachments, { store: documentStore, drafts: () => documents.draftIds() });
   const ask = deps.ask ?? answerCancel;
   const models = new ModelsService({
     keys,
@@ -105,6 +131,9 @@ export function createServices(deps: ServiceDeps): Services {
     keys,
     client,
     attachments,
+    documentStore,
+    documents,
+    indexDocument: (id, text) => history.indexDocument(id, text),
     baseUrl,
     listedContextLength: (model) => models.contextLengthOf(model),
     titleSettings: () => settings.get().values,
@@ -115,10 +144,13 @@ export function createServices(deps: ServiceDeps): Services {
     compare: new CompareService({ history, keys, chat }),
     history,
     attachments,
+    documents,
+    documentStore,
+    closeDocuments: async () => extractor?.close(),
     keys,
     models,
     settings,
-    files: deps.files ?? noDialogs,
+    files,
     recovery: new CrashRecovery(),
     app,
     baseUrl,
@@ -133,6 +165,7 @@ export function createHandlers(services: Services): Handlers {
   const { chat, models } = services;
   const handlers: Handlers = {
     chat: chatHandlers(chat, (model) => rememberModel(services.settings, model)),
+    documents: documentHandlers(services.documents),
     ...historyHandlers({ ...services, isRunning: (id) => chat.isRunning(id) }),
     settings: settingsHandlers(services),
     keys: keyHandlers({ ...services, listModels: (key) => models.fetch(key) }),

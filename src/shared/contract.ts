@@ -1,7 +1,7 @@
 // Longer than most files on purpose: the whole contract between the window and main reads in one place.
 import type { AppError, Result } from './errors';
 import type * as C from './compare';
-import type { ChatParams, Conversation, ImageType, Message, ModelInfo, Usage } from './domain';
+import type { ChatParams, Conversation, DocumentRef, ImageType, Message, ModelInfo, Usage } from './domain';
 import type * as H from './history';
 import type { SettingsPatch, SettingsView } from './settings';
 
@@ -24,6 +24,30 @@ export interface SendInput {
   systemPrompt: string;
   /** Left out: the chat keeps what it has. */
   context?: ContextSettings;
+  /** Ids of documents read for this message (`documents.pick` / `documents.fromBytes`), in the order shown. */
+  documents?: string[];
+  /** When the documents do not fit the context: cut them to fit (with a notice in the request) instead of refusing. */
+  fitDocuments?: boolean;
+}
+
+/** A document read and ready to send, as its chip shows it. */
+export interface DocumentDraft extends DocumentRef {
+  /** What was left out or guessed while reading (pages past the cap, pages without text, a guessed encoding). */
+  warnings: string[];
+}
+
+/** Progress of a document being read, for the composer's chip; `requestId` is the caller's own. */
+export interface DocumentProgressEvent {
+  requestId: string;
+  done: number;
+  total: number;
+}
+
+/** A document's extracted text, as the request carries it (page by page for a PDF). */
+export interface DocumentText {
+  name: string;
+  text: string;
+  pages: string[] | null;
 }
 
 export interface SendResult {
@@ -226,6 +250,17 @@ export interface Api {
   search: {
     messages(query: string, page?: H.PageRequest): Promise<H.SearchPage>;
   };
+  documents: {
+    /** Main shows the Open dialog and reads the chosen file off its event loop; null when the user cancelled. */
+    pick(requestId: string): Promise<DocumentDraft | null>;
+    /** A dropped or pasted file's bytes (base64), refused over the size limit before they are decoded. */
+    fromBytes(requestId: string, name: string, base64: string): Promise<DocumentDraft>;
+    /** Stops reading the file of this request; it then answers `cancelled`. */
+    cancel(requestId: string): Promise<void>;
+    /** The text of a document read now or attached to a message. */
+    text(documentId: string): Promise<DocumentText>;
+    onProgress(listener: (event: DocumentProgressEvent) => void): () => void;
+  };
   history: {
     status(): Promise<H.HistoryStatus>;
     /** Only after the user agreed: keeps the unreadable database aside and starts an empty one. */
@@ -316,6 +351,7 @@ export const API_METHODS = {
     deleteMessage: true,
   },
   search: { messages: true },
+  documents: { pick: true, fromBytes: true, cancel: true, text: true },
   history: { status: true, startFresh: true, exportAll: true, import: true },
   settings: { get: true, update: true, changeBaseUrl: true },
   keys: { status: true, test: true, save: true, remove: true },
@@ -327,6 +363,7 @@ export const API_METHODS = {
 export const API_EVENTS = {
   chat: { onEvent: 'chat.event' },
   compare: { onEvent: 'compare.event' },
+  documents: { onProgress: 'documents.progress' },
   app: { onCommand: 'app.command', onUpdate: 'app.update' },
 } as const satisfies {
   [N in keyof Api as EventName<Api[N]> extends never ? never : N]: { [E in EventName<Api[N]>]: keyof EventPayloads };
@@ -335,6 +372,7 @@ export const API_EVENTS = {
 export interface EventPayloads {
   'chat.event': ChatEvent;
   'compare.event': C.CompareEvent;
+  'documents.progress': DocumentProgressEvent;
   'app.command': AppCommand;
   'app.update': UpdateReady;
 }

@@ -30,6 +30,29 @@ export interface Attachment {
   thumbnail: string;
 }
 
+/** What a document was read as: the model only ever sees its text. */
+export type DocumentKind = 'pdf' | 'docx' | 'text';
+
+/**
+ * A document attached to a message. The extracted text stays in main (beside the database, once per content);
+ * the message carries what its chip shows and what the budget needs.
+ */
+export interface DocumentRef {
+  /** Hex SHA-256 of the stored text: the same text is kept once, and an import's copy is checked against it. */
+  id: string;
+  name: string;
+  kind: DocumentKind;
+  /** PDF pages read; null for other kinds. */
+  pages: number | null;
+  lines: number;
+  /** Characters of the whole text. */
+  chars: number;
+  /** Tokens of the block the request carries for it (the whole text, or the part kept). */
+  tokens: number;
+  /** The user let the app cut it to fit the context: only this many characters are sent. null: all of it. */
+  keptChars: number | null;
+}
+
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
 
@@ -79,7 +102,9 @@ export interface Message {
   tokens: number | null;
   /** How the server said a reply ended (`stop`, `length`, `content_filter`…); null when it did not say. */
   finishReason: string | null;
-  /** The user asked for this message's images to go with every request, not only while it is the newest. */
+  /** Documents attached to it (user messages only); their text goes under the same policy as images. */
+  documents: DocumentRef[];
+  /** The user asked for this message's images and documents to go with every request, not only while it is the newest. */
   imagesPinned: boolean;
   /** Set on a reply made in compare mode: its run and column. Absent on every other message. */
   compare?: CompareMark;
@@ -206,4 +231,55 @@ export const LIMITS = {
   page: 200,
   contextLength: 10_000_000,
   sendLast: 100_000,
+  documentsPerMessage: 10,
+  /** A file dropped or pasted, checked before it is read (a picked file is checked by main with stat). */
+  documentBytes: 50 * 1024 * 1024,
+  documentName: 255,
 } as const;
+
+/** File types the picker offers; any other file is read as text when it has no binary content. */
+export const DOCUMENT_EXTENSIONS = [
+  'pdf',
+  'docx',
+  'txt',
+  'md',
+  'markdown',
+  'csv',
+  'tsv',
+  'json',
+  'log',
+  'xml',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'html',
+  'css',
+  'js',
+  'mjs',
+  'cjs',
+  'jsx',
+  'ts',
+  'tsx',
+  'py',
+  'rb',
+  'go',
+  'rs',
+  'java',
+  'kt',
+  'c',
+  'h',
+  'cpp',
+  'hpp',
+  'cs',
+  'swift',
+  'php',
+  'sh',
+  'sql',
+  'r',
+  'lua',
+  'scala',
+  'dart',
+  'vue',
+  'svelte',
+] as const;

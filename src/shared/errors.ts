@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'document_binary',
   'document_encoding',
   'document_unsupported',
+  /** The attached documents do not fit the model's context; the user chooses which to send, or lets the app cut them. */
+  'documents_over_budget',
   'cancelled',
   /** A compare turn ends the thread and none of its answers is chosen yet. */
   'compare_undecided',

@@ -79,18 +79,27 @@ const replySettings = {
 
 const messageText = z.string().trim().max(LIMITS.messageChars);
 
-/** A message is text, images, or both: an image alone is a whole question ("what is this?"). */
+/** A document's id: the hex SHA-256 main gave it; nothing else is ever joined to a path. */
+export const documentIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'That is not a document the app read');
+
+/** A message is text, images, documents, or any of them together: an image alone is a whole question ("what is this?"). */
 export const sendInputSchema = z
   .strictObject({
     conversationId: id.nullable(),
     content: messageText,
     images: z.array(imageInputSchema).max(LIMITS.imagesPerMessage, 'Attach up to 4 images'),
+    documents: z.array(documentIdSchema).max(LIMITS.documentsPerMessage, 'Attach up to 10 documents').optional(),
+    fitDocuments: z.boolean().optional(),
     ...replySettings,
   })
-  .refine((input) => input.content !== '' || input.images.length > 0, {
+  .refine((input) => input.content !== '' || input.images.length > 0 || (input.documents?.length ?? 0) > 0, {
     message: 'Type a message or attach an image',
     path: ['content'],
   });
+
+// base64 of the largest file, with a little slack: a longer string is refused before a byte of it is decoded.
+const documentBase64Chars = Math.ceil(LIMITS.documentBytes / 3) * 4 + 4;
+const requestIdSchema = z.string().min(1).max(LIMITS.id);
 
 export const assistantSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the assistant').max(LIMITS.assistantName),
@@ -198,6 +207,19 @@ export const argSchemas: {
     deleteMessage: z.tuple([id]),
   },
   search: { messages: historySchemas.search },
+  documents: {
+    pick: z.tuple([requestIdSchema]),
+    fromBytes: z.tuple([
+      requestIdSchema,
+      z.string().min(1).max(LIMITS.documentName),
+      z
+        .string()
+        .max(documentBase64Chars, 'Files up to 50 MB can be attached')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data is not base64'),
+    ]),
+    cancel: z.tuple([requestIdSchema]),
+    text: z.tuple([documentIdSchema]),
+  },
   history: { status: z.tuple([]), startFresh: z.tuple([]), exportAll: z.tuple([]), import: z.tuple([]) },
   settings: {
     get: z.tuple([]),

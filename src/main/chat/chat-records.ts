@@ -38,7 +38,7 @@ export function settingsOf(conversation: Conversation, message: Message): ReplyS
 
 /** The chat a new message goes to: the one named, keeping the composer's settings, or a new one. */
 export function chatFor(history: HistoryStore, input: SendInput): Conversation {
-  const { conversationId, content, images, ...settings } = input;
+  const { conversationId, content, images, documents: _, fitDocuments: __, ...settings } = input;
   if (conversationId) {
     return history.updateConversation(conversationOf(history, conversationId).id, settingsPatch(settings));
   }
@@ -51,7 +51,7 @@ export function chatFor(history: HistoryStore, input: SendInput): Conversation {
 export function addUserMessage(
   history: HistoryStore,
   count: CountTokens,
-  message: Pick<NewMessage, 'conversationId' | 'parentId' | 'content' | 'attachments' | 'imagesPinned'>,
+  message: Pick<NewMessage, 'conversationId' | 'parentId' | 'content' | 'attachments' | 'documents' | 'imagesPinned'>,
 ): Message {
   return history.addMessage({ ...message, role: 'user', status: 'done', model: null, tokens: count(message.content) });
 }

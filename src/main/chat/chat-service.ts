@@ -11,8 +11,12 @@ import type {
 } from '../../shared/contract';
 import type { CompareMark } from '../../shared/compare';
 import { ApiError, appError, toAppError } from '../../shared/errors';
-import type { Conversation, Message } from '../../shared/domain';
+import { MESSAGE_OVERHEAD } from '../../shared/context';
+import type { Conversation, DocumentRef, Message } from '../../shared/domain';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import type { DocumentService } from '../documents/document-service';
+import type { DocumentStore } from '../documents/document-store';
+import { fitDocuments } from './document-fit';
 import type { HistoryStore } from '../history/history-store';
 import type { SenderLike } from '../ipc';
 import type { BoundKey, KeyProvider } from '../keys/key-provider';
@@ -36,6 +40,11 @@ export interface ChatServiceOptions {
   history: HistoryStore;
   keys: KeyProvider;
   attachments: AttachmentStore;
+  /** Where documents' texts are kept, and the drafts the composer attaches; without them, none can be sent. */
+  documentStore?: DocumentStore;
+  documents?: Pick<DocumentService, 'attach'>;
+  /** Indexes a document's text for search before the message that refers to it is saved. */
+  indexDocument?: (id: string, text: string) => void;
   /** Builds an SDK client for a key; the base URL is the client's business (and refused for another origin). */
   client(apiKey: BoundKey): OpenAI;
   /** Where requests go now: servers that refuse to send usage are remembered by it. */
@@ -61,6 +70,7 @@ export class ChatService {
     this.requests = new RequestContext({
       history: options.history,
       attachments: options.attachments,
+      readDocument: (ref) => options.documentStore?.get(ref.id) ?? null,
       listedContextLength: options.listedContextLength ?? (() => null),
       includeUsage: () => this.usage.wanted(),
     });
@@ -74,15 +84,41 @@ export class ChatService {
     // Before anything is written, so a refused send leaves no conversation or file behind.
     this.options.attachments.checkImages(input.images);
     const count = await tokenCounter();
-    const { conversationId: _, content: __, images: ___, ...settings } = input;
+    const documents = await this.documentsFor(input, count(input.content));
+    const { conversationId: _, content: __, images: ___, documents: ____, fitDocuments: _____, ...settings } = input;
     const conversation = chatFor(history, input);
     const userMessage = addUserMessage(history, count, {
       conversationId: conversation.id,
       parentId: history.pageMessages(conversation.id, { limit: 1 }).messages.at(-1)?.id ?? null,
       content: input.content,
       attachments: input.images.map((image) => this.options.attachments.save(image)),
+      documents,
     });
     return this.reply(sender, apiKey, conversation, userMessage, settings);
+  }
+
+  /**
+   * The documents a new message goes with, checked against the room its chat's context leaves (see document-fit.ts)
+   * and indexed for search; refused before anything is saved when they do not fit and the user did not allow a cut.
+   */
+  private async documentsFor(input: SendInput, messageTokens: number): Promise<DocumentRef[]> {
+    const ids = input.documents ?? [];
+    const { documents, indexDocument } = this.options;
+    if (ids.length === 0) return [];
+    if (!documents) throw new ApiError(appError('bad_input', 'Documents cannot be sent here.'));
+    const attached = documents.attach(ids);
+    const conversation = input.conversationId ? this.conversation(input.conversationId) : null;
+    const { conversationId, model, params, systemPrompt, context } = input;
+    const query = { conversationId, model, params, systemPrompt, ...(context ? { context } : {}) };
+    const view = await this.requests.view(query, conversation);
+    const room = view.limit - view.baseTokens - messageTokens - MESSAGE_OVERHEAD;
+    const refs = fitDocuments(
+      attached.map((a) => a.ref),
+      room,
+      input.fitDocuments === true,
+    );
+    for (const a of attached) indexDocument?.(a.ref.id, a.stored.text);
+    return refs;
   }
 
   /** Another version of a reply: the same turns before it, asked again. */
@@ -110,6 +146,7 @@ export class ChatService {
       parentId: old.parentId,
       content,
       attachments: old.attachments,
+      documents: old.documents,
       imagesPinned: old.imagesPinned,
     });
     return this.reply(sender, apiKey, conversation, userMessage, settings);
@@ -154,7 +191,9 @@ export class ChatService {
   /** Sends a message's images with every request from now on, or only while it is the newest (the default). */
   async pinImages(messageId: string, pinned: boolean): Promise<Message> {
     const message = this.message(messageId, 'user');
-    if (message.attachments.length === 0) throw new ApiError(appError('bad_input', 'That message has no images.'));
+    if (message.attachments.length === 0 && message.documents.length === 0) {
+      throw new ApiError(appError('bad_input', 'That message has no images or documents.'));
+    }
     return this.options.history.updateMessage(messageId, { imagesPinned: pinned });
   }
 

@@ -14,6 +14,7 @@ function msg(role: Message['role'], content: string, extra: Partial<Message> = {
     role,
     content,
     attachments: [],
+    documents: [],
     status: 'done',
     error: null,
     model: null,

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { DEFAULT_MAX_TOKENS, IMAGE_TOKENS, MESSAGE_OVERHEAD, REPLY_PRIMING } from '../../shared/context';
-import type { Attachment, ChatParams, Message } from '../../shared/domain';
+import type { Attachment, ChatParams, DocumentRef, Message } from '../../shared/domain';
 import { entriesOf, textOf, turnsOf, type Entry, type Mode, type Turn } from './thread-turns';
 
 /**
@@ -31,6 +31,56 @@ export interface BuildOptions {
   includeUsage: boolean;
   /** The image as a data URL, read only for the images that are sent. */
   readImage(attachment: Attachment): string;
+  /** A document's text, read only for the documents that are sent; null when it is gone. */
+  readDocument?(document: DocumentRef): DocumentContent | null;
+}
+
+export interface DocumentContent {
+  text: string;
+  pages: string[] | null;
+}
+
+/**
+ * How a document goes to the model, before the user's own text (README, "Documents in a request"):
+ *
+ *   <document name="report.pdf" type="pdf" pages="2">
+ *   --- page 1 ---
+ *   …
+ *   --- page 2 ---
+ *   …
+ *   </document>
+ *
+ * A text cut to fit the context ends with a line saying how much was sent. A document's own text cannot close its
+ * block early: `</document` inside it is sent as `<\/document`.
+ */
+export function documentBlock(
+  ref: Pick<DocumentRef, 'name' | 'kind' | 'chars' | 'keptChars'>,
+  content: DocumentContent | null,
+): string {
+  const name = ref.name.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/["<>&]/g, "'");
+  if (!content)
+    return `<document name="${name}" type="${ref.kind}">\n[This document is no longer on this computer.]\n</document>`;
+  const keep = ref.keptChars ?? Infinity;
+  const safe = (text: string) => text.replace(/<\/document/gi, '<\\/document');
+  let body: string;
+  let attributes = '';
+  if (content.pages) {
+    attributes = ` pages="${content.pages.length}"`;
+    const parts: string[] = [];
+    let used = 0;
+    for (let i = 0; i < content.pages.length && used < keep; i++) {
+      const page = content.pages[i]!.slice(0, keep - used);
+      used += page.length;
+      parts.push(`--- page ${i + 1} ---\n${safe(page)}`);
+    }
+    body = parts.join('\n');
+  } else {
+    body = safe(content.text.slice(0, keep));
+  }
+  if (ref.keptChars !== null && ref.keptChars < ref.chars) {
+    body += `\n[Cut to fit the model's context: the first ${ref.keptChars} of ${ref.chars} characters are sent.]`;
+  }
+  return `<document name="${name}" type="${ref.kind}"${attributes}>\n${body}\n</document>`;
 }
 
 /** What the request carries of the thread it was given. */
@@ -64,6 +114,8 @@ export interface BuiltRequest {
 
 const NO_IMAGES: Attachment[] = [];
 
+const NO_DOCUMENTS: DocumentRef[] = [];
+
 function imagesOf(entry: Entry, newest: boolean): Attachment[] {
   let out: Attachment[] | null = null;
   for (const m of entry.messages) {
@@ -72,9 +124,28 @@ function imagesOf(entry: Entry, newest: boolean): Attachment[] {
   return out ?? NO_IMAGES;
 }
 
-function toParam(entry: Entry, images: Attachment[], read: BuildOptions['readImage']): ChatCompletionMessageParam {
-  const text = textOf(entry);
+/** Documents go under the same policy as images: with the newest turn, or every time when pinned. */
+function documentsOf(entry: Entry, newest: boolean): DocumentRef[] {
+  let out: DocumentRef[] | null = null;
+  for (const m of entry.messages) {
+    if (m.documents?.length && (newest || m.imagesPinned)) (out ??= []).push(...m.documents);
+  }
+  return out ?? NO_DOCUMENTS;
+}
+
+function toParam(
+  entry: Entry,
+  images: Attachment[],
+  documents: DocumentRef[],
+  options: BuildOptions,
+): ChatCompletionMessageParam {
+  let text = textOf(entry);
   if (entry.role === 'assistant') return { role: 'assistant', content: text };
+  if (documents.length) {
+    const blocks = documents.map((d) => documentBlock(d, options.readDocument?.(d) ?? null));
+    text = [...blocks, text].join('\n\n');
+  }
+  const read = options.readImage;
   if (images.length === 0) return { role: 'user', content: text };
   const parts: ChatCompletionContentPart[] = text ? [{ type: 'text', text }] : [];
   for (const image of images) parts.push({ type: 'image_url', image_url: { url: read(image) } });
@@ -93,12 +164,16 @@ export function buildRequest(
   const limit = budget.contextLength - maxTokens;
   const newest = turns.at(-1);
   const images = new Map<Entry, Attachment[]>();
+  const documents = new Map<Entry, DocumentRef[]>();
   const costOf = (turn: Turn) => {
     let sum = 0;
     for (const entry of turn) {
       const sent = imagesOf(entry, entry === newest?.[0]);
       if (sent.length) images.set(entry, sent);
+      const docs = documentsOf(entry, entry === newest?.[0]);
+      if (docs.length) documents.set(entry, docs);
       sum += entry.tokens + sent.length * IMAGE_TOKENS;
+      for (const d of docs) sum += d.tokens;
     }
     return sum;
   };
@@ -126,7 +201,7 @@ export function buildRequest(
     const list = images.get(entry) ?? NO_IMAGES;
     imagesSent += list.length;
     for (const m of entry.messages) sentIds.add(m.id);
-    messages.push(toParam(entry, list, options.readImage));
+    messages.push(toParam(entry, list, documents.get(entry) ?? NO_DOCUMENTS, options));
   }
   const firstIndex = sent.find((e) => e.messages.length)?.index ?? -1;
   return {

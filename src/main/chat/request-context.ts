@@ -4,13 +4,15 @@ import type { Conversation, Message } from '../../shared/domain';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryStore } from '../history/history-store';
 import { knownContextLength } from '../models/context-lengths';
-import { buildRequest, type BuiltRequest } from './request-builder';
+import { buildRequest, type BuildOptions, type BuiltRequest } from './request-builder';
 import type { Mode } from './thread-turns';
 import { remembering, tokenCounter, type CountTokens } from './token-count';
 
 export interface RequestContextOptions {
   history: HistoryStore;
   attachments: AttachmentStore;
+  /** A document's text, read only for documents that are sent. */
+  readDocument?: BuildOptions['readDocument'];
   /** What the server's model list said about a model's context length. */
   listedContextLength(model: string): number | null;
   /** Whether to ask for usage in the stream (false once the server refused the option). */
@@ -62,7 +64,12 @@ export class RequestContext {
       systemTokens: this.countSystem(settings.systemPrompt),
     };
     const { attachments } = this.options;
-    const options = { mode, includeUsage: this.options.includeUsage(), readImage: attachments.read.bind(attachments) };
+    const options = {
+      mode,
+      includeUsage: this.options.includeUsage(),
+      readImage: attachments.read.bind(attachments),
+      ...(this.options.readDocument ? { readDocument: this.options.readDocument } : {}),
+    };
     let thread: Message[] = [];
     const seen = new Set<string>();
     let cursor = endId;

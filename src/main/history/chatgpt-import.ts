@@ -74,6 +74,7 @@ export function fromChatGpt(item: unknown): ImportedChat | ImportNote {
       tokens: null,
       finishReason: null,
       imagesPinned: false,
+      importedDocuments: [],
       createdAt: at,
       updatedAt: at,
     });

@@ -1,7 +1,8 @@
 import { ApiError, appError } from '../../shared/errors';
-import type { Attachment } from '../../shared/domain';
+import type { Attachment, DocumentRef } from '../../shared/domain';
 import type { ImportReport } from '../../shared/history';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import type { DocumentStore } from '../documents/document-store';
 import type { FileDialogs } from '../desktop/file-dialogs';
 import type { Handlers } from '../ipc';
 import { deleteMessage, detailOf, olderPage, showVersion } from './conversation-detail';
@@ -30,14 +31,18 @@ const nothingImported: ImportReport = { path: null, conversations: 0, messages: 
 export interface HistoryHandlerDeps {
   history: SqliteHistory;
   attachments: AttachmentStore;
+  /** Where documents' texts are kept; without it, exports carry no document text and imports keep none. */
+  documentStore?: DocumentStore;
   files: FileDialogs;
   /** A reply still streaming cannot be deleted. */
   isRunning(messageId: string): boolean;
 }
 
 /** The `conversations`, `search` and `history` namespaces: the chats on disk, their backups and imports. */
-export function historyHandlers({ history, attachments, files, isRunning }: HistoryHandlerDeps): HistoryHandlers {
+export function historyHandlers(deps: HistoryHandlerDeps): HistoryHandlers {
+  const { history, attachments, documentStore, files, isRunning } = deps;
   const imageData = (attachment: Attachment) => attachments.bytes(attachment);
+  const documentData = (ref: DocumentRef) => documentStore?.get(ref.id) ?? null;
   return {
     conversations: {
       list: async (_c, request = {}) => history.pageConversations(request),
@@ -58,7 +63,7 @@ export function historyHandlers({ history, attachments, files, isRunning }: Hist
           title: 'Export chat',
           defaultName: fileNameFor(chat.conversation.title, markdown ? 'md' : 'json'),
           filters: [markdown ? { name: 'Markdown', extensions: ['md'] } : JSON_FILTER],
-          content: markdown ? toMarkdown(chat) : toConversationJson(chat, imageData),
+          content: markdown ? toMarkdown(chat) : toConversationJson(chat, imageData, documentData),
         });
         return { path };
       },
@@ -75,14 +80,17 @@ export function historyHandlers({ history, attachments, files, isRunning }: Hist
           title: 'Back up all chats',
           defaultName: `modelslab-chat-backup-${date}.json`,
           filters: [JSON_FILTER],
-          content: toBackupJson(everything(history), Date.now(), imageData),
+          content: toBackupJson(everything(history), Date.now(), imageData, documentData),
         });
         return { path };
       },
       import: async (): Promise<ImportReport> => {
         const path = await files.openFile({ title: 'Import chats', filters: [JSON_FILTER] });
         if (!path) return nothingImported;
-        return { path, ...importChats(history, attachments, parseImport(await readImportFile(path))) };
+        return {
+          path,
+          ...importChats(history, attachments, parseImport(await readImportFile(path)), documentStore ?? null),
+        };
       },
     },
   };

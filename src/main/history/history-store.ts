@@ -1,5 +1,5 @@
 import type { CompareMark } from '../../shared/compare';
-import type { Attachment, ChatParams, Conversation, Message, Usage } from '../../shared/domain';
+import type { Attachment, ChatParams, Conversation, DocumentRef, Message, Usage } from '../../shared/domain';
 import type {
   ConversationListRequest,
   ConversationPage,
@@ -20,6 +20,7 @@ export interface NewConversation {
 
 export type NewMessage = Pick<Message, 'conversationId' | 'parentId' | 'role' | 'content' | 'status' | 'model'> & {
   attachments?: Attachment[];
+  documents?: DocumentRef[];
   tokens?: number | null;
   imagesPinned?: boolean;
   compare?: CompareMark;

@@ -1,6 +1,8 @@
 import type { Attachment, Message } from '../../shared/domain';
 import type { ImportNote } from '../../shared/history';
 import type { AttachmentStore } from '../attachments/attachment-store';
+import type { DocumentStore } from '../documents/document-store';
+import { adoptDocument } from './import-documents';
 import type { ConversationRecord } from './history-store';
 import type { SqliteHistory } from './sqlite-history';
 import { count } from './import-check';
@@ -18,7 +20,12 @@ export interface ImportCounts {
  * when the file carries bytes that are the image type they claim; the rest are left out and named.
  * Nothing is changed when adding fails: the images kept for it are removed again.
  */
-export function importChats(history: SqliteHistory, attachments: AttachmentStore, parsed: ParsedImport): ImportCounts {
+export function importChats(
+  history: SqliteHistory,
+  attachments: AttachmentStore,
+  parsed: ParsedImport,
+  documents: DocumentStore | null = null,
+): ImportCounts {
   const notes: ImportNote[] = [...parsed.refused];
   const records: ConversationRecord[] = [];
   const kept: string[] = [];
@@ -40,8 +47,14 @@ export function importChats(history: SqliteHistory, attachments: AttachmentStore
           problems.push(outcome ?? '');
         }
       }
-      const { images: _, ...rest } = m;
-      return { ...rest, attachments: saved };
+      const { images: _, importedDocuments, ...rest } = m;
+      // Indexed as they are kept; a failed merge leaves their rows to the sweep, which also removes the files.
+      const refs = documents
+        ? importedDocuments.flatMap(
+            (d) => adoptDocument(d, documents, (id, text) => history.indexDocument(id, text)) ?? [],
+          )
+        : [];
+      return { ...rest, attachments: saved, documents: refs };
     };
     records.push({ conversation: chat.conversation, messages: chat.messages.map(keep) });
     for (const message of [...chat.notes, ...imageNotes(problems)]) {

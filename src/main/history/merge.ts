@@ -40,8 +40,8 @@ export function mergeRecords(db: HistoryDatabase, records: Iterable<Conversation
         ids.set(m.id, id);
         // A file's token counts are not trusted: they are counted the first time the chat is budgeted.
         db.sql(
-          `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, error, usage, stats, model, finish_reason, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, documents, status, error, usage, stats, model, finish_reason, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           id,
           c.id,
@@ -50,6 +50,7 @@ export function mergeRecords(db: HistoryDatabase, records: Iterable<Conversation
           m.role,
           m.content,
           JSON.stringify(m.attachments ?? []),
+          JSON.stringify(m.documents ?? []),
           m.status === 'streaming' ? 'interrupted' : m.status,
           json(m.error),
           json(m.usage),

@@ -15,9 +15,9 @@ export function addMessage(db: HistoryDatabase, input: NewMessage): Message {
   const id = randomUUID();
   db.transaction(() => {
     db.sql(
-      `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, status, model, tokens, images_pinned,
-         compare_run, compare_column, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, conversation_id, parent_id, role, content, attachments, documents, status, model, tokens,
+         images_pinned, compare_run, compare_column, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       input.conversationId,
@@ -25,6 +25,7 @@ export function addMessage(db: HistoryDatabase, input: NewMessage): Message {
       input.role,
       input.content,
       JSON.stringify(input.attachments ?? []),
+      JSON.stringify(input.documents ?? []),
       input.status,
       input.model,
       input.tokens ?? null,

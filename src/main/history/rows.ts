@@ -26,6 +26,7 @@ export interface MessageRow {
   role: Message['role'];
   content: string;
   attachments: string;
+  documents: string;
   status: Message['status'];
   error: string | null;
   usage: string | null;
@@ -64,6 +65,7 @@ export const toMessage = (r: MessageRow): Message => ({
   role: r.role,
   content: r.content,
   attachments: JSON.parse(r.attachments),
+  documents: JSON.parse(r.documents),
   status: r.status,
   error: r.error ? JSON.parse(r.error) : null,
   usage: r.usage ? JSON.parse(r.usage) : null,

@@ -1,11 +1,14 @@
 import { PAGE_SIZE, type PageRequest, type SearchPage } from '../../shared/history';
 import type { HistoryDatabase } from './database';
+import { searchDocuments } from './documents';
 import { toFtsQuery } from './fts-query';
 import { idf, readTotals, scoreAll, snippetOf, termsOf, type Corpus, type Term } from './ranking';
 import type { MessageRow } from './rows';
 
 /** How many matches are ranked together; see ranking.ts. */
 const SEARCH_WINDOW = 1000;
+/** Hits in documents shown on the first page, before the messages' own. */
+const DOCUMENT_HITS = 5;
 
 interface RankedWindow {
   seqs: number[];
@@ -21,7 +24,11 @@ export class HistorySearch {
   private readonly cache = new Map<string, RankedWindow>();
   private generation = -1;
 
-  constructor(private readonly db: HistoryDatabase) {}
+  constructor(
+    private readonly db: HistoryDatabase,
+    /** A document's text, for the snippets of hits in documents. */
+    private readonly documentText: (id: string) => string | null = () => null,
+  ) {}
 
   search(query: string, page: PageRequest = {}): SearchPage {
     const match = toFtsQuery(query);
@@ -35,7 +42,9 @@ export class HistorySearch {
     const seqs = ranked.seqs.slice(start, start + limit);
     const nextOffset =
       start + limit < ranked.seqs.length ? offset + limit : ranked.full ? (windowIndex + 1) * SEARCH_WINDOW : null;
-    if (seqs.length === 0) return { hits: [], nextOffset };
+    // Chats found by what their documents say lead the first page, each snippet naming its document.
+    const inDocuments = offset === 0 ? searchDocuments(this.db, match, terms, DOCUMENT_HITS, this.documentText) : [];
+    if (seqs.length === 0) return { hits: inDocuments, nextOffset };
     const rows = this.db
       .sql(
         `SELECT m.seq, m.id, m.conversation_id, m.role, m.created_at, m.content, c.title
@@ -59,7 +68,7 @@ export class HistorySearch {
           ]
         : [];
     });
-    return { hits, nextOffset };
+    return { hits: [...inDocuments, ...hits], nextOffset };
   }
 
   /** One window of matches, newest first from the index, ranked by BM25; kept until the next write. */

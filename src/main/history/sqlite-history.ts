@@ -11,6 +11,7 @@ import type {
 import * as runs from './compare-runs';
 import * as conversations from './conversations';
 import { HistoryDatabase, type HistoryDatabaseOptions } from './database';
+import * as documents from './documents';
 import type {
   CompareRunRecord,
   ConversationPatch,
@@ -27,7 +28,10 @@ import { HistorySearch } from './search';
 import * as threads from './threads';
 
 export { DB_FILE } from './database';
-export type SqliteHistoryOptions = HistoryDatabaseOptions;
+export interface SqliteHistoryOptions extends HistoryDatabaseOptions {
+  /** A document's text from its file, for search snippets. */
+  documentText?: (id: string) => string | null;
+}
 
 /**
  * History in one SQLite file in the data folder (or in memory when the folder is null): the one object callers
@@ -40,7 +44,7 @@ export class SqliteHistory implements HistoryStore {
 
   constructor(dataDir: string | null, options: SqliteHistoryOptions = {}) {
     this.db = new HistoryDatabase(dataDir, options);
-    this.finder = new HistorySearch(this.db);
+    this.finder = new HistorySearch(this.db, options.documentText);
   }
 
   get dataDir(): string | null {
@@ -128,6 +132,26 @@ export class SqliteHistory implements HistoryStore {
   /** Every image id messages refer to; in one conversation, or in all of them (a full scan). */
   attachmentIds(conversationId?: string): Set<string> {
     return messages.attachmentIds(this.db, conversationId);
+  }
+
+  /** Indexes a document's text for search, once per text; call before saving the message that refers to it. */
+  indexDocument(id: string, text: string): void {
+    documents.indexDocument(this.db, id, text);
+  }
+
+  /** Every document id a message refers to. */
+  documentIds(): Set<string> {
+    return documents.referencedDocumentIds(this.db);
+  }
+
+  /** The name a message gave this document, for showing its text. */
+  documentName(id: string): string | null {
+    return documents.documentName(this.db, id);
+  }
+
+  /** Drops index rows of texts no message refers to; returns how many. */
+  dropUnreferencedDocuments(): number {
+    return documents.dropUnreferencedDocuments(this.db);
   }
 
   threadEndingAt(id: string, limit: number): MessagePage {

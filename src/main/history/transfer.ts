@@ -13,6 +13,9 @@ import { thumbnailSchema } from '../../shared/schemas';
 import type { ConversationRecord } from './history-store';
 import { fromChatGpt } from './chatgpt-import';
 import { cleanParams, count, firstProblem, IMPORTED, parentsFirst, refuse, titleIn } from './import-check';
+import { readImportedDocuments, withDocumentText, type DocumentData, type ImportedDocument } from './import-documents';
+
+const noDocuments: DocumentData = () => null;
 
 export const BACKUP_FORMAT = 'modelslab-chat/backup';
 const CONVERSATION_FORMAT = 'modelslab-chat/conversation';
@@ -41,28 +44,44 @@ export function toMarkdown({ conversation, messages }: ConversationRecord): stri
 /** Reads an image's bytes for an export; null when they are gone. */
 export type ImageData = (attachment: Attachment) => Buffer | null;
 
-/** Images travel inside exports as base64, so a backup brings them back on another computer. */
-function withImageData(record: ConversationRecord, data: ImageData) {
+/** Images travel inside exports as base64, and documents with their text, so a backup brings them back elsewhere. */
+function withImageData(record: ConversationRecord, data: ImageData, documents: DocumentData) {
   return {
     ...record,
-    messages: record.messages.map((m) =>
-      m.attachments.length === 0
-        ? m
-        : { ...m, attachments: m.attachments.map((a) => ({ ...a, data: data(a)?.toString('base64') ?? null })) },
-    ),
+    messages: record.messages.map((m) => {
+      if (m.attachments.length === 0 && m.documents.length === 0) return m;
+      return {
+        ...m,
+        attachments: m.attachments.map((a) => ({ ...a, data: data(a)?.toString('base64') ?? null })),
+        documents: withDocumentText(m, documents),
+      };
+    }),
   };
 }
 
-export function toConversationJson(record: ConversationRecord, data: ImageData): string {
-  return JSON.stringify({ format: CONVERSATION_FORMAT, version: 1, ...withImageData(record, data) }, null, 2);
+export function toConversationJson(
+  record: ConversationRecord,
+  data: ImageData,
+  documents: DocumentData = noDocuments,
+): string {
+  return JSON.stringify(
+    { format: CONVERSATION_FORMAT, version: 1, ...withImageData(record, data, documents) },
+    null,
+    2,
+  );
 }
 
-export function toBackupJson(records: Iterable<ConversationRecord>, exportedAt: number, data: ImageData): string {
+export function toBackupJson(
+  records: Iterable<ConversationRecord>,
+  exportedAt: number,
+  data: ImageData,
+  documents: DocumentData = noDocuments,
+): string {
   // Written record by record so a large history is not one giant object before it is a string.
   const parts = [`{"format":"${BACKUP_FORMAT}","version":1,"exportedAt":${exportedAt},"conversations":[`];
   let first = true;
   for (const record of records) {
-    parts.push((first ? '\n' : ',\n') + JSON.stringify(withImageData(record, data)));
+    parts.push((first ? '\n' : ',\n') + JSON.stringify(withImageData(record, data, documents)));
     first = false;
   }
   parts.push('\n]}\n');
@@ -88,7 +107,10 @@ export interface ImportedImage {
   bytes: Buffer | null;
 }
 
-export type ImportedMessage = Omit<Message, 'attachments'> & { images: ImportedImage[] };
+export type ImportedMessage = Omit<Message, 'attachments' | 'documents'> & {
+  images: ImportedImage[];
+  importedDocuments: ImportedDocument[];
+};
 
 export interface ImportedChat {
   conversation: Conversation;
@@ -123,6 +145,7 @@ const messageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string(),
   attachments: z.array(z.unknown()).catch([]).default([]),
+  documents: z.unknown().optional(),
   status: z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']).default('done'),
   error: errorSchema.default(null),
   model: z.string().max(LIMITS.modelId).nullable().default(null),
@@ -201,9 +224,12 @@ function fromRecord(item: unknown): ImportedChat | ImportNote {
     return { ...rest, thumbnail, bytes: readable ? Buffer.from(data, 'base64') : null };
   };
   let unreadable = 0;
-  const chatMessages = ordered.map(({ attachments, ...m }) => {
+  let unreadableDocuments = 0;
+  const chatMessages = ordered.map(({ attachments, documents, ...m }) => {
     const images = attachments.map(readImage);
     unreadable += attachments.length - images.filter(Boolean).length;
+    const read = m.role === 'user' ? readImportedDocuments(documents) : [];
+    unreadableDocuments += read.filter((d) => d === null || d.stored === null).length;
     return {
       ...m,
       // A file's token counts are not trusted: they are counted the first time the chat is budgeted.
@@ -211,8 +237,11 @@ function fromRecord(item: unknown): ImportedChat | ImportNote {
       imagesPinned: false,
       conversationId: conversation.id,
       images: images.filter((i): i is ImportedImage => i !== null),
+      importedDocuments: read.filter((d): d is ImportedDocument => d !== null && d.stored !== null),
     };
   });
+  if (unreadableDocuments)
+    notes.push(`${count(unreadableDocuments, 'document')} left out: the file holds no readable text.`);
   if (unreadable)
     notes.push(`${count(unreadable, 'image')} left out: not described as a PNG, JPEG, WebP or GIF image.`);
   if (badPreviews) notes.push(`${count(badPreviews, 'preview')} left out: not a PNG, JPEG, WebP or GIF data URL.`);

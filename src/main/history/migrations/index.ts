@@ -4,6 +4,7 @@ import { organizeAndSearch } from './0002-organize-and-search';
 import { versions } from './0003-versions';
 import { contextBudget } from './0004-context-budget';
 import { secureIndex } from './0005-secure-index';
+import { documents } from './0006-documents';
 import { compare } from './0007-compare';
 
 export interface Migration {
@@ -13,16 +14,14 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-/**
- * In order; a new one goes at the end with the next number, in a file named `NNNN-name.ts`. Numbers may skip one
- * that another line of work holds (6: documents): a database only ever moves up, one migration at a time.
- */
+/** In order; a new one goes at the end with the next number, in a file named `NNNN-name.ts`. */
 export const MIGRATIONS: readonly Migration[] = [
   initial,
   organizeAndSearch,
   versions,
   contextBudget,
   secureIndex,
+  documents,
   compare,
 ];
 

@@ -137,7 +137,8 @@ it('migrates a version 3 database: token counts to be made, no finish reasons, c
   expect(copies).toEqual([
     expect.stringMatching(/^history\.v3\.before-context-budget\./),
     expect.stringMatching(/^history\.v4\.before-secure-index\./),
-    expect.stringMatching(/^history\.v5\.before-compare\./),
+    expect.stringMatching(/^history\.v5\.before-documents\./),
+    expect.stringMatching(/^history\.v6\.before-compare\./),
   ]);
 });
 

@@ -38,6 +38,7 @@ export function withDelta(state: MessageState, event: Extract<ChatEvent, { type:
     role: 'assistant',
     content: '',
     attachments: [],
+    documents: [],
     status: 'streaming',
     error: null,
     model: null,

@@ -4,6 +4,7 @@ import { getApi } from '../api';
 import { withDelta, withMessage, withTail, type MessageState } from './chat-messages';
 import type { ChatPart } from './chat-slice';
 import { DeltaPump } from './delta-pump';
+import { selectSendDocuments } from './documents-slice';
 import type { AppState } from './index';
 import type { Timers } from './timers';
 
@@ -25,10 +26,19 @@ export const createChatSending =
 
     return {
       send: async (content) => {
-        const { draft, activeId, images } = get();
+        const { draft, activeId, images, fitDocuments } = get();
+        const documents = selectSendDocuments(get());
+        // Only when there are any: a message without documents is sent exactly as before.
+        const withDocuments = documents.length ? { documents, fitDocuments } : {};
         set({ sending: true, sendError: null });
         try {
-          const result = await getApi().chat.send({ conversationId: activeId, content, images, ...draft });
+          const result = await getApi().chat.send({
+            conversationId: activeId,
+            content,
+            images,
+            ...draft,
+            ...withDocuments,
+          });
           // The reply is written after the user message: they go last, in that order (see chat-messages.ts for
           // deltas that arrived before this answer).
           set((s) => ({
@@ -38,6 +48,7 @@ export const createChatSending =
             images: [],
             imageProblems: [],
           }));
+          if (documents.length) get().clearSentDocuments();
           get().placeConversation(result.conversation, activeId === null);
           return true;
         } catch (error) {

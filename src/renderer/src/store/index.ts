@@ -8,6 +8,7 @@ import { createContextSlice, type ContextSlice } from './context-slice';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice';
 import { pageFrames } from '../frames';
 import { createDesktopSlice, type DesktopSlice } from './desktop-slice';
+import { createDocumentsSlice, type DocumentsSlice } from './documents-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createRecoverySlice, type RecoverySlice } from './recovery-slice';
@@ -30,7 +31,8 @@ export type AppState = ChatSlice &
   ContextSlice &
   PickerSlice &
   AssistantsSlice &
-  CompareSlice;
+  CompareSlice &
+  DocumentsSlice;
 
 /** The store's timers and frames: `resetStore` cancels what they hold. */
 const timers = new Timers(pageFrames);
@@ -49,6 +51,7 @@ const createAppState: StateCreator<AppState> = (...a) => ({
   ...createPickerSlice(...a),
   ...createAssistantsSlice(...a),
   ...createCompareSlice(timers.frames)(...a),
+  ...createDocumentsSlice(...a),
 });
 
 export const useStore = create<AppState>()(createAppState);
@@ -65,12 +68,14 @@ export function startEvents(): () => void {
     useStore.getState().applyEvent(event);
     useStore.getState().afterEvent(event);
   });
+  const offProgress = getApi().documents.onProgress((event) => useStore.getState().applyDocumentProgress(event));
   const unsubscribe = useStore.subscribe((s, before) => {
     if (s.activeId !== before.activeId || s.draft !== before.draft) s.refreshContext();
   });
   useStore.getState().refreshContext();
   return () => {
     off();
+    offProgress();
     unsubscribe();
   };
 }

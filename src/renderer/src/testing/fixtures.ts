@@ -28,6 +28,7 @@ export function message(id: string, patch: Partial<Message> = {}): Message {
     role: 'assistant',
     content: '',
     attachments: [],
+    documents: [],
     status: 'done',
     error: null,
     model: null,

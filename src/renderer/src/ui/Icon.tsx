@@ -21,6 +21,7 @@ const PATHS = {
   alert: 'M12 3l10 18H2L12 3zM12 10v5M12 18h.01',
   star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9L12 3z',
   sidebar: 'M4 5h16v14H4zM9 5v14',
+  file: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

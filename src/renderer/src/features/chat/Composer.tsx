@@ -13,7 +13,10 @@ export interface ComposerProps {
   imageProblems: string[];
   /** Shown while images are attached to a model not known to accept them. */
   imageWarning: string | null;
+  /** Pasted or dropped files (images or documents). */
   onAddFiles(files: File[]): void;
+  /** Files from the image picker; without it, they go to `onAddFiles`. */
+  onPickImages?(files: File[]): void;
   onRemoveImage(index: number): void;
   /** Why sending is not possible right now, shown in place of the hint. */
   blockedReason: string | null;
@@ -27,6 +30,10 @@ export interface ComposerProps {
   prompts?: readonly SavedPrompt[];
   /** The box takes the focus whenever this changes (New Chat from the menu or a shortcut). */
   focusRequest?: number;
+  /** Asks main to show its Open dialog for a document. */
+  onAttachDocument?(): void;
+  /** The attached documents' chips, above the box. */
+  documents?: ReactNode;
 }
 
 const NO_PROMPTS: readonly SavedPrompt[] = [];
@@ -93,6 +100,7 @@ export function Composer(props: ComposerProps) {
           <span>{imageWarning}</span>
         </p>
       )}
+      {props.documents}
       <div className="composer__box">
         <button
           type="button"
@@ -102,6 +110,17 @@ export function Composer(props: ComposerProps) {
         >
           <Icon name="paperclip" />
         </button>
+        {props.onAttachDocument && (
+          <button
+            type="button"
+            className="icon-button composer__attach"
+            aria-label="Attach a document"
+            title="Attach a PDF, Word, text or code file"
+            onClick={props.onAttachDocument}
+          >
+            <Icon name="file" />
+          </button>
+        )}
         <input
           ref={picker}
           type="file"
@@ -110,7 +129,7 @@ export function Composer(props: ComposerProps) {
           hidden
           aria-label="Choose images"
           onChange={(e) => {
-            onAddFiles([...(e.target.files ?? [])]);
+            (props.onPickImages ?? onAddFiles)([...(e.target.files ?? [])]);
             e.target.value = '';
           }}
         />

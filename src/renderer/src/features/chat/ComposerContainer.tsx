@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
+import { selectDocumentTokens } from '../../store/documents-slice';
 import { ContextMeterContainer } from '../context/ContextMeterContainer';
-import { attachFiles } from './attach-files';
+import { DocumentsContainer, useDocumentsBlock } from '../documents/DocumentsContainer';
+import { attachFiles, attachImageFiles } from './attach-files';
 import { Composer, type ComposerProps } from './Composer';
 
 type OwnProps = Pick<ComposerProps, 'streaming' | 'blockedReason' | 'onSend' | 'onStop'>;
@@ -18,22 +20,28 @@ export function ComposerContainer(props: OwnProps) {
     [assistants],
   );
   const focusRequest = useStore((s) => s.composerFocus);
-  const { removeImage, editLast } = useStore.getState();
+  const documentTokens = useStore(selectDocumentTokens);
+  const documentsBlock = useDocumentsBlock();
+  const { removeImage, editLast, pickDocument } = useStore.getState();
   const imageWarning = isVisionModel(model)
     ? null
     : `${model} is not known to accept images; ModelsLab may reject the message. Pick a vision model such as Qwen/Qwen2.5-VL-72B-Instruct-together.`;
   return (
     <Composer
       {...props}
+      blockedReason={props.blockedReason ?? documentsBlock}
+      onAttachDocument={() => void pickDocument()}
+      documents={<DocumentsContainer />}
       images={images}
       imageProblems={imageProblems}
       imageWarning={imageWarning}
       onAddFiles={(files) => void attachFiles(files)}
+      onPickImages={(files) => void attachImageFiles(files)}
       focusRequest={focusRequest}
       onRemoveImage={removeImage}
       onEditLast={editLast}
       prompts={prompts}
-      meter={(text) => <ContextMeterContainer text={text} images={images.length} />}
+      meter={(text) => <ContextMeterContainer text={text} images={images.length} documentTokens={documentTokens} />}
     />
   );
 }

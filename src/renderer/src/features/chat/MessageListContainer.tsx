@@ -22,6 +22,7 @@ const actions: NonNullable<MessageViewProps['actions']> = {
   raiseAndContinue: (id) => void useStore.getState().raiseAndContinue(id),
   retry: (id) => void useStore.getState().retryReply(id),
   pinImages: (id, pinned) => void useStore.getState().pinImages(id, pinned),
+  showDocumentText: (id) => void useStore.getState().openDocumentText(id),
 };
 
 function openLink(url: string, text: string): void {

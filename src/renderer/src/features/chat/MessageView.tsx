@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Message, Usage } from '../../../../shared/domain';
 import { ImagesSent } from '../context/ImagesSent';
+import { MessageDocuments } from '../documents/MessageDocuments';
 import { ReplyEnding } from '../context/ReplyEnding';
 import { Markdown } from '../markdown/LazyMarkdown';
 import type { OpenLink } from '../markdown/MarkdownBlock';
@@ -22,6 +23,7 @@ export interface MessageViewActions extends MessageActionHandlers {
   continueReply(messageId: string): void;
   raiseAndContinue(messageId: string): void;
   pinImages(messageId: string, pinned: boolean): void;
+  showDocumentText(documentId: string): void;
 }
 
 export interface MessageViewProps {
@@ -68,8 +70,19 @@ export const MessageView = memo(function MessageView({
       aria-label={message.role === 'user' ? 'You' : 'Assistant'}
     >
       <ImageStrip images={message.attachments} />
-      {message.role === 'user' && message.attachments.length > 0 && actions && (
-        <ImagesSent pinned={message.imagesPinned} onPin={(pinned) => actions.pinImages(message.id, pinned)} />
+      <MessageDocuments documents={message.documents} {...(actions ? { onShowText: actions.showDocumentText } : {})} />
+      {message.role === 'user' && (message.attachments.length > 0 || message.documents.length > 0) && actions && (
+        <ImagesSent
+          pinned={message.imagesPinned}
+          what={
+            message.attachments.length === 0
+              ? 'Documents'
+              : message.documents.length === 0
+                ? 'Images'
+                : 'Images and documents'
+          }
+          onPin={(pinned) => actions.pinImages(message.id, pinned)}
+        />
       )}
       {editing && actions ? (
         <MessageEditor

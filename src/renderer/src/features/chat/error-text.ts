@@ -32,6 +32,7 @@ const TITLES: Record<ErrorCode, string> = {
   document_binary: 'That file is not text',
   document_encoding: 'That text’s encoding was not recognised',
   document_unsupported: 'That kind of file is not supported',
+  documents_over_budget: 'The documents do not fit the model’s context',
   cancelled: 'Cancelled',
   compare_undecided: 'Choose an answer first',
   compare_busy: 'A comparison is still running',
@@ -53,6 +54,10 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   throttled: 'Wait a moment and try again.',
   compare_undecided: 'Pick the answer to carry on from with “Choose this answer” under one of the columns.',
   compare_busy: 'Wait for its answers, or stop them (Esc), before comparing again in this chat.',
+  document_encrypted: 'Remove the password (print to PDF, or save an unprotected copy) and attach it again.',
+  document_no_text: 'It looks scanned: its pages are pictures. Run it through OCR first, or paste the text.',
+  document_binary: 'Only text files, PDF and Word (.docx) documents can be attached.',
+  documents_over_budget: 'Choose which documents to send, or let the app cut them to fit.',
 };
 
 /** Where an error is shown: beside the key form (in Settings or on first run), a hint must not send the user to Settings. */

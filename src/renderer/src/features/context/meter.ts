@@ -15,8 +15,8 @@ export interface Meter {
  * The composer's meter, cheap enough for every keystroke: the draft is estimated (main counts exactly once it is
  * sent), then the older turns main listed are fitted into what is left, newest first, as the request builder does.
  */
-export function meterOf(view: ContextView, draft: string, images: number): Meter {
-  const base = view.baseTokens + estimateTokens(draft) + images * IMAGE_TOKENS;
+export function meterOf(view: ContextView, draft: string, images: number, documentTokens = 0): Meter {
+  const base = view.baseTokens + estimateTokens(draft) + images * IMAGE_TOKENS + documentTokens;
   const fit = fitNewest(view.turnTokens, view.limit - base);
   let used = base;
   for (let i = 0; i < fit; i++) used += view.turnTokens[i]!;
