@@ -142,18 +142,18 @@ it('migrates a version 3 database: token counts to be made, no finish reasons, c
   ]);
 });
 
-it('migrates a version 5 database to compare runs: old replies are no compare reply, new runs take writes', () => {
+it('migrates a version 6 database to compare runs: old replies are no compare reply, new runs take writes', () => {
   dir = mkdtempSync(join(tmpdir(), 'migrate-'));
-  const v5 = new Database(join(dir, DB_FILE));
-  migrate(v5, { target: 5, beforeEach: () => {} });
-  v5.prepare(
+  const v6 = new Database(join(dir, DB_FILE));
+  migrate(v6, { target: 6, beforeEach: () => {} });
+  v6.prepare(
     `INSERT INTO conversations (id, title, model, created_at, updated_at, leaf_id) VALUES ('c1', 'Old', 'm', 1, 2, 'm1')`,
   ).run();
-  v5.prepare(
+  v6.prepare(
     `INSERT INTO messages (id, conversation_id, parent_id, role, content, status, created_at, updated_at)
      VALUES ('m1', 'c1', NULL, 'user', 'Which is faster?', 'done', 1, 1)`,
   ).run();
-  v5.close();
+  v6.close();
 
   const store = new SqliteHistory(dir);
   expect(store.status().problem).toBeNull();
@@ -181,5 +181,5 @@ it('migrates a version 5 database to compare runs: old replies are no compare re
   expect(() => store.chooseCompare(run.id, 'm1')).toThrow(/not part of this comparison/);
   expect(store.compareRuns('c1').map((r) => r.columns)).toEqual([run.columns]);
   store.close();
-  expect(readdirSync(join(dir, 'backups'))).toEqual([expect.stringMatching(/^history\.v5\.before-compare\./)]);
+  expect(readdirSync(join(dir, 'backups'))).toEqual([expect.stringMatching(/^history\.v6\.before-compare\./)]);
 });
