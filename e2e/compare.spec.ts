@@ -43,7 +43,12 @@ async function pick(page: Page, models: string[]) {
   const field = page.getByRole('combobox', { name: /Models to compare/ });
   for (const model of models) {
     await field.fill(model);
-    await expect(page.getByRole('option').first()).toContainText(model);
+    await expect(
+      page
+        .getByRole('listbox', { name: /Models to compare/ })
+        .getByRole('option')
+        .first(),
+    ).toContainText(model);
     await field.press('ArrowDown');
     await field.press('Enter');
     await expect(
@@ -77,7 +82,7 @@ test('models are chosen by keyboard in the picker, four at most, and removed wit
   const field = page.getByRole('combobox', { name: /Models to compare/ });
   await field.focus();
   await page.keyboard.type('llama 70');
-  const options = page.getByRole('listbox').getByRole('option');
+  const options = page.getByRole('listbox', { name: /Models to compare/ }).getByRole('option');
   await expect(options).toHaveCount(1);
   await expect(options).toContainText(SLOW);
   await page.keyboard.press('ArrowDown');

@@ -57,7 +57,7 @@ export const CompareColumnView = memo(function CompareColumnView({
   const cut =
     ['interrupted', 'stopped', 'error'].includes(message.status) ||
     (message.status === 'done' && message.finishReason === 'length');
-  const facts = replyFacts(message).slice(1);
+  const facts = replyFacts(message);
   // After a 429 (ModelsLab limits concurrent requests, which four columns can reach), asking again waits it out.
   const { error } = message;
   const retryAt =
