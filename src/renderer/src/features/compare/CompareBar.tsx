@@ -51,7 +51,10 @@ export function CompareBar(props: CompareBarProps) {
             aria-expanded={showPicker}
             onClick={() => setPickerOpen(!showPicker)}
           >
-            {selected.length === 0 ? 'Pick models' : `${selected.length} models: ${selected.join(', ')}`}
+            {/* Open, the chips below name the models; folded, this line does. */}
+            {selected.length === 0
+              ? 'Pick models'
+              : `${selected.length} models${showPicker ? '' : `: ${selected.join(', ')}`}`}
           </button>
         )}
         {props.arena && props.arena.turns > 0 && (
