@@ -93,6 +93,7 @@ test('models are chosen by keyboard in the picker, four at most, and removed wit
   await expect(options.filter({ hasText: SLOW }).first()).toHaveAttribute('aria-selected', 'true');
   await pick(page, [FAST, BROKE, CUT]);
   await expect(chips).toHaveAccessibleName('Chosen models (4 of 4)');
+  expect(await axe(page)).toEqual([]);
   await field.fill('another-model');
   await page.keyboard.press('Enter');
   await expect(page.locator('.picker__hint')).toContainText('Up to 4 models.');
