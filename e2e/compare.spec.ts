@@ -38,9 +38,31 @@ function script(app: AppFixture, slow: 'slow' | 'hang' = 'slow') {
 
 const column = (page: Page, model: string) => page.locator(`.compare-column[data-model="${model}"]`);
 
+/** Chooses each model through the compare bar's picker: its id typed to search, then Enter on the listed match. */
+async function pick(page: Page, models: string[]) {
+  const field = page.getByRole('combobox', { name: /Models to compare/ });
+  for (const model of models) {
+    await field.fill(model);
+    await expect(
+      page
+        .getByRole('listbox', { name: /Models to compare/ })
+        .getByRole('option')
+        .first(),
+    ).toContainText(model);
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    await expect(
+      page
+        .getByRole('list', { name: /Chosen models/ })
+        .getByRole('listitem')
+        .last(),
+    ).toHaveText(model);
+  }
+}
+
 async function compare(page: Page, models: string[], question: string) {
   await page.getByRole('button', { name: 'Compare models' }).click();
-  for (const model of models) await page.getByRole('checkbox', { name: model }).check();
+  await pick(page, models);
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(question);
   await composer.press('Enter');
@@ -52,6 +74,39 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 test.use({ viewport: { width: 1280, height: 800 } });
+
+test('models are chosen by keyboard in the picker, four at most, and removed with their chips', async ({ app }) => {
+  const { page } = app;
+  script(app);
+  await page.getByRole('button', { name: 'Compare models' }).click();
+  const field = page.getByRole('combobox', { name: /Models to compare/ });
+  await field.focus();
+  await page.keyboard.type('llama 70');
+  const options = page.getByRole('listbox', { name: /Models to compare/ }).getByRole('option');
+  await expect(options).toHaveCount(1);
+  await expect(options).toContainText(SLOW);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const chips = page.getByRole('list', { name: /Chosen models/ });
+  await expect(chips.getByRole('listitem')).toHaveText([SLOW]);
+  // The list stays open for the next one, the chosen model marked in it.
+  await expect(options.filter({ hasText: SLOW }).first()).toHaveAttribute('aria-selected', 'true');
+  await pick(page, [FAST, BROKE, CUT]);
+  await expect(chips).toHaveAccessibleName('Chosen models (4 of 4)');
+  expect(await axe(page)).toEqual([]);
+  await field.fill('another-model');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.picker__hint')).toContainText('Up to 4 models.');
+  await expect(chips.getByRole('listitem')).toHaveCount(4);
+  // Backspace in the empty field takes the last one out; a chip's own button takes out any of them.
+  await field.fill('');
+  await page.keyboard.press('Backspace');
+  await chips.getByRole('button', { name: `Remove ${SLOW}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(chips.getByRole('listitem')).toHaveText([FAST, BROKE]);
+  await expect(page.getByRole('button', { name: `Parameters for ${BROKE} (shared)` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Parameters for ${SLOW} (shared)` })).toHaveCount(0);
+});
 
 test('four columns stream at once; a 402 fails one, one is stopped, the others finish with their facts', async ({
   app,
@@ -157,7 +212,7 @@ test('parameters are shared unless a column is given its own', async ({ app }) =
   const { page } = app;
   script(app);
   await page.getByRole('button', { name: 'Compare models' }).click();
-  for (const model of [FAST, CUT]) await page.getByRole('checkbox', { name: model }).check();
+  await pick(page, [FAST, CUT]);
   await page.getByRole('button', { name: `Parameters for ${CUT} (shared)` }).click();
   await page.getByRole('textbox', { name: `Max tokens for ${CUT}` }).fill('0');
   await expect(page.getByRole('button', { name: 'Use for this column' })).toBeDisabled();

@@ -48,8 +48,15 @@ function mainAnswers() {
 const delta = (messageId: string, text: string) => ({ type: 'delta' as const, runId: 'r1', messageId, text });
 
 describe('compare slice', () => {
+  it('keeps the chosen models in order, each once, and no more than four', () => {
+    state().setCompareModels(['b', 'a', 'b', 'c', 'd', 'e']);
+    expect(state().compareModels).toEqual(['b', 'a', 'c', 'd']);
+    state().setCompareModels(['a']);
+    expect(state().compareModels).toEqual(['a']);
+  });
+
   it('refuses to start with fewer than two models, without asking main', async () => {
-    state().toggleCompareModel('a');
+    state().setCompareModels(['a']);
     expect(await state().startCompare('Which?')).toBe(false);
     expect(state().compareError?.code).toBe('bad_input');
     expect(fakeApi.called('compare.start')).toEqual([]);
@@ -58,10 +65,7 @@ describe('compare slice', () => {
   it('asks main with each column’s model and own parameters, then shows the thread ending at the question', async () => {
     mainAnswers();
     state().setDraft({ params: { temperature: 0.3 }, systemPrompt: 'Be brief.' });
-    for (const model of ['a', 'b', 'c', 'd', 'e']) state().toggleCompareModel(model);
-    expect(state().compareModels).toEqual(['a', 'b', 'c', 'd']);
-    state().toggleCompareModel('c');
-    state().toggleCompareModel('d');
+    state().setCompareModels(['a', 'b']);
     state().setCompareColumnParams('b', { temperature: 1.2 });
     expect(await state().startCompare('Which?')).toBe(true);
     expect(fakeApi.called('compare.start')[0]![0]).toEqual({
@@ -82,8 +86,7 @@ describe('compare slice', () => {
     mainAnswers();
     let answer!: () => void;
     fakeApi.answer('compare', 'start', () => new Promise((resolve) => (answer = () => resolve(started()))));
-    state().toggleCompareModel('a');
-    state().toggleCompareModel('b');
+    state().setCompareModels(['a', 'b']);
     const starting = state().startCompare('Which?');
     state().applyCompareEvent(delta('m-a', 'Early '));
     state().applyCompareEvent(delta('m-a', 'text'));
@@ -105,8 +108,7 @@ describe('compare slice', () => {
 
   it('applies each column’s deltas once per frame and its end; the last end refreshes the arena', async () => {
     mainAnswers();
-    state().toggleCompareModel('a');
-    state().toggleCompareModel('b');
+    state().setCompareModels(['a', 'b']);
     await state().startCompare('Which?');
     state().applyCompareEvent(delta('m-a', 'A1 '));
     state().applyCompareEvent(delta('m-b', 'B1 '));
@@ -137,8 +139,7 @@ describe('compare slice', () => {
   it('stops every column of the open chat’s run, or one column', async () => {
     mainAnswers();
     fakeApi.answer('compare', 'stop', async () => {}).answer('chat', 'stop', async () => {});
-    state().toggleCompareModel('a');
-    state().toggleCompareModel('b');
+    state().setCompareModels(['a', 'b']);
     await state().startCompare('Which?');
     await state().stopCompare();
     await state().stopCompareColumn('m-b');
@@ -148,8 +149,7 @@ describe('compare slice', () => {
 
   it('choosing an answer ends the turn and opens the thread with the chosen model', async () => {
     mainAnswers();
-    state().toggleCompareModel('a');
-    state().toggleCompareModel('b');
+    state().setCompareModels(['a', 'b']);
     await state().startCompare('Which?');
     const chosen = message('m-b', { parentId: 'q1', model: 'b', content: 'B', compare: { runId: 'r1', column: 1 } });
     const after = detail(conversation('c1', { model: 'b', leafId: 'm-b' }), [started().userMessage, chosen]);
@@ -163,8 +163,7 @@ describe('compare slice', () => {
   it('shows a refused start with its code, and keeps the composer’s text for another try', async () => {
     mainAnswers();
     fakeApi.fail('compare', 'start', { code: 'compare_busy', message: 'A comparison is still running in this chat.' });
-    state().toggleCompareModel('a');
-    state().toggleCompareModel('b');
+    state().setCompareModels(['a', 'b']);
     expect(await state().startCompare('Which?')).toBe(false);
     expect(state().compareError).toEqual({
       code: 'compare_busy',
@@ -174,8 +173,7 @@ describe('compare slice', () => {
 
   it('a regenerated column shows its new reply; a continued one streams again', async () => {
     mainAnswers();
-    state().toggleCompareModel('a');
-    state().toggleCompareModel('b');
+    state().setCompareModels(['a', 'b']);
     await state().startCompare('Which?');
     const fresh = message('m-a2', { model: 'a', status: 'streaming', compare: { runId: 'r1', column: 0 } });
     const regenerated = run();

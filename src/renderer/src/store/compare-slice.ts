@@ -29,7 +29,8 @@ export interface CompareState {
 
 export interface CompareActions {
   setCompareOn(on: boolean): void;
-  toggleCompareModel(model: string): void;
+  /** The models the next comparison asks, in column order: repeats dropped, no more than the most columns. */
+  setCompareModels(models: readonly string[]): void;
   setCompareColumnParams(model: string, params: ChatParams | null): void;
   /** Sends the composer's text to every chosen model; the chat's own settings go with it. */
   startCompare(content: string): Promise<boolean>;
@@ -147,12 +148,7 @@ export const createCompareSlice =
         if (on) void get().loadModels();
       },
 
-      toggleCompareModel: (model) =>
-        set((s) => {
-          if (s.compareModels.includes(model)) return { compareModels: s.compareModels.filter((m) => m !== model) };
-          if (s.compareModels.length >= COMPARE_COLUMNS.max) return {};
-          return { compareModels: [...s.compareModels, model] };
-        }),
+      setCompareModels: (models) => set({ compareModels: [...new Set(models)].slice(0, COMPARE_COLUMNS.max) }),
 
       setCompareColumnParams: (model, params) =>
         set((s) => {

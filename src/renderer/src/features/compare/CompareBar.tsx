@@ -2,16 +2,18 @@ import { useState } from 'react';
 import { COMPARE_COLUMNS, type ArenaSummary as Summary } from '../../../../shared/compare';
 import type { ChatParams } from '../../../../shared/domain';
 import { ArenaSummary } from './ArenaSummary';
+import { ModelPicker } from '../picker/ModelPicker';
+import type { PickerFeed } from '../picker/ModelPickerContainer';
 import { ColumnParams } from './ColumnParams';
-import { ModelMultiSelect } from './ModelMultiSelect';
 import './compare.css';
 
 export interface CompareBarProps {
   on: boolean;
   onToggle(): void;
-  models: string[];
+  /** The lists the model picker shows, as the composer's picker has them. */
+  feed: PickerFeed;
   selected: string[];
-  onToggleModel(model: string): void;
+  onModels(models: string[]): void;
   /** Columns with parameters of their own; the others use the chat's. */
   columnParams: Record<string, ChatParams>;
   sharedParams: ChatParams;
@@ -49,7 +51,10 @@ export function CompareBar(props: CompareBarProps) {
             aria-expanded={showPicker}
             onClick={() => setPickerOpen(!showPicker)}
           >
-            {selected.length === 0 ? 'Pick models' : `${selected.length} models: ${selected.join(', ')}`}
+            {/* Open, the chips below name the models; folded, this line does. */}
+            {selected.length === 0
+              ? 'Pick models'
+              : `${selected.length} models${showPicker ? '' : `: ${selected.join(', ')}`}`}
           </button>
         )}
         {props.arena && props.arena.turns > 0 && (
@@ -74,7 +79,14 @@ function Picker(props: CompareBarProps) {
   const [openFor, setOpenFor] = useState<string | null>(null);
   return (
     <>
-      <ModelMultiSelect models={props.models} selected={selected} onToggle={props.onToggleModel} />
+      <ModelPicker
+        multiple
+        label={`Models to compare, ${COMPARE_COLUMNS.min} to ${COMPARE_COLUMNS.max}`}
+        max={COMPARE_COLUMNS.max}
+        value={selected}
+        onChange={props.onModels}
+        {...props.feed}
+      />
       {selected.length > 0 && (
         <div className="compare-bar__columns" role="group" aria-label="Column parameters">
           {selected.map((model) => (

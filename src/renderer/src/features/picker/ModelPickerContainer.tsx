@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors';
 import { useStore } from '../../store';
 import { errorText } from '../chat/error-text';
 import { ModelPicker } from './ModelPicker';
+import type { PickerLists } from './model-options';
 
 const NO_MODELS: ModelInfo[] = [];
 
@@ -13,29 +14,38 @@ function noticeOf(listError: AppError | null, saveError: AppError | null): strin
   return null;
 }
 
-/** The composer's model: the picker over the server's list, the user's favourites and the models used lately. */
-export function ModelPickerContainer() {
-  const model = useStore((s) => s.draft.model);
+/** What every model picker shows besides its value: the lists, their notice, starring, and fetching on open. */
+export interface PickerFeed extends PickerLists {
+  notice: string | null;
+  onToggleFavorite(id: string): void;
+  onOpen(): void;
+}
+
+/** Feeds a picker from the store; the composer's picker and compare mode's use the same one. */
+export function usePickerFeed(): PickerFeed {
   const models = useStore((s) => s.modelList?.models ?? NO_MODELS);
   const listError = useStore((s) => s.modelList?.error ?? null);
   const favorites = useStore((s) => s.favoriteModels);
   const recents = useStore((s) => s.recentModels);
   const saveError = useStore((s) => s.pickerError);
-  const { setDraft, loadModels, loadPickerLists, toggleFavoriteModel } = useStore.getState();
-  return (
-    <ModelPicker
-      label="Model"
-      value={model}
-      onChange={(next) => setDraft({ model: next })}
-      models={models}
-      favorites={favorites}
-      recents={recents}
-      notice={noticeOf(listError, saveError)}
-      onToggleFavorite={(id) => void toggleFavoriteModel(id)}
-      onOpen={() => {
-        void loadModels();
-        void loadPickerLists();
-      }}
-    />
-  );
+  const { loadModels, loadPickerLists, toggleFavoriteModel } = useStore.getState();
+  return {
+    models,
+    favorites,
+    recents,
+    notice: noticeOf(listError, saveError),
+    onToggleFavorite: (id) => void toggleFavoriteModel(id),
+    onOpen: () => {
+      void loadModels();
+      void loadPickerLists();
+    },
+  };
+}
+
+/** The composer's model: the picker over the server's list, the user's favourites and the models used lately. */
+export function ModelPickerContainer() {
+  const model = useStore((s) => s.draft.model);
+  const feed = usePickerFeed();
+  const { setDraft } = useStore.getState();
+  return <ModelPicker label="Model" value={model} onChange={(next) => setDraft({ model: next })} {...feed} />;
 }
