@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG_BASE64, pngInput } from '../../../test/images';
 import type { Attachment } from '../../shared/domain';
-import { FileAttachmentStore, insideFolder, MemoryAttachmentStore } from './attachment-store';
+import { insideFolder } from '../kept-file';
+import { FileAttachmentStore, MemoryAttachmentStore } from './attachment-store';
 
 const PNG = Buffer.from(PNG_BASE64, 'base64');
 

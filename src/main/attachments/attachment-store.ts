@@ -1,23 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdirSync, readdirSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import type { ImageInput } from '../../shared/contract';
 import { LIMITS, type Attachment, type ImageType } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
+import { insideFolder, readKeptFile } from '../kept-file';
 import { checkBudget, type StoredImage } from './budget';
 
 /** The ids the app makes for images (randomUUID); nothing else is ever joined to a path. */
@@ -140,20 +126,6 @@ function checked(image: ImageInput): Buffer {
   return bytes;
 }
 
-/** `name` resolved inside `folder`; anything that would land elsewhere (`..`, absolute, NUL) is refused. */
-export function insideFolder(folder: string, name: string): string {
-  const root = resolve(folder);
-  const path = resolve(root, name);
-  const rel = relative(root, path);
-  if (name.includes('\0') || !rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new ApiError(appError('bad_input', 'That is not a file the app keeps.'));
-  }
-  return path;
-}
-
-// Where the platform has it, opening refuses a symbolic link outright (no race between a check and the open).
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-
 /** Files beside the database, one per image, named by id. */
 export class FileAttachmentStore extends AttachmentStore {
   private readonly dir: string;
@@ -173,27 +145,7 @@ export class FileAttachmentStore extends AttachmentStore {
 
   /** Only a regular file of at most an image's size: a symbolic or odd file planted in the folder is not read. */
   protected load(id: string): Buffer | null {
-    let fd: number | null = null;
-    try {
-      const path = insideFolder(this.dir, id);
-      if (!lstatSync(path).isFile()) return null;
-      fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
-      const stat = fstatSync(fd);
-      const size = stat.size;
-      if (!stat.isFile() || size > LIMITS.imageBytes) return null;
-      const bytes = Buffer.alloc(size);
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, bytes, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return bytes.subarray(0, read);
-    } catch {
-      return null;
-    } finally {
-      if (fd !== null) closeSync(fd);
-    }
+    return readKeptFile(this.dir, id, LIMITS.imageBytes);
   }
 
   protected stored(): (StoredImage & { id: string })[] {

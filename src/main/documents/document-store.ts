@@ -1,18 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { insideFolder } from '../attachments/attachment-store';
+import { mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { insideFolder, readKeptFile } from '../kept-file';
 
 /** A document's text as it is kept and sent: the whole text, and for a PDF one string per page. */
 export interface StoredText {
@@ -24,7 +12,6 @@ const DOCUMENT_ID = /^[0-9a-f]{64}$/;
 const FILE = /^([0-9a-f]{64})\.json$/;
 /** Far above what the extractor keeps (4 million characters, JSON-escaped): a bigger file was not written by us. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 export function isDocumentId(id: string): boolean {
   return DOCUMENT_ID.test(id);
@@ -79,28 +66,10 @@ export class FileDocumentStore implements DocumentStore {
 
   get(id: string): StoredText | null {
     if (!isDocumentId(id)) return null;
-    let fd: number | null = null;
-    try {
-      const path = insideFolder(this.dir, `${id}.json`);
-      if (!lstatSync(path).isFile()) return null;
-      fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
-      const stat = fstatSync(fd);
-      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return null;
-      const bytes = Buffer.alloc(stat.size);
-      let read = 0;
-      while (read < stat.size) {
-        const n = readSync(fd, bytes, read, stat.size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      const stored = parse(bytes.toString('utf8', 0, read));
-      // A file changed on disk is not what the message referred to.
-      return stored && serialise(stored).id === id ? stored : null;
-    } catch {
-      return null;
-    } finally {
-      if (fd !== null) closeSync(fd);
-    }
+    const bytes = readKeptFile(this.dir, `${id}.json`, MAX_FILE_BYTES);
+    const stored = bytes ? parse(bytes.toString('utf8')) : null;
+    // A file changed on disk is not what the message referred to.
+    return stored && serialise(stored).id === id ? stored : null;
   }
 
   ids(): string[] {
