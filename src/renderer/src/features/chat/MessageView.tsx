@@ -123,8 +123,9 @@ export const MessageView = memo(function MessageView({
       )}
       {!streaming && !editing && (
         <div className="message__footer">
-          {actions && <MessageActions message={message} versions={versions} actions={actions} retryAt={retryAt} />}
+          {/* The model first, so it lines up with the reply's text whether or not the actions are showing. */}
           {message.role === 'assistant' && <ReplyFacts message={message} chatTotals={chatTotals} />}
+          {actions && <MessageActions message={message} versions={versions} actions={actions} retryAt={retryAt} />}
         </div>
       )}
     </article>
