@@ -143,6 +143,7 @@ test('four columns stream at once; a 402 fails one, one is stopped, the others f
   // The stopped column kept what had arrived.
   await expect(column(page, SLOW).locator('.compare-column__body')).toContainText('The slow model');
   await expect(region.locator('[aria-live="polite"]')).toContainText('4 of 4 answers finished');
+  await page.screenshot({ path: 'e2e/output/compare-columns.png' });
   // Until an answer is chosen, the composer says what to do instead of sending.
   await expect(page.locator('.composer__hint')).toHaveText(
     'Choose one of the compared answers above to carry on from it.',

@@ -63,6 +63,7 @@ test('a PDF, a DOCX and a source file go with the question, search finds the cha
   await expect(chips(page).getByRole('listitem')).toHaveCount(3);
   await expect(chips(page).getByRole('listitem').filter({ hasText: 'main.py' })).toContainText('2 lines');
   await expect(chips(page).getByRole('listitem').filter({ hasText: 'notes.docx' })).toContainText('tokens');
+  await page.screenshot({ path: 'e2e/output/documents-chips.png' });
 
   // The extracted text, in a dialog that Esc closes; the page passes axe with the chips and the dialog.
   await page.getByRole('button', { name: 'Show the text of report.pdf' }).click();
