@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
+import { pickCompareModels } from './fixtures/compare-picker';
 import { expect, test, type AppFixture } from './fixtures/test';
 
 /** Compare mode against the test server, each model scripted: fast, slow, out of credits, cut at the length limit. */
@@ -38,31 +39,9 @@ function script(app: AppFixture, slow: 'slow' | 'hang' = 'slow') {
 
 const column = (page: Page, model: string) => page.locator(`.compare-column[data-model="${model}"]`);
 
-/** Chooses each model through the compare bar's picker: its id typed to search, then Enter on the listed match. */
-async function pick(page: Page, models: string[]) {
-  const field = page.getByRole('combobox', { name: /Models to compare/ });
-  for (const model of models) {
-    await field.fill(model);
-    await expect(
-      page
-        .getByRole('listbox', { name: /Models to compare/ })
-        .getByRole('option')
-        .first(),
-    ).toContainText(model);
-    await field.press('ArrowDown');
-    await field.press('Enter');
-    await expect(
-      page
-        .getByRole('list', { name: /Chosen models/ })
-        .getByRole('listitem')
-        .last(),
-    ).toHaveText(model);
-  }
-}
-
 async function compare(page: Page, models: string[], question: string) {
   await page.getByRole('button', { name: 'Compare models' }).click();
-  await pick(page, models);
+  await pickCompareModels(page, models);
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(question);
   await composer.press('Enter');
@@ -91,7 +70,7 @@ test('models are chosen by keyboard in the picker, four at most, and removed wit
   await expect(chips.getByRole('listitem')).toHaveText([SLOW]);
   // The list stays open for the next one, the chosen model marked in it.
   await expect(options.filter({ hasText: SLOW }).first()).toHaveAttribute('aria-selected', 'true');
-  await pick(page, [FAST, BROKE, CUT]);
+  await pickCompareModels(page, [FAST, BROKE, CUT]);
   await expect(chips).toHaveAccessibleName('Chosen models (4 of 4)');
   expect(await axe(page)).toEqual([]);
   await field.fill('another-model');
@@ -213,7 +192,7 @@ test('parameters are shared unless a column is given its own', async ({ app }) =
   const { page } = app;
   script(app);
   await page.getByRole('button', { name: 'Compare models' }).click();
-  await pick(page, [FAST, CUT]);
+  await pickCompareModels(page, [FAST, CUT]);
   await page.getByRole('button', { name: `Parameters for ${CUT} (shared)` }).click();
   await page.getByRole('textbox', { name: `Max tokens for ${CUT}` }).fill('0');
   await expect(page.getByRole('button', { name: 'Use for this column' })).toBeDisabled();

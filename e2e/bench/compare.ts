@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { CompareEvent } from '../../src/shared/compare';
 import { ModelsLabServer } from '../../test/modelslab-server';
+import { pickCompareModels } from '../fixtures/compare-picker';
 import { ask, load, openApp } from './app';
 import { longReply, chunksOf } from './long-reply';
 import { mark } from './probes';
@@ -90,7 +91,7 @@ export async function compareRun(browser: Browser, chunksEach: number, perSecond
     await ask(page, 'Warm up');
     await page.locator('.message--assistant[data-status="done"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Compare models' }).click();
-    for (const model of COMPARE_MODELS) await page.getByRole('checkbox', { name: model }).check();
+    await pickCompareModels(page, COMPARE_MODELS);
     COMPARE_MODELS.forEach((model, column) =>
       server.byModel.set(model, {
         kind: 'stream',
