@@ -1,5 +1,5 @@
-import { ESLint } from 'eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { refusals } from './lint-probe';
 
 /**
  * Each part of src may import only what its zone allows (eslint.config.js). Probe files are linted with the real
@@ -8,15 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  */
 
 const RULES = new Set(['no-restricted-imports', 'no-restricted-syntax']);
-let eslint: ESLint;
-beforeAll(() => {
-  eslint = new ESLint({ cwd: process.cwd() });
-});
-
-async function refusals(path: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path });
-  return result!.messages.filter((m) => m.ruleId && RULES.has(m.ruleId)).map((m) => m.message);
-}
+const refused = (path: string, code: string) => refusals(RULES, path, code);
 
 const ELECTRON = ['electron', 'electron/main', 'electron/renderer', 'electron/common', 'electron-store'];
 
@@ -64,17 +56,17 @@ const allowed: [string, string][] = [
 
 describe('lint zones', () => {
   it.each(forbidden)('%s may not import %s', async (path, source) => {
-    expect(await refusals(path, `import { x } from '${source}';\nexport { x };\n`)).toHaveLength(1);
-    expect(await refusals(path, `import type { X } from '${source}';\nexport type { X };\n`)).toHaveLength(1);
+    expect(await refused(path, `import { x } from '${source}';\nexport { x };\n`)).toHaveLength(1);
+    expect(await refused(path, `import type { X } from '${source}';\nexport type { X };\n`)).toHaveLength(1);
   });
 
   it.each(allowed)('%s may import %s', async (path, source) => {
-    expect(await refusals(path, `import { x } from '${source}';\nexport { x };\n`)).toEqual([]);
+    expect(await refused(path, `import { x } from '${source}';\nexport { x };\n`)).toEqual([]);
   });
 
   it.each(['src/main/chat/probe.ts', 'test/probe.ts'])('%s may not load Electron at run time either', async (path) => {
     const code = `export const a = await import('electron/main');\nexport const b = require('electron');\n`;
-    expect(await refusals(path, code)).toHaveLength(2);
-    expect(await refusals(path, `export const c = await import('./chat-service');\n`)).toEqual([]);
+    expect(await refused(path, code)).toHaveLength(2);
+    expect(await refused(path, `export const c = await import('./chat-service');\n`)).toEqual([]);
   });
 });

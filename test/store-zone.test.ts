@@ -1,5 +1,5 @@
-import { ESLint } from 'eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { refusals } from './lint-probe';
 
 /**
  * The renderer's store holds state and asks main: its slices import no feature or component code, touch no page
@@ -7,15 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * the real config at paths in the store (they exist only as text).
  */
 const RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
-let eslint: ESLint;
-beforeAll(() => {
-  eslint = new ESLint({ cwd: process.cwd() });
-});
-
-async function refusals(path: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path });
-  return result!.messages.filter((m) => m.ruleId && RULES.has(m.ruleId)).map((m) => m.message);
-}
+const refused = (path: string, code: string) => refusals(RULES, path, code);
 
 const importing = (source: string) => `import { x } from '${source}';\nexport { x };\n`;
 
@@ -28,7 +20,7 @@ describe('the store zone', () => {
     ['src/renderer/src/store/history-slice.ts', './chat-slice'],
     ['src/renderer/src/store/history-slice.ts', './chat-sending'],
   ])('%s may not import %s', async (path, source) => {
-    expect(await refusals(path, importing(source))).toHaveLength(1);
+    expect(await refused(path, importing(source))).toHaveLength(1);
   });
 
   it.each([
@@ -38,12 +30,12 @@ describe('the store zone', () => {
     ['src/renderer/src/store/probe.test.ts', '../testing/fake-api'],
     ['src/renderer/src/features/chat/probe.ts', '../../store'],
   ])('%s may import %s', async (path, source) => {
-    expect(await refusals(path, importing(source))).toEqual([]);
+    expect(await refused(path, importing(source))).toEqual([]);
   });
 
   it('a slice may not touch the page; a component may', async () => {
     const code = `export const a = document.title;\nexport const b = navigator.onLine;\nexport const c = window.api;\n`;
-    expect(await refusals('src/renderer/src/store/probe-slice.ts', code)).toHaveLength(3);
-    expect(await refusals('src/renderer/src/features/chat/probe.ts', code)).toEqual([]);
+    expect(await refused('src/renderer/src/store/probe-slice.ts', code)).toHaveLength(3);
+    expect(await refused('src/renderer/src/features/chat/probe.ts', code)).toEqual([]);
   });
 });
