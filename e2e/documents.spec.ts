@@ -151,3 +151,63 @@ test('a file that cannot be attached says why, in the composer', async ({ app })
   const body = app.server.chatRequests().at(-1)!.body as { messages: { content: string }[] };
   expect(body.messages.at(-1)!.content).toBe('Hello');
 });
+
+test('a document too big for the context is refused before sending, left out, or cut to fit', async ({ app }) => {
+  const { page, server } = app;
+  // A model served with a small context, set by the user; a file several times its size.
+  await page.getByRole('button', { name: 'Parameters' }).click();
+  await page.getByRole('spinbutton', { name: 'Context length' }).fill('2048');
+  await page.getByRole('button', { name: 'Close parameters' }).click();
+  const lines = Array.from({ length: 600 }, (_, i) => `Line ${i + 1}: the basalt survey found more ore to the north.`);
+  const big = { name: 'survey.txt', bytes: Buffer.from(lines.join('\n') + '\n') };
+  const send = page.getByRole('button', { name: 'Send', exact: true });
+
+  // The composer says so before anything is sent, and will not send.
+  await give(page, 'drop', [big]);
+  const notice = page.locator('.documents__over');
+  await expect(notice).toContainText(/The documents need about [\d,.k]+ tokens; this chat’s context has room for/);
+  await composer(page).fill('What did the survey find?');
+  await expect(page.locator('.composer__hint')).toHaveText(
+    'The documents do not fit: leave some out, or let the app cut them.',
+  );
+  await expect(send).toBeDisabled();
+  await composer(page).press('Enter');
+  await page.screenshot({ path: 'e2e/output/documents-over-budget.png' });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(server.chatRequests()).toHaveLength(0);
+
+  // Unticked, the document stays behind and the message goes alone.
+  await chips(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'survey.txt' })
+    .getByRole('checkbox', { name: 'Send' })
+    .uncheck();
+  await expect(notice).toHaveCount(0);
+  await expect(send).toBeEnabled();
+  await composer(page).press('Enter');
+  await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
+  const alone = server.chatRequests().at(-1)!.body as { messages: { content: string }[] };
+  expect(JSON.stringify(alone.messages)).not.toContain('<document');
+  expect(alone.messages.at(-1)!.content).toBe('What did the survey find?');
+
+  // Cut to fit, it goes with its beginning and a line telling the model how much was sent.
+  await give(page, 'drop', [big]);
+  await notice.getByRole('checkbox', { name: /Cut them to fit/ }).check();
+  await expect(page.locator('.composer__hint')).not.toContainText('do not fit');
+  server.next({ kind: 'stream', chunks: ['Ore to the north.'] });
+  await composer(page).fill('And now?');
+  await composer(page).press('Enter');
+  await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
+  const cut = (server.chatRequests().at(-1)!.body as { messages: { content: string }[] }).messages.at(-1)!.content;
+  const match = cut.match(
+    /^<document name="survey\.txt" type="text">\nLine 1: the basalt survey[^]*\n\[Cut to fit the model's context: the first (\d+) of (\d+) characters are sent\.\]\n<\/document>\n\nAnd now\?$/,
+  );
+  expect(match).not.toBeNull();
+  const [kept, total] = [Number(match![1]), Number(match![2])];
+  expect(total).toBe(big.bytes.length);
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(total);
+  expect(cut).not.toContain('Line 600:');
+  await expect(page.locator('.message--user').last()).toContainText('cut to fit');
+});
