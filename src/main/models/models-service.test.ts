@@ -19,6 +19,17 @@ describe('the model list', () => {
     expect(list.models).toContainEqual({ id: 'meta-llama-3-8B-instruct', vision: false, contextLength: null });
   });
 
+  it('is asked of the server once while a fetch is on the way, however often the window asks', async () => {
+    ctx = await startChat();
+    const lists = await Promise.all([1, 2, 3].map(() => ctx.services.models.list()));
+    expect(new Set(lists).size).toBe(1);
+    const asked = () => ctx.server.requests.filter((r) => r.path.endsWith('/models')).length;
+    const once = asked();
+    expect(once).toBeGreaterThan(0);
+    await ctx.services.models.list();
+    expect(asked()).toBe(2 * once);
+  });
+
   it('comes from the cache when the server cannot be reached', async () => {
     ctx = await startChat();
     const fresh = await ctx.services.models.list();

@@ -41,7 +41,17 @@ export class ModelsService {
     return this.options.fetchModels(key);
   }
 
-  async list(): Promise<ModelList> {
+  /** The list being fetched: calls while it is on the way share it, so the server is asked once. */
+  private listing: Promise<ModelList> | null = null;
+
+  list(): Promise<ModelList> {
+    this.listing ??= this.fetchList().finally(() => {
+      this.listing = null;
+    });
+    return this.listing;
+  }
+
+  private async fetchList(): Promise<ModelList> {
     const { keys, cache } = this.options;
     try {
       const apiKey = await keys.requireKey();

@@ -121,7 +121,7 @@ export function DocumentChips(props: DocumentChipsProps) {
             The documents need about {formatTokens(needed)} tokens; this chat’s context has room for{' '}
             {formatTokens(Math.max(0, room))} with your message. Leave some out, or let the app cut them.
           </p>
-          <label>
+          <label className="checkbox">
             <input type="checkbox" checked={fit} onChange={(e) => props.onFit(e.target.checked)} />
             Cut them to fit (each keeps its beginning; the model is told what was left out)
           </label>
