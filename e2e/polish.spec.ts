@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { BILLING_URL, type Conversation, type Message } from '../src/shared/domain';
+import { BILLING_URL, type Conversation } from '../src/shared/domain';
 import { PNG_BASE64 } from '../test/images';
+import { msg } from '../test/thread-message';
 import { ask, expect, test, type AppFixture } from './fixtures/test';
 
 const png = { name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BASE64, 'base64') };
@@ -224,25 +225,13 @@ test.describe('a sidebar with history', () => {
       createdAt: time,
       updatedAt: time,
     });
-    const question: Message = {
+    const question = msg('user', '## Trams\n\n```python\nprint("tram 28")\n```\n\n- **Tram** 28 goes up the hill', {
       id: 'm-week',
       conversationId: 'c-week',
-      parentId: null,
-      role: 'user',
-      content: '## Trams\n\n```python\nprint("tram 28")\n```\n\n- **Tram** 28 goes up the hill',
-      attachments: [],
-      documents: [],
-      status: 'done',
-      error: null,
-      model: null,
-      usage: null,
-      stats: null,
       tokens: null,
-      finishReason: null,
-      imagesPinned: false,
       createdAt: at(4),
       updatedAt: at(4),
-    };
+    });
     history.merge(
       [
         chat('c-pinned', 'Pinned plan', at(90), true),

@@ -3,31 +3,7 @@ import { IMAGE_TOKENS, MESSAGE_OVERHEAD, REPLY_PRIMING } from '../../shared/cont
 import type { Attachment, Message, MessageStatus } from '../../shared/domain';
 import { buildRequest, type RequestSettings } from './request-builder';
 import { threadProblem } from '../../../test/strict-thread';
-
-let seq = 0;
-function msg(role: Message['role'], content: string, extra: Partial<Message> = {}): Message {
-  seq++;
-  return {
-    id: `m${seq}`,
-    conversationId: 'c',
-    parentId: null,
-    role,
-    content,
-    attachments: [],
-    documents: [],
-    status: 'done',
-    error: null,
-    model: null,
-    usage: null,
-    stats: null,
-    tokens: content.length ? 10 : 0,
-    finishReason: null,
-    imagesPinned: false,
-    createdAt: seq,
-    updatedAt: seq,
-    ...extra,
-  };
-}
+import { msg } from '../../../test/thread-message';
 
 const image = (name: string): Attachment => ({ id: name, name, mimeType: 'image/png', size: 1, thumbnail: '' });
 const settings: RequestSettings = { model: 'm', params: {}, systemPrompt: '', sendLast: null };

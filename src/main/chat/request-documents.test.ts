@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentRef, Message } from '../../shared/domain';
+import type { DocumentRef } from '../../shared/domain';
 import { buildRequest, documentBlock } from './request-builder';
+import { msg } from '../../../test/thread-message';
 
 const ref = (name: string, extra: Partial<DocumentRef> = {}): DocumentRef => ({
   id: name.padEnd(64, '0'),
@@ -13,31 +14,6 @@ const ref = (name: string, extra: Partial<DocumentRef> = {}): DocumentRef => ({
   keptChars: null,
   ...extra,
 });
-
-let seq = 0;
-function msg(role: Message['role'], content: string, extra: Partial<Message> = {}): Message {
-  seq++;
-  return {
-    id: `m${seq}`,
-    conversationId: 'c',
-    parentId: null,
-    role,
-    content,
-    attachments: [],
-    documents: [],
-    status: 'done',
-    error: null,
-    model: null,
-    usage: null,
-    stats: null,
-    tokens: 10,
-    finishReason: null,
-    imagesPinned: false,
-    createdAt: seq,
-    updatedAt: seq,
-    ...extra,
-  };
-}
 
 const texts: Record<string, string> = {};
 const options = {
