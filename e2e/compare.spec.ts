@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
-import { pickCompareModels } from './fixtures/compare-picker';
+import { openCompare, pickCompareModels } from './fixtures/compare-picker';
 import { expect, test, type AppFixture } from './fixtures/test';
 
 /** Compare mode against the test server, each model scripted: fast, slow, out of credits, cut at the length limit. */
@@ -40,7 +40,7 @@ function script(app: AppFixture, slow: 'slow' | 'hang' = 'slow') {
 const column = (page: Page, model: string) => page.locator(`.compare-column[data-model="${model}"]`);
 
 async function compare(page: Page, models: string[], question: string) {
-  await page.getByRole('button', { name: 'Compare models' }).click();
+  await openCompare(page);
   await pickCompareModels(page, models);
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(question);
@@ -57,7 +57,7 @@ test.use({ viewport: { width: 1280, height: 800 } });
 test('models are chosen by keyboard in the picker, four at most, and removed with their chips', async ({ app }) => {
   const { page } = app;
   script(app);
-  await page.getByRole('button', { name: 'Compare models' }).click();
+  await openCompare(page);
   const field = page.getByRole('combobox', { name: /Models to compare/ });
   await field.focus();
   await page.keyboard.type('llama 70');
@@ -191,7 +191,7 @@ test('choosing an answer continues the thread with that model; the others stay v
 test('parameters are shared unless a column is given its own', async ({ app }) => {
   const { page } = app;
   script(app);
-  await page.getByRole('button', { name: 'Compare models' }).click();
+  await openCompare(page);
   await pickCompareModels(page, [FAST, CUT]);
   await page.getByRole('button', { name: `Parameters for ${CUT} (shared)` }).click();
   await page.getByRole('textbox', { name: `Max tokens for ${CUT}` }).fill('0');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { CompareEvent } from '../../src/shared/compare';
 import { ModelsLabServer } from '../../test/modelslab-server';
-import { pickCompareModels } from '../fixtures/compare-picker';
+import { openCompare, pickCompareModels } from '../fixtures/compare-picker';
 import { ask, load, openApp } from './app';
 import { longReply, chunksOf } from './long-reply';
 import { mark } from './probes';
@@ -90,7 +90,7 @@ export async function compareRun(browser: Browser, chunksEach: number, perSecond
     server.next({ kind: 'stream', chunks: chunksOf(longReply(300), 20), delayMs: 1 });
     await ask(page, 'Warm up');
     await page.locator('.message--assistant[data-status="done"]').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Compare models' }).click();
+    await openCompare(page);
     await pickCompareModels(page, COMPARE_MODELS);
     COMPARE_MODELS.forEach((model, column) =>
       server.byModel.set(model, {
