@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -45,6 +46,47 @@ const STORE_GLOBALS = ['document', 'window', 'navigator', 'requestAnimationFrame
 const imports = ({ zone: forbidden, electron = true, paths = [], patterns = [] }) => [
   'error',
   { paths, patterns: [...(electron ? [electronOnly] : []), ...(forbidden ? [forbidden] : []), ...patterns] },
+];
+
+/**
+ * Words the window shows come from the locale files (src/shared/locales) through i18next's t(), never from a literal.
+ * Strings that cannot be UI text pass: no capital letter and no space (ids, class names, MIME types, event names),
+ * key names, and strings of only symbols or digits.
+ */
+const NO_LITERAL_UI_TEXT = [
+  'error',
+  {
+    mode: 'all',
+    'should-validate-template': true,
+    words: {
+      exclude: [
+        '[^A-Z\\s]*',
+        '(Enter|Escape|Tab|Home|End|Backspace|Delete|PageUp|PageDown|ArrowUp|ArrowDown|ArrowLeft|ArrowRight)',
+        '[0-9!-/:-@[-`{-~\\s…·×✕‹›–—]+',
+        '[A-Z_-]+',
+      ],
+    },
+    callees: {
+      exclude: [
+        'i18n(ext)?',
+        't',
+        'require',
+        'addEventListener',
+        'removeEventListener',
+        'postMessage',
+        'getElementById',
+        'querySelector(All)?',
+        'closest',
+        'matchMedia',
+        'includes',
+        'indexOf',
+        'endsWith',
+        'startsWith',
+        'Error',
+        'console\\.\\w+',
+      ],
+    },
+  },
 ];
 
 /** Syntax an old Node fails to parse: optional chaining, `??`, logical assignment, dynamic import, class fields… */
@@ -115,14 +157,20 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'i18next/no-literal-string': NO_LITERAL_UI_TEXT,
       'no-restricted-imports': imports({
         zone: ZONES.renderer,
         patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }],
       }),
     },
+  },
+  {
+    // Tests and test doubles speak English to the code under test; they are not the window's words.
+    files: ['src/renderer/**/*.test.{ts,tsx}', 'src/renderer/src/testing/**'],
+    rules: { 'i18next/no-literal-string': 'off' },
   },
   {
     // The store holds state and asks main; what the page shows and touches lives in features (README, "How it is built").

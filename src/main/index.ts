@@ -156,6 +156,8 @@ if (!app.requestSingleInstanceLock()) {
   const settings = openSettings(
     join(dataDir, 'config.json'),
     () => new ElectronStore({ cwd: dataDir, name: 'config' }),
+    // Read at each use, so a language changed in the OS applies at the next window load.
+    () => [app.getLocale(), ...app.getPreferredSystemLanguages()],
   );
   const services = createServices({
     env: process.env,

@@ -3,6 +3,7 @@ import { baseUrlProblem, normalizeBaseUrl } from './base-url';
 import { COMPARE_COLUMNS } from './compare';
 import type { Methods } from './contract';
 import { IMAGE_TYPES, LIMITS, PARAM_SPECS, THUMBNAIL_URL, type ChatParams } from './domain';
+import { LANGUAGE_SETTINGS } from './languages';
 import { THEMES } from './settings';
 
 const id = z.string().min(1).max(LIMITS.id);
@@ -166,6 +167,7 @@ export const historySchemas = {
   search: z.tuple([z.string().max(LIMITS.query), pageSchema.optional()]),
   settings: z.strictObject({
     theme: z.enum(THEMES).optional(),
+    language: z.enum(LANGUAGE_SETTINGS).optional(),
     defaultModel: modelIdSchema.optional(),
     defaultParams: chatParamsSchema.optional(),
     assistants: assistantListSchema.optional(),

@@ -1,5 +1,6 @@
 import { STARTER_ASSISTANTS } from './assistants';
 import { DEFAULT_MODEL, type ChatParams } from './domain';
+import type { Language, LanguageSetting } from './languages';
 
 /** Every theme the app has; the settings schema and the stored settings are read against this list. */
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -18,6 +19,8 @@ export interface Assistant {
 
 export interface Settings {
   theme: Theme;
+  /** The app's language; 'system' follows the operating system's. */
+  language: LanguageSetting;
   defaultModel: string;
   defaultParams: ChatParams;
   /** null: MODELSLAB_BASE_URL or ModelsLab's own endpoint. */
@@ -44,12 +47,15 @@ export type SettingsPatch = Partial<Omit<Settings, 'baseUrl' | 'recentModels'>>;
 
 export interface SettingsView {
   values: Settings;
+  /** The language the app speaks now: the setting, or the system's when it is 'system' (main decides). */
+  language: Language;
   /** Set when the settings file could not be read and was moved aside. */
   notice: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
+  language: 'system',
   defaultModel: DEFAULT_MODEL,
   defaultParams: {},
   baseUrl: null,

@@ -2,6 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsView } from '../../shared/settings';
 import { LIMITS } from '../../shared/domain';
+import { chosenLanguage, LANGUAGE_SETTINGS } from '../../shared/languages';
 import { STARTER_ASSISTANTS } from '../../shared/assistants';
 import { assistantSchema, baseUrlSchema, chatParamsSchema, modelIdSchema, modelListSchema } from '../../shared/schemas';
 
@@ -20,6 +21,7 @@ export interface ConfLike {
 /** Each field falls back to its default on its own, so one bad value does not reset the rest. */
 const storedSchema = z.object({
   theme: z.enum(THEMES).catch(DEFAULT_SETTINGS.theme),
+  language: z.enum(LANGUAGE_SETTINGS).catch(DEFAULT_SETTINGS.language),
   defaultModel: modelIdSchema.catch(DEFAULT_SETTINGS.defaultModel),
   defaultParams: chatParamsSchema.catch(DEFAULT_SETTINGS.defaultParams),
   baseUrl: baseUrlSchema.nullable().catch(null),
@@ -60,11 +62,19 @@ function firstAssistants(presets: unknown): unknown[] {
   return [...old, ...STARTER_ASSISTANTS.filter((a) => !taken.has(a.name))];
 }
 
+/** The operating system's locales, most preferred first (Electron's `app.getLocale()` in the app). */
+export type SystemLocales = () => readonly string[];
+
 /**
  * Opens the settings file with `create`. A file that cannot be parsed is moved aside (never deleted),
  * defaults are used, and `notice` says so.
  */
-export function openSettings(path: string, create: () => ConfLike, now: () => number = Date.now): SettingsStore {
+export function openSettings(
+  path: string,
+  create: () => ConfLike,
+  systemLocales: SystemLocales = () => ['en-US'],
+  now: () => number = Date.now,
+): SettingsStore {
   let notice: string | null = null;
   let conf: ConfLike;
   try {
@@ -75,23 +85,32 @@ export function openSettings(path: string, create: () => ConfLike, now: () => nu
     notice = `Your settings file could not be read, so the defaults are in use. The old file was kept as ${kept}.`;
     conf = create();
   }
+  const view = (values: Settings): SettingsView => ({
+    values,
+    language: chosenLanguage(values.language, systemLocales()),
+    notice,
+  });
   return {
-    get: () => ({ values: readSettings(conf.store), notice }),
+    get: () => view(readSettings(conf.store)),
     update: (patch) => {
       const next = readSettings({ ...conf.store, ...patch });
       conf.set(next as unknown as Record<string, unknown>);
-      return { values: next, notice };
+      return view(next);
     },
   };
 }
 
 /** Settings kept for the life of the process, when no file is given. */
-export function memorySettings(): SettingsStore {
+export function memorySettings(systemLocales?: SystemLocales): SettingsStore {
   let store: Record<string, unknown> = {};
-  return openSettings('', () => ({
-    get store() {
-      return store;
-    },
-    set: (values) => void (store = { ...store, ...values }),
-  }));
+  return openSettings(
+    '',
+    () => ({
+      get store() {
+        return store;
+      },
+      set: (values) => void (store = { ...store, ...values }),
+    }),
+    systemLocales,
+  );
 }

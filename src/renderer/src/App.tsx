@@ -25,6 +25,7 @@ import { Icon } from './ui/Icon';
 import { APP_SHORTCUTS } from '../../shared/shortcuts';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { matches } from './features/shortcuts/accelerator';
+import { applyLanguage } from './i18n';
 import './app.css';
 
 const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
@@ -42,6 +43,7 @@ export function App() {
   // Shown in the Settings dialog while it is open (a theme change from the sidebar can fail too).
   const settingsError = useStore((s) => (s.settingsOpen ? null : s.settingsError));
   const theme = useStore((s) => s.settings?.theme);
+  const language = useStore((s) => s.language);
   const streaming = useStore((s) => selectStreamingId(s) !== null || selectCompareStreaming(s));
   const waiting = useStore((s) => selectWaitingRun(s) !== null);
   const compareOn = useStore((s) => s.compareOn);
@@ -75,6 +77,10 @@ export function App() {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => {
+    void applyLanguage(language);
+  }, [language]);
 
   useEffect(() => startDesktopEvents((command) => useStore.getState().runCommand(command)), []);
 

@@ -8,10 +8,10 @@ const pirate = { name: 'Pirate', description: '', model: 'm-p', systemPrompt: 'A
 
 function settingsServer(start: Partial<Settings> = {}) {
   let values: Settings = { ...DEFAULT_SETTINGS, ...start };
-  fakeApi.answer('settings', 'get', async () => ({ values, notice: null }));
+  fakeApi.answer('settings', 'get', async () => ({ values, language: 'en' as const, notice: null }));
   fakeApi.answer('settings', 'update', async (patch) => {
     values = { ...values, ...patch } as Settings;
-    return { values, notice: null };
+    return { values, language: 'en' as const, notice: null };
   });
   return () => values;
 }

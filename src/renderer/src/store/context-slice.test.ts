@@ -44,7 +44,11 @@ describe('the context view', () => {
 describe('after a rate limit', () => {
   async function failedReply(autoRetry: boolean) {
     vi.useFakeTimers({ now: 100_000 });
-    fakeApi.answer('settings', 'get', async () => ({ values: { ...DEFAULT_SETTINGS, autoRetry }, notice: null }));
+    fakeApi.answer('settings', 'get', async () => ({
+      values: { ...DEFAULT_SETTINGS, autoRetry },
+      language: 'en' as const,
+      notice: null,
+    }));
     await state().loadSettings();
     const failed = message('a1', {
       status: 'error',

@@ -19,7 +19,11 @@ describe('resetting the store', () => {
 
   it('a retry waiting from before the reset does not run after it', async () => {
     vi.useFakeTimers();
-    fakeApi.answer('settings', 'get', async () => ({ values: { ...DEFAULT_SETTINGS, autoRetry: true }, notice: null }));
+    fakeApi.answer('settings', 'get', async () => ({
+      values: { ...DEFAULT_SETTINGS, autoRetry: true },
+      language: 'en' as const,
+      notice: null,
+    }));
     await state().loadSettings();
     const error = { code: 'rate_limited' as const, message: 'slow', retryAfter: 1 };
     const failed = message('a1', { status: 'error', updatedAt: Date.now(), error });

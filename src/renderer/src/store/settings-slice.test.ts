@@ -4,14 +4,18 @@ import { fakeApi } from '../testing/fake-api';
 import { useStore } from './index';
 
 const state = () => useStore.getState();
-const view = (patch: Partial<Settings> = {}) => ({ values: { ...DEFAULT_SETTINGS, ...patch }, notice: null });
+const view = (patch: Partial<Settings> = {}) => ({
+  values: { ...DEFAULT_SETTINGS, ...patch },
+  language: 'en' as const,
+  notice: null,
+});
 
 function settingsServer(start: Partial<Settings> = {}) {
   let values: Settings = { ...DEFAULT_SETTINGS, ...start };
-  fakeApi.answer('settings', 'get', async () => ({ values, notice: null }));
+  fakeApi.answer('settings', 'get', async () => ({ values, language: 'en' as const, notice: null }));
   fakeApi.answer('settings', 'update', async (patch) => {
     values = { ...values, ...patch } as Settings;
-    return { values, notice: null };
+    return { values, language: 'en' as const, notice: null };
   });
 }
 

@@ -1,12 +1,15 @@
 import type { StateCreator } from 'zustand';
 import type { BaseUrlChange } from '../../../shared/contract';
 import { toAppError, type AppError } from '../../../shared/errors';
-import type { Settings, SettingsPatch, Theme } from '../../../shared/settings';
+import type { Language, LanguageSetting } from '../../../shared/languages';
+import type { Settings, SettingsPatch, SettingsView, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import type { AppState } from './index';
 
 export interface SettingsSlice {
   settings: Settings | null;
+  /** The language the app speaks, as main decided it (the setting, or the system's). */
+  language: Language;
   settingsNotice: string | null;
   /** A setting that could not be saved (theme, defaults, updates, chat options). */
   settingsError: AppError | null;
@@ -15,6 +18,8 @@ export interface SettingsSlice {
   setOnline(online: boolean): void;
   /** The page applies the theme as soon as `settings.theme` changes (App.tsx); main's answer follows. */
   setTheme(theme: Theme): Promise<void>;
+  /** The page switches language once main has said which one the setting means (App.tsx). */
+  setLanguage(language: LanguageSetting): Promise<boolean>;
   /** New chats start with the composer's current model and parameters. */
   saveDefaults(): Promise<boolean>;
   setAutoUpdate(on: boolean): Promise<boolean>;
@@ -31,13 +36,16 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   async function save(patch: SettingsPatch): Promise<boolean> {
     set({ settingsError: null });
     try {
-      const { values } = await getApi().settings.update(patch);
-      set({ settings: values });
+      took(await getApi().settings.update(patch));
       return true;
     } catch (error) {
       set({ settingsError: toAppError(error) });
       return false;
     }
+  }
+
+  function took(view: SettingsView): void {
+    set({ settings: view.values, language: view.language });
   }
 
   /** The control shows the choice at once; main's answer follows. */
@@ -48,20 +56,27 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
 
   return {
     settings: null,
+    language: 'en',
     settingsNotice: null,
     settingsError: null,
     // The page reports the real state as it starts (useHistoryShell).
     online: true,
 
     loadSettings: async () => {
-      const { values, notice } = await getApi().settings.get();
-      set({ settings: values, settingsNotice: notice });
-      get().useDefaults(values.defaultModel, values.defaultParams);
+      const view = await getApi().settings.get();
+      took(view);
+      set({ settingsNotice: view.notice });
+      get().useDefaults(view.values.defaultModel, view.values.defaultParams);
     },
 
     setTheme: async (theme) => {
       showAtOnce({ theme });
       await save({ theme });
+    },
+
+    setLanguage: (language) => {
+      showAtOnce({ language });
+      return save({ language });
     },
 
     saveDefaults: async () => {
@@ -82,7 +97,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     changeBaseUrl: async (url) => {
       try {
         const { outcome, settings, key } = await getApi().settings.changeBaseUrl(url);
-        set({ settings: settings.values });
+        took(settings);
         get().keyChanged(key);
         get().forgetModels();
         await get().loadInfo();

@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store';
 
-/** Loads history and settings at start and follows the network state. */
+/** Loads history at start (main.tsx loads the settings before the first paint) and follows the network state. */
 export function useHistoryShell(): void {
   useEffect(() => {
     const s = useStore.getState();
     void s.checkHistory();
-    void s.loadSettings();
     s.setOnline(navigator.onLine);
     const online = () => useStore.getState().setOnline(true);
     const offline = () => useStore.getState().setOnline(false);
