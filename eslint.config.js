@@ -89,6 +89,12 @@ const NO_LITERAL_UI_TEXT = [
   },
 ];
 
+/** i18next's rule trusts every string in an UPPER_CASE constant; sentence-like text there is refused as well. */
+const NO_TEXT_IN_CONSTANTS = ['Literal', 'TemplateElement'].map((node) => ({
+  selector: `VariableDeclarator[id.name=/^[A-Z0-9_]+$/] ${node}[${node === 'Literal' ? 'value' : 'value.raw'}=/[A-Z][a-z]+ [a-z]+/]`,
+  message: 'UI text comes from the locale files (src/shared/locales) through t().',
+}));
+
 /** Syntax an old Node fails to parse: optional chaining, `??`, logical assignment, dynamic import, class fields… */
 const NEWER_THAN_ES2019 = [
   'ChainExpression',
@@ -161,6 +167,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'i18next/no-literal-string': NO_LITERAL_UI_TEXT,
+      'no-restricted-syntax': ['error', ...noDynamicElectron, ...NO_TEXT_IN_CONSTANTS],
       'no-restricted-imports': imports({
         zone: ZONES.renderer,
         patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }],
@@ -170,7 +177,7 @@ export default tseslint.config(
   {
     // Tests and test doubles speak English to the code under test; they are not the window's words.
     files: ['src/renderer/**/*.test.{ts,tsx}', 'src/renderer/src/testing/**'],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': 'off', 'no-restricted-syntax': ['error', ...noDynamicElectron] },
   },
   {
     // The store holds state and asks main; what the page shows and touches lives in features (README, "How it is built").
