@@ -1,4 +1,6 @@
 import { beforeEach } from 'vitest';
+// The app's words (English, as tests find things by them) are set up before any component renders.
+import '../i18n';
 import { resetStore } from '../store';
 import { fakeApi } from './fake-api';
 
