@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appError, ERROR_CODES } from '../../../../shared/errors';
-import { applyLanguage, i18n } from '../../i18n';
+import { applyLanguage } from '../../i18n';
 import { errorText, networkWords } from './error-text';
 
 describe('network failures in human words', () => {
