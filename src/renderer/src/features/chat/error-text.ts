@@ -5,7 +5,8 @@ import { i18n } from '../../i18n';
 /** Where an error is shown: beside the key form (in Settings or on first run), a hint must not send the user to Settings. */
 export type ErrorPlace = 'chat' | 'settings';
 
-const HINTED = new Set<ErrorCode>([
+/** Codes with a hint of their own (errors.json `hints`); a 404's is chosen apart, by its status. */
+const HINTED = [
   'no_key',
   'invalid_key',
   'insufficient_credits',
@@ -23,9 +24,15 @@ const HINTED = new Set<ErrorCode>([
   'document_no_text',
   'document_binary',
   'documents_over_budget',
-]);
+] as const satisfies ErrorCode[];
+type Hinted = (typeof HINTED)[number];
+const isHinted = (code: ErrorCode): code is Hinted => (HINTED as readonly ErrorCode[]).includes(code);
 
-const SETTINGS_HINTED = new Set<ErrorCode>(['no_key', 'invalid_key', 'key_origin']);
+/** Beside the key form, these say what to do there instead of sending the user to Settings. */
+const SETTINGS_HINTED = ['no_key', 'invalid_key', 'key_origin'] as const satisfies ErrorCode[];
+type SettingsHinted = (typeof SETTINGS_HINTED)[number];
+const isSettingsHinted = (code: ErrorCode): code is SettingsHinted =>
+  (SETTINGS_HINTED as readonly ErrorCode[]).includes(code);
 
 /** Codes whose message comes from the server or the network, in its own words, never from the app. */
 const RELAYED = new Set<ErrorCode>(['network', 'connection_lost', 'api_error', 'bad_request', 'bad_response']);
@@ -93,7 +100,7 @@ function factHint(error: AppError): string | null {
 
 function hintOf(error: AppError, place: ErrorPlace, showsMessage: boolean): string | null {
   const { code } = error;
-  if (place === 'settings' && SETTINGS_HINTED.has(code)) return i18n.t(`errors:settingsHints.${code as 'no_key'}`);
+  if (place === 'settings' && isSettingsHinted(code)) return i18n.t(`errors:settingsHints.${code}`);
   if (code === 'rate_limited') {
     return error.retryAfter !== undefined
       ? i18n.t('errors:rateLimit.wait', { seconds: Math.ceil(error.retryAfter) })
@@ -101,7 +108,7 @@ function hintOf(error: AppError, place: ErrorPlace, showsMessage: boolean): stri
   }
   // A 404 from the server is about the model or the address; the app's own "not found" is about its records.
   if (code === 'not_found' && error.status !== undefined) return i18n.t('errors:hints.not_found');
-  if (HINTED.has(code)) return i18n.t(`errors:hints.${code as 'no_key'}`);
+  if (isHinted(code)) return i18n.t(`errors:hints.${code}`);
   return showsMessage ? null : factHint(error);
 }
 
