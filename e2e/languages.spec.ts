@@ -85,3 +85,67 @@ test('each language fits the smallest and a large window in both themes; Arabic 
     }
   }
 });
+
+test.describe('in Japanese', () => {
+  test.use({ systemLocale: 'ja-JP', viewport: { width: 1200, height: 780 } });
+
+  test('no English is left anywhere the app speaks: chat, errors, Parameters, compare, Settings, search, dialogs', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const { page, server } = app;
+    const left: string[] = [];
+    const look = async (where: string) => {
+      for (const text of await englishLeft(page, [...server.models, 'Hello there'])) left.push(`${where}: ${text}`);
+    };
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await look('empty chat');
+
+    await page.locator('.composer textarea').fill('Hello there');
+    await page.locator('.composer textarea').press('Enter');
+    await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'done');
+    await page.locator('.message--assistant').last().hover();
+    await look('a reply');
+
+    await page.locator('.chat__header button[aria-expanded]').last().click();
+    await look('Parameters');
+    await page.locator('.chat__header button[aria-expanded]').last().click();
+
+    await page.locator('.compare-bar__toggle').click();
+    await look('compare');
+    await page.locator('.compare-bar__toggle').click();
+
+    await page.keyboard.press('Control+,');
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      await look(`Settings ${await tab.textContent()}`);
+    }
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog').locator('input').fill('Hello');
+    await expect(page.getByRole('dialog').getByRole('option').first()).toBeVisible();
+    await look('search');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+/');
+    await look('shortcuts');
+    await page.keyboard.press('Escape');
+
+    await page.locator('.sidebar__assistants').click();
+    await look('assistants');
+    await page.keyboard.press('Escape');
+
+    await page.locator('.conv-row__more').first().click();
+    await look('chat menu');
+    await page.keyboard.press('Escape');
+
+    server.next({ kind: 'json', status: 402, body: { status: 'error', message: 'Insufficient credits in wallet' } });
+    await page.locator('.composer textarea').fill('Hello there');
+    await page.locator('.composer textarea').press('Enter');
+    await expect(page.locator('.message--assistant').last()).toHaveAttribute('data-status', 'error');
+    await look('out of credits');
+
+    expect(left).toEqual([]);
+  });
+});
