@@ -1,4 +1,4 @@
-// English is the source: every other language is checked against it (locales.test.ts), and the keys are typed from it.
+// English is the source: every other language is checked against it (test/locales.test.ts), and the keys are typed from it.
 import common from './en/common.json';
 import app from './en/app.json';
 import assistants from './en/assistants.json';
