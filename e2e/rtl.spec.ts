@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { chunked } from '../test/modelslab-server';
 import { ask, expect, test } from './fixtures/test';
+import { RICH_REPLY } from './fixtures/rich-reply';
 
 /**
  * The window laid out right to left, as for Arabic: the page gets dir="rtl" (what applyLanguage sets), the words stay
@@ -15,8 +17,12 @@ const SIZES = [
 /** Parameters take a column from the chat only from this width (as in layout.spec.ts). */
 const DOCKED_FROM = 1000;
 
+/** After the app has set the page's language itself (at start and once more when App mounts), as Arabic would. */
 async function rightToLeft(page: Page) {
-  await page.evaluate(() => {
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
     document.documentElement.dir = 'rtl';
     document.documentElement.lang = 'ar';
   });
@@ -162,3 +168,61 @@ test.describe('right to left at the smallest window', () => {
     await expectAxeClean(page);
   });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`1200x780-${scheme}, right to left`, () => {
+    test.use({ viewport: { width: 1200, height: 780 }, colorScheme: scheme });
+
+    test('a rich reply, Settings and search mirror; code and formulas stay left to right', async ({
+      app,
+    }, testInfo) => {
+      const { page } = app;
+      await rightToLeft(page);
+      app.server.next({ kind: 'stream', chunks: chunked(RICH_REPLY, 6), delayMs: 2 });
+      await ask(page, 'Explain binary search');
+      const reply = page.locator('.message--assistant').last();
+      await expect(reply.locator('.code-block pre span[style]').first()).toBeVisible();
+      await page.locator('.message-list').evaluate((el) => (el.scrollTop = 0));
+
+      const style = (selector: string, property: string) =>
+        reply
+          .locator(selector)
+          .first()
+          .evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property);
+      // The quote's rule and the lists' indent are at the start of the line: the right.
+      expect(await style('blockquote', 'border-right-width')).toBe('3px');
+      expect(await style('blockquote', 'border-left-width')).toBe('0px');
+      expect(parseFloat(await style('ol', 'padding-right'))).toBeGreaterThan(10);
+      // Code and formulas read left to right, from the left edge of their box.
+      expect(await style('.code-block pre', 'direction')).toBe('ltr');
+      expect(await style('.katex', 'direction')).toBe('ltr');
+      const pre = await box(reply.locator('.code-block pre'));
+      const firstLine = await box(reply.locator('.code-block pre span[style]'));
+      expect(firstLine.x - pre.x).toBeLessThan(20);
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: testInfo.outputPath(`rtl-${scheme}-markdown.png`) });
+      await expectAxeClean(page);
+
+      // Settings: the page list at the start of the line (right), its selected tab marked on that side.
+      await page.keyboard.press('Control+,');
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await expect(dialog).toBeVisible();
+      const list = await box(dialog.getByRole('tablist'));
+      const panel = await box(dialog.getByRole('tabpanel'));
+      expect(list.x).toBeGreaterThan(panel.x);
+      const selected = dialog.getByRole('tab', { selected: true });
+      expect(await selected.evaluate((el) => getComputedStyle(el).boxShadow)).toContain('-3px 0px 0px 0px inset');
+      await page.screenshot({ path: testInfo.outputPath(`rtl-${scheme}-settings.png`) });
+      await expectAxeClean(page);
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('Control+k');
+      const search = page.getByRole('dialog', { name: 'Search chats' });
+      await search.getByRole('searchbox').fill('binary');
+      await expect(search.locator('.search-hit').first()).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: testInfo.outputPath(`rtl-${scheme}-search.png`) });
+      await expectAxeClean(page);
+    });
+  });
+}
