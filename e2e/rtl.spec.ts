@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
+import { openCompare, pickCompareModels } from './fixtures/compare-picker';
 import { ask, expect, test } from './fixtures/test';
 import { RICH_REPLY } from './fixtures/rich-reply';
 
@@ -226,3 +227,53 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('right to left, by keyboard', () => {
+  test.use({ viewport: { width: 640, height: 480 } });
+
+  test('ArrowLeft goes forward through tabs and ArrowRight back', async ({ app }) => {
+    const { page } = app;
+    const models = [
+      'meta-llama-3-8B-instruct',
+      'mistralai/Mistral-7B-Instruct-v0.3',
+      'meta-llama/Llama-3.1-70B-Instruct',
+    ];
+    app.server.models = models;
+    for (const model of models) app.server.byModel.set(model, { kind: 'stream', chunks: [`${model} answers.`] });
+    await rightToLeft(page);
+
+    // The compared answers, as tabs in a narrow window: the first at the right.
+    await openCompare(page);
+    await pickCompareModels(page, models);
+    await ask(page, 'Which one?', { until: 'sent' });
+    const tabs = page.getByRole('tablist', { name: 'Compared models' });
+    const tab = (i: number) => tabs.getByRole('tab', { name: models[i] });
+    await expect(tabs.getByRole('tab')).toHaveCount(3);
+    expect((await box(tab(0))).x).toBeGreaterThan((await box(tab(1))).x);
+    await tab(0).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(tab(1)).toBeFocused();
+    await expect(page.getByRole('tabpanel')).toHaveAttribute('data-model', models[1]!);
+    await page.keyboard.press('ArrowLeft');
+    await expect(tab(2)).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(tab(0)).toBeFocused();
+    await expect(page.getByRole('tabpanel')).toHaveAttribute('data-model', models[0]!);
+
+    // Settings' pages: ArrowLeft and ArrowDown both go to the next page.
+    await page.keyboard.press('Control+,');
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const general = dialog.getByRole('tab', { name: 'General' });
+    await general.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(dialog.getByRole('tab', { name: 'Connection' })).toBeFocused();
+    await expect(dialog.getByRole('tab', { name: 'Connection' })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('tab', { name: 'Models & defaults' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await expect(general).toBeFocused();
+    await expect(general).toHaveAttribute('aria-selected', 'true');
+  });
+});
