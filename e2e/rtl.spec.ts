@@ -19,8 +19,8 @@ const SIZES = [
 const DOCKED_FROM = 1000;
 
 /** After the app has set the page's language itself (at start and once more when App mounts), as Arabic would. */
-async function rightToLeft(page: Page) {
-  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+async function rightToLeft(page: Page, ready: Locator = page.getByRole('textbox', { name: 'Message' })) {
+  await expect(ready).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await page.evaluate(async () => {
     for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
@@ -275,5 +275,39 @@ test.describe('right to left, by keyboard', () => {
     await page.keyboard.press('ArrowUp');
     await expect(general).toBeFocused();
     await expect(general).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
+test.describe('right to left, the first run and dialogs', () => {
+  test.use({ viewport: { width: 640, height: 480 }, colorScheme: 'dark' });
+
+  test.describe('without a key', () => {
+    test.use({ keySource: 'none' });
+
+    test('the welcome screen mirrors and fits', async ({ app }, testInfo) => {
+      const { page } = app;
+      await rightToLeft(page, page.getByRole('heading', { name: 'Welcome to ModelsLab Chat' }));
+      const key = await box(page.getByLabel('ModelsLab API key'));
+      const save = await box(page.getByRole('button', { name: 'Save' }));
+      expect(save.x).toBeGreaterThanOrEqual(0);
+      expect(key.right).toBeLessThanOrEqual(640);
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: testInfo.outputPath('rtl-640x480-dark-welcome.png') });
+      await expectAxeClean(page);
+    });
+  });
+
+  test('the Assistants dialog mirrors and fits', async ({ app }, testInfo) => {
+    const { page } = app;
+    await rightToLeft(page);
+    await page.getByRole('navigation').getByRole('button', { name: 'Assistants' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assistants' });
+    await expect(dialog).toBeVisible();
+    const frame = await box(dialog);
+    expect(frame.x).toBeGreaterThanOrEqual(0);
+    expect(frame.right).toBeLessThanOrEqual(640);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: testInfo.outputPath('rtl-640x480-dark-assistants.png') });
+    await expectAxeClean(page);
   });
 });
