@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { appError, ERROR_CODES } from '../../../../shared/errors';
 import { applyLanguage } from '../../i18n';
 import { errorText, networkWords } from './error-text';
@@ -65,7 +65,8 @@ describe('what main said, and where it came from', () => {
 });
 
 describe('in Japanese', () => {
-  beforeAll(async () => {
+  // Each test starts in English (testing/setup.ts), so each switches.
+  beforeEach(async () => {
     await applyLanguage('ja');
   });
   afterAll(async () => {

@@ -47,7 +47,8 @@ export const CodeBlock = memo(function CodeBlock({
     timer.current = setTimeout(() => setCopied(null), 1500);
   }
 
-  const label = info.trim().split(/\s/)[0] || 'text';
+  // The fence's own language id as written; a fence without one is called plain text in the UI's words.
+  const label = info.trim().split(/\s/)[0] || t('code.text');
   const said = copied === 'copied' ? t('common:copied') : copied === 'failed' ? t('code.copyFailed') : null;
   return (
     <div className="code-block" data-lang={label}>
