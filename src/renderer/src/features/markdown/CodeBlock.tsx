@@ -48,10 +48,11 @@ export const CodeBlock = memo(function CodeBlock({
   }
 
   // The fence's own language id as written; a fence without one is called plain text in the UI's words.
-  const label = info.trim().split(/\s/)[0] || t('code.text');
+  const written = info.trim().split(/\s/)[0];
+  const label = written || t('code.text');
   const said = copied === 'copied' ? t('common:copied') : copied === 'failed' ? t('code.copyFailed') : null;
   return (
-    <div className="code-block" data-lang={label}>
+    <div className="code-block" data-lang={written || 'text'}>
       <div className="code-block__bar">
         <span className="code-block__lang">{label}</span>
         <button
