@@ -74,6 +74,7 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
             />{' '}
             {t('fields.lastBefore')}
           </label>
+          {/* The count sits between two words; each language fills either side (ja: 直近の [n] 件のメッセージ). */}
           <input
             type="number"
             className="context-fields__count"
