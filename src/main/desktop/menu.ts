@@ -1,6 +1,8 @@
 import type { AppCommand } from '../../shared/contract';
 import { API_KEYS_URL } from '../../shared/domain';
+import type { Language } from '../../shared/languages';
 import { shortcutFor } from '../../shared/shortcuts';
+import { wordsIn } from '../i18n';
 
 /** The Electron roles this menu uses; each brings its own label, behaviour and platform accelerator. */
 export type MenuRole =
@@ -55,15 +57,58 @@ export interface MenuActions {
 
 const separator: MenuItem = { type: 'separator' };
 
-export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
+/**
+ * The menu in a language. Every item has its own label, the roles' too: Electron names roles in English only
+ * outside macOS. Built again when the language changes (see onLanguageChange).
+ */
+export function buildMenuTemplate(actions: MenuActions, language: Language): MenuItem[] {
   const mac = actions.platform === 'darwin';
+  const t = wordsIn(language);
+  const appName = actions.appName;
   const command = (name: AppCommand): MenuItem => {
     const { label, accelerator } = shortcutFor(name);
-    return { label, accelerator, click: () => actions.send(name) };
+    return { label: t(`shortcuts:${label}`), accelerator, click: () => actions.send(name) };
   };
+  const roleLabels: Record<MenuRole, string> = {
+    about: t('main:menu.about', { appName }),
+    services: t('main:role.services'),
+    hide: t('main:role.hide', { appName }),
+    hideOthers: t('main:role.hideOthers'),
+    unhide: t('main:role.unhide'),
+    quit: mac
+      ? t('main:role.quitApp', { appName })
+      : actions.platform === 'win32'
+        ? t('main:role.exit')
+        : t('main:role.quit'),
+    undo: t('main:role.undo'),
+    redo: t('main:role.redo'),
+    cut: t('main:role.cut'),
+    copy: t('main:role.copy'),
+    paste: t('main:role.paste'),
+    pasteAndMatchStyle: t('main:role.pasteAndMatchStyle'),
+    delete: t('main:role.delete'),
+    selectAll: t('main:role.selectAll'),
+    reload: t('main:role.reload'),
+    forceReload: t('main:role.forceReload'),
+    toggleDevTools: t('main:role.toggleDevTools'),
+    resetZoom: t('main:role.resetZoom'),
+    zoomIn: t('main:role.zoomIn'),
+    zoomOut: t('main:role.zoomOut'),
+    togglefullscreen: t('main:role.togglefullscreen'),
+    minimize: t('main:role.minimize'),
+    zoom: t('main:role.zoom'),
+    front: t('main:role.front'),
+    close: mac ? t('main:role.closeWindow') : t('main:role.close'),
+  };
+  const labelled = (items: MenuItem[]): MenuItem[] =>
+    items.map((item) => ({
+      ...(item.role ? { label: roleLabels[item.role] } : {}),
+      ...item,
+      ...(item.submenu ? { submenu: labelled(item.submenu) } : {}),
+    }));
 
   const appMenu: MenuItem = {
-    label: actions.appName,
+    label: appName,
     submenu: [
       { role: 'about' },
       separator,
@@ -79,7 +124,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
     ],
   };
   const file: MenuItem = {
-    label: 'File',
+    label: t('main:menu.file'),
     submenu: [
       command('new-chat'),
       ...(mac ? [] : [separator, command('settings')]),
@@ -88,7 +133,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
     ],
   };
   const edit: MenuItem = {
-    label: 'Edit',
+    label: t('main:menu.edit'),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -105,7 +150,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
     ],
   };
   const view: MenuItem = {
-    label: 'View',
+    label: t('main:menu.view'),
     submenu: [
       ...(actions.isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const] : []),
       ...(actions.isDev ? [{ role: 'toggleDevTools' } as const, separator] : []),
@@ -119,22 +164,22 @@ export function buildMenuTemplate(actions: MenuActions): MenuItem[] {
     ],
   };
   const window: MenuItem = {
-    label: 'Window',
+    label: t('main:menu.window'),
     submenu: mac
       ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
       : [{ role: 'minimize' }, { role: 'close' }],
   };
   const help: MenuItem = {
-    label: 'Help',
+    label: t('main:menu.help'),
     submenu: [
       command('shortcuts'),
       separator,
-      { label: 'Open Data Folder', click: actions.openDataFolder },
-      { label: 'Show Logs', click: actions.showLogs },
+      { label: t('main:menu.openDataFolder'), click: actions.openDataFolder },
+      { label: t('main:menu.showLogs'), click: actions.showLogs },
       separator,
-      { label: 'Get a ModelsLab API Key', click: () => actions.openUrl(API_KEYS_URL) },
-      ...(mac ? [] : [separator, { label: `About ${actions.appName}`, click: actions.showAbout }]),
+      { label: t('main:menu.getApiKey'), click: () => actions.openUrl(API_KEYS_URL) },
+      ...(mac ? [] : [separator, { label: t('main:menu.about', { appName }), click: actions.showAbout }]),
     ],
   };
-  return [...(mac ? [appMenu] : []), file, edit, view, window, help];
+  return labelled([...(mac ? [appMenu] : []), file, edit, view, window, help]);
 }

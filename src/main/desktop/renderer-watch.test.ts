@@ -30,7 +30,7 @@ function setup(type?: string) {
   const recovery = new CrashRecovery();
   const log = { warn: vi.fn(), error: vi.fn() };
   let time = 1_000_000;
-  watchRenderer(contents, { recovery, log, now: () => time });
+  watchRenderer(contents, { recovery, log, language: () => 'en', now: () => time });
   return { contents, recovery, log, advance: (ms: number) => (time += ms) };
 }
 
@@ -99,5 +99,14 @@ describe('stoppedPage', () => {
     expect(html).not.toMatch(/<script|src=|href=|unsafe-inline/i);
     expect(html).toContain("default-src 'none'; style-src 'sha256-");
     expect(html).toContain('Your chats are saved');
+  });
+
+  it('speaks the language of the settings, right to left for Arabic', () => {
+    const html = (language: 'ja' | 'ar') =>
+      decodeURIComponent(stoppedPage(language).replace(/^data:text\/html;charset=utf-8,/, ''));
+    expect(html('ja')).toContain('<html lang="ja" dir="ltr">');
+    expect(html('ja')).toContain('<h1>ウィンドウが何度も停止しています</h1>');
+    expect(html('ar')).toContain('<html lang="ar" dir="rtl">');
+    expect(html('ar')).toMatch(/<p>[^<]*\p{Script=Arabic}[^<]*4[^<]*<\/p>/u);
   });
 });
