@@ -66,9 +66,8 @@ export function linkQuestion(t: Words, link: { url: string; host: string; doubts
   };
 }
 
-// eslint-disable-next-line i18next/no-literal-string -- a format's name, the same in every language
+/** Formats' names, the same in every language. */
 const JSON_FILTER: FileFilter = { name: 'JSON', extensions: ['json'] };
-// eslint-disable-next-line i18next/no-literal-string -- a format's name, the same in every language
 const MARKDOWN_FILTER: FileFilter = { name: 'Markdown', extensions: ['md'] };
 
 /** The Save and Open dialogs' titles and file types. */

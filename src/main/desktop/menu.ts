@@ -4,33 +4,36 @@ import type { Language } from '../../shared/languages';
 import { shortcutFor } from '../../shared/shortcuts';
 import { wordsIn } from '../i18n';
 
-/** The Electron roles this menu uses; each brings its own label, behaviour and platform accelerator. */
-export type MenuRole =
-  | 'about'
-  | 'services'
-  | 'hide'
-  | 'hideOthers'
-  | 'unhide'
-  | 'quit'
-  | 'undo'
-  | 'redo'
-  | 'cut'
-  | 'copy'
-  | 'paste'
-  | 'pasteAndMatchStyle'
-  | 'delete'
-  | 'selectAll'
-  | 'reload'
-  | 'forceReload'
-  | 'toggleDevTools'
-  | 'resetZoom'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'togglefullscreen'
-  | 'minimize'
-  | 'zoom'
-  | 'front'
-  | 'close';
+/** The Electron roles this menu uses; each brings its behaviour and platform accelerator, and gets its label here. */
+const ROLE_NAMES = [
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'pasteAndMatchStyle',
+  'delete',
+  'selectAll',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'togglefullscreen',
+  'minimize',
+  'zoom',
+  'front',
+  'close',
+] as const;
+
+export type MenuRole = (typeof ROLE_NAMES)[number];
 
 /** The subset of Electron's MenuItemConstructorOptions used here, so the template is built and tested without Electron. */
 export interface MenuItem {
@@ -56,6 +59,8 @@ export interface MenuActions {
 }
 
 const separator: MenuItem = { type: 'separator' };
+/** One item per role: `ROLE.undo` is `{ role: 'undo' }`. */
+const ROLE = Object.fromEntries(ROLE_NAMES.map((role) => [role, { role }])) as Record<MenuRole, MenuItem>;
 
 /**
  * The menu in a language. Every item has its own label, the roles' too: Electron names roles in English only
@@ -110,17 +115,17 @@ export function buildMenuTemplate(actions: MenuActions, language: Language): Men
   const appMenu: MenuItem = {
     label: appName,
     submenu: [
-      { role: 'about' },
+      ROLE.about,
       separator,
       command('settings'),
       separator,
-      { role: 'services' },
+      ROLE.services,
       separator,
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
+      ROLE.hide,
+      ROLE.hideOthers,
+      ROLE.unhide,
       separator,
-      { role: 'quit' },
+      ROLE.quit,
     ],
   };
   const file: MenuItem = {
@@ -129,21 +134,21 @@ export function buildMenuTemplate(actions: MenuActions, language: Language): Men
       command('new-chat'),
       ...(mac ? [] : [separator, command('settings')]),
       separator,
-      mac ? { role: 'close' } : { role: 'quit' },
+      mac ? ROLE.close : ROLE.quit,
     ],
   };
   const edit: MenuItem = {
     label: t('main:menu.edit'),
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      ROLE.undo,
+      ROLE.redo,
       separator,
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
-      { role: 'delete' },
-      { role: 'selectAll' },
+      ROLE.cut,
+      ROLE.copy,
+      ROLE.paste,
+      ...(mac ? [ROLE.pasteAndMatchStyle] : []),
+      ROLE.delete,
+      ROLE.selectAll,
       separator,
       command('copy-last-reply'),
       command('search'),
@@ -152,22 +157,20 @@ export function buildMenuTemplate(actions: MenuActions, language: Language): Men
   const view: MenuItem = {
     label: t('main:menu.view'),
     submenu: [
-      ...(actions.isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const] : []),
-      ...(actions.isDev ? [{ role: 'toggleDevTools' } as const, separator] : []),
+      ...(actions.isDev ? [ROLE.reload, ROLE.forceReload] : []),
+      ...(actions.isDev ? [ROLE.toggleDevTools, separator] : []),
       command('toggle-sidebar'),
       separator,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      ROLE.resetZoom,
+      ROLE.zoomIn,
+      ROLE.zoomOut,
       separator,
-      { role: 'togglefullscreen' },
+      ROLE.togglefullscreen,
     ],
   };
   const window: MenuItem = {
     label: t('main:menu.window'),
-    submenu: mac
-      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
-      : [{ role: 'minimize' }, { role: 'close' }],
+    submenu: mac ? [ROLE.minimize, ROLE.zoom, separator, ROLE.front] : [ROLE.minimize, ROLE.close],
   };
   const help: MenuItem = {
     label: t('main:menu.help'),

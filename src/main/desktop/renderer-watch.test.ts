@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RendererGoneReason } from '../../shared/contract';
 import { CrashRecovery } from './crash-recovery';
-import { RELOAD_LIMIT, stoppedPage, watchRenderer, type WatchedContents } from './renderer-watch';
+import { RELOAD_LIMIT, watchRenderer, type WatchedContents } from './renderer-watch';
+import { stoppedPage } from './stopped-page';
 
 type Listener = Parameters<WatchedContents['on']>[1];
 
@@ -74,7 +75,7 @@ describe('watchRenderer', () => {
     expect(contents.loaded).toEqual([]);
     contents.gone('crashed');
     expect(contents.reloads).toBe(RELOAD_LIMIT.count);
-    expect(contents.loaded).toEqual([stoppedPage()]);
+    expect(contents.loaded).toEqual([stoppedPage(RELOAD_LIMIT.count + 1)]);
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('not reloading'));
     // Stopped is stopped: no reload loop through the static page either.
     contents.gone('crashed');
@@ -95,7 +96,7 @@ describe('watchRenderer', () => {
 
 describe('stoppedPage', () => {
   it('is a page with no script, nothing to load, and a style only its hash admits', () => {
-    const html = decodeURIComponent(stoppedPage().replace(/^data:text\/html;charset=utf-8,/, ''));
+    const html = decodeURIComponent(stoppedPage(4).replace(/^data:text\/html;charset=utf-8,/, ''));
     expect(html).not.toMatch(/<script|src=|href=|unsafe-inline/i);
     expect(html).toContain("default-src 'none'; style-src 'sha256-");
     expect(html).toContain('Your chats are saved');
@@ -103,7 +104,7 @@ describe('stoppedPage', () => {
 
   it('speaks the language of the settings, right to left for Arabic', () => {
     const html = (language: 'ja' | 'ar') =>
-      decodeURIComponent(stoppedPage(language).replace(/^data:text\/html;charset=utf-8,/, ''));
+      decodeURIComponent(stoppedPage(4, language).replace(/^data:text\/html;charset=utf-8,/, ''));
     expect(html('ja')).toContain('<html lang="ja" dir="ltr">');
     expect(html('ja')).toContain('<h1>ウィンドウが何度も停止しています</h1>');
     expect(html('ar')).toContain('<html lang="ar" dir="rtl">');
