@@ -1,27 +1,31 @@
 import i18next, { type TFunction } from 'i18next';
-import { type StarterWords } from '../shared/assistants';
+import type { StarterWords } from '../shared/assistants';
 import type { Language } from '../shared/languages';
-import { en, type Resources } from '../shared/locales';
-import zhCNCommon from '../shared/locales/zh-CN/common.json';
-import zhCNMain from '../shared/locales/zh-CN/main.json';
-import zhCNShortcuts from '../shared/locales/zh-CN/shortcuts.json';
-import zhCNStarters from '../shared/locales/zh-CN/starters.json';
-import esCommon from '../shared/locales/es/common.json';
-import esMain from '../shared/locales/es/main.json';
-import esShortcuts from '../shared/locales/es/shortcuts.json';
-import esStarters from '../shared/locales/es/starters.json';
-import hiCommon from '../shared/locales/hi/common.json';
-import hiMain from '../shared/locales/hi/main.json';
-import hiShortcuts from '../shared/locales/hi/shortcuts.json';
-import hiStarters from '../shared/locales/hi/starters.json';
-import jaCommon from '../shared/locales/ja/common.json';
-import jaMain from '../shared/locales/ja/main.json';
-import jaShortcuts from '../shared/locales/ja/shortcuts.json';
-import jaStarters from '../shared/locales/ja/starters.json';
-import arCommon from '../shared/locales/ar/common.json';
-import arMain from '../shared/locales/ar/main.json';
-import arShortcuts from '../shared/locales/ar/shortcuts.json';
-import arStarters from '../shared/locales/ar/starters.json';
+import type { Resources } from '../shared/locales';
+import enCommon from '../shared/locales/en/common.json' with { type: 'json' };
+import enMain from '../shared/locales/en/main.json' with { type: 'json' };
+import enShortcuts from '../shared/locales/en/shortcuts.json' with { type: 'json' };
+import enStarters from '../shared/locales/en/starters.json' with { type: 'json' };
+import zhCNCommon from '../shared/locales/zh-CN/common.json' with { type: 'json' };
+import zhCNMain from '../shared/locales/zh-CN/main.json' with { type: 'json' };
+import zhCNShortcuts from '../shared/locales/zh-CN/shortcuts.json' with { type: 'json' };
+import zhCNStarters from '../shared/locales/zh-CN/starters.json' with { type: 'json' };
+import esCommon from '../shared/locales/es/common.json' with { type: 'json' };
+import esMain from '../shared/locales/es/main.json' with { type: 'json' };
+import esShortcuts from '../shared/locales/es/shortcuts.json' with { type: 'json' };
+import esStarters from '../shared/locales/es/starters.json' with { type: 'json' };
+import hiCommon from '../shared/locales/hi/common.json' with { type: 'json' };
+import hiMain from '../shared/locales/hi/main.json' with { type: 'json' };
+import hiShortcuts from '../shared/locales/hi/shortcuts.json' with { type: 'json' };
+import hiStarters from '../shared/locales/hi/starters.json' with { type: 'json' };
+import jaCommon from '../shared/locales/ja/common.json' with { type: 'json' };
+import jaMain from '../shared/locales/ja/main.json' with { type: 'json' };
+import jaShortcuts from '../shared/locales/ja/shortcuts.json' with { type: 'json' };
+import jaStarters from '../shared/locales/ja/starters.json' with { type: 'json' };
+import arCommon from '../shared/locales/ar/common.json' with { type: 'json' };
+import arMain from '../shared/locales/ar/main.json' with { type: 'json' };
+import arShortcuts from '../shared/locales/ar/shortcuts.json' with { type: 'json' };
+import arStarters from '../shared/locales/ar/starters.json' with { type: 'json' };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -38,7 +42,7 @@ type MainWords = Record<(typeof MAIN_NAMESPACES)[number], object>;
 
 /** Every language is in main's bundle: main shows a menu before any window, and changes language without a load. */
 const BUNDLES: Record<Language, MainWords> = {
-  en: { common: en.common, main: en.main, shortcuts: en.shortcuts, starters: en.starters },
+  en: { common: enCommon, main: enMain, shortcuts: enShortcuts, starters: enStarters },
   'zh-CN': { common: zhCNCommon, main: zhCNMain, shortcuts: zhCNShortcuts, starters: zhCNStarters },
   es: { common: esCommon, main: esMain, shortcuts: esShortcuts, starters: esStarters },
   hi: { common: hiCommon, main: hiMain, shortcuts: hiShortcuts, starters: hiStarters },

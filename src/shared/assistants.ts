@@ -1,7 +1,8 @@
 import { DEFAULT_MODEL } from './domain';
 import type { ChatParams } from './domain';
 import type { Assistant } from './settings';
-import english from './locales/en/starters.json';
+// The attribute lets Node load it as it is, as Playwright's fixtures do (they run main's code without a bundler).
+import english from './locales/en/starters.json' with { type: 'json' };
 
 /** A starter's words in one language: the `starters` namespace (src/shared/locales/<language>/starters.json). */
 export type StarterWords = typeof english;
