@@ -88,11 +88,13 @@ export const MessageView = memo(function MessageView({
       ) : message.content || streaming ? (
         <div className="message__bubble">
           {message.content && message.role === 'assistant' && !plainText ? (
-            <div className="message__content message__content--markdown">
+            <div className="message__content message__content--markdown" dir="auto">
               <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
             </div>
           ) : message.content ? (
-            <div className="message__content">{message.content}</div>
+            <div className="message__content" dir="auto">
+              {message.content}
+            </div>
           ) : (
             streaming && <div className="message__pending">{t('thinking')}</div>
           )}
