@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PARAM_SPECS, type ChatParams } from '../../../../shared/domain';
 import { chatParamsSchema } from '../../../../shared/schemas';
 
@@ -15,6 +16,7 @@ export interface ColumnParamsProps {
 /** One column's own parameters; an empty field leaves that parameter to the server. */
 export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnParamsProps) {
   const id = useId();
+  const { t } = useTranslation('compare');
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(KEYS.map((k) => [k, initial[k]?.toString() ?? ''])),
   );
@@ -25,7 +27,7 @@ export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnPa
   return (
     <form
       className="compare-params"
-      aria-label={`Parameters for ${model}`}
+      aria-label={t('params.form', { model })}
       onSubmit={(e) => {
         e.preventDefault();
         if (parsed.success) onSubmit(parsed.data);
@@ -38,8 +40,8 @@ export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnPa
             id={`${id}-${k}`}
             inputMode="decimal"
             value={values[k]}
-            placeholder="default"
-            aria-label={`${PARAM_SPECS[k].label} for ${model}`}
+            placeholder={t('params.default')}
+            aria-label={t('params.field', { param: PARAM_SPECS[k].label, model })}
             aria-invalid={problem === k}
             onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
           />
@@ -47,7 +49,9 @@ export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnPa
       ))}
       {problem && (
         <p className="compare-params__problem" role="alert">
-          {PARAM_SPECS[problem as (typeof KEYS)[number]]?.label ?? 'A value'} is out of range.
+          {problem in PARAM_SPECS
+            ? t('params.outOfRange', { param: PARAM_SPECS[problem as (typeof KEYS)[number]].label })
+            : t('params.someOutOfRange')}
         </p>
       )}
       <button type="submit" className="text-button" disabled={!parsed.success}>
