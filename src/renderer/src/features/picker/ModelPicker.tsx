@@ -206,7 +206,7 @@ export function ModelPicker(props: ModelPickerProps) {
           />
           <p className="picker__hint" aria-live="polite">
             {[
-              full && props.multiple ? t('hint.full', { count: props.max }) : '',
+              full && props.multiple ? t('hint.full', { max: props.max }) : '',
               flat.length === 0 ? t('hint.noMatch') : '',
               hidden > 0 ? t('hint.more', { count: hidden }) : '',
               props.notice ?? '',

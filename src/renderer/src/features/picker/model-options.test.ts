@@ -16,7 +16,7 @@ describe('pickerGroups', () => {
     expect(groups.map((g) => [g.key, g.options.map((o) => o.id)])).toEqual([
       ['favorites', ['meta-llama-3-8B-instruct']],
       ['recent', ['my/own-model']],
-      ['All models', models.map((m) => m.id)],
+      ['all', models.map((m) => m.id)],
     ]);
     expect(groups[0]!.options[0]).toMatchObject({ favorite: true, vision: false });
   });
