@@ -156,11 +156,12 @@ export const createDocumentsSlice: StateCreator<AppState, [], [], DocumentsSlice
 export function tooLargeToRead(name: string, size: number, limit: number): AppError {
   const mb = (n: number) => {
     const digits = n < 10 * 1024 * 1024 ? 1 : 0;
-    const format = new Intl.NumberFormat(i18n.language, {
+    return new Intl.NumberFormat(i18n.language, {
+      style: 'unit',
+      unit: 'megabyte',
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-    });
-    return i18n.t('documents:megabytes', { value: format.format(n / 1024 / 1024) });
+    }).format(n / 1024 / 1024);
   };
   // Made in the window, so worded here, in the language of the moment it happens (as main's are).
   return appError('document_too_large', i18n.t('documents:tooLarge', { name, size: mb(size), limit: mb(limit) }));
