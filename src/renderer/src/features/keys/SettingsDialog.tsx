@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useStore } from '../../store';
+import { inlineStep } from '../../ui/direction';
 import { Modal } from '../../ui/Modal';
 import { ErrorNotice } from '../chat/ErrorNotice';
 import { AboutSection } from '../settings/AboutSection';
@@ -75,7 +76,13 @@ function SettingsPages({ close }: { close(): void }) {
   const page = PAGES[index]!;
 
   function onKeyDown(event: KeyboardEvent) {
-    const steps: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+    const inline = (key: string) => inlineStep(key, event.currentTarget);
+    const steps: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowRight: inline('ArrowRight'),
+      ArrowUp: -1,
+      ArrowLeft: inline('ArrowLeft'),
+    };
     const next =
       event.key === 'Home' ? 0 : event.key === 'End' ? PAGES.length - 1 : steps[event.key] && index + steps[event.key]!;
     if (next === undefined) return;
