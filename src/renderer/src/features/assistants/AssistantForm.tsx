@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { LIMITS } from '../../../../shared/domain';
 import { assistantSchema } from '../../../../shared/schemas';
 import type { Assistant } from '../../../../shared/settings';
@@ -16,6 +17,14 @@ interface AssistantFormProps extends PickerLists {
   onOpenModels(): void;
 }
 
+/** The first problem the schema found, in the UI language: what the name or model lacks, else a general word. */
+function problemText(issue: { path: PropertyKey[]; code: string } | undefined, t: TFunction<'assistants'>): string {
+  const field = issue?.path[0];
+  if (field === 'name' && issue?.code === 'too_small') return t('form.nameMissing');
+  if (field === 'model') return issue?.code === 'too_small' ? t('form.modelMissing') : t('form.modelInvalid');
+  return t('form.checkFields');
+}
+
 /** Edits one assistant's name, description, model and system prompt; its parameters are kept as they are. */
 export function AssistantForm(props: AssistantFormProps) {
   const id = useId();
@@ -29,7 +38,7 @@ export function AssistantForm(props: AssistantFormProps) {
       onSubmit={(e) => {
         e.preventDefault();
         const parsed = assistantSchema.safeParse(draft);
-        if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? t('form.checkFields'));
+        if (!parsed.success) return setProblem(problemText(parsed.error.issues[0], t));
         if (props.takenNames.includes(parsed.data.name)) return setProblem(t('form.nameTaken'));
         props.onSave(parsed.data);
       }}
