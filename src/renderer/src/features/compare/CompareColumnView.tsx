@@ -77,9 +77,11 @@ export const CompareColumnView = memo(function CompareColumnView({
       </header>
       <div className="compare-column__body" aria-busy={streaming}>
         {message.content && plainText ? (
-          <div className="message__content">{message.content}</div>
+          <div className="message__content" dir="auto">
+            {message.content}
+          </div>
         ) : message.content ? (
-          <div className="message__content message__content--markdown">
+          <div className="message__content message__content--markdown" dir="auto">
             <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
           </div>
         ) : (
