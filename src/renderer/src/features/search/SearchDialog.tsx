@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit, SnippetPart } from '../../../../shared/history';
 import type { AppError } from '../../../../shared/errors';
 import { plainSnippet } from './plain-snippet';
+import { i18n } from '../../i18n';
 import './search.css';
 
 export interface SearchDialogProps {
@@ -30,9 +32,10 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
   );
 }
 
-const dateOf = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
+const dateOf = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(at);
 
 export function SearchDialog(props: SearchDialogProps) {
+  const { t } = useTranslation(['search', 'common']);
   const { hits, hasMore, loading, error, onQuery, onMore, onChoose, onClose } = props;
   const [query, setQuery] = useState(props.initialQuery);
   const [selected, setSelected] = useState(0);
@@ -59,22 +62,22 @@ export function SearchDialog(props: SearchDialogProps) {
   const status = error
     ? error.message
     : query.trim() === ''
-      ? 'Type to search every message in every chat.'
+      ? t('empty')
       : loading && hits.length === 0
-        ? 'Searching…'
+        ? t('searching')
         : hits.length === 0
-          ? 'No messages match.'
+          ? t('noMatch')
           : null;
 
   return (
     <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="search-dialog" role="dialog" aria-modal="true" aria-label="Search chats" onKeyDown={onKeyDown}>
+      <div className="search-dialog" role="dialog" aria-modal="true" aria-label={t('label')} onKeyDown={onKeyDown}>
         <input
           className="search-dialog__input"
           type="search"
-          aria-label="Search chats"
+          aria-label={t('label')}
           aria-controls="search-results"
-          placeholder="Search all chats…"
+          placeholder={t('placeholder')}
           autoFocus
           value={query}
           onChange={(e) => {
@@ -91,7 +94,7 @@ export function SearchDialog(props: SearchDialogProps) {
           id="search-results"
           className="search-dialog__results"
           ref={list}
-          aria-label="Results"
+          aria-label={t('results', { count: hits.length })}
           onScroll={(e) => {
             const el = e.currentTarget;
             if (hasMore && el.scrollHeight - el.scrollTop - el.clientHeight < 200) onMore();
@@ -108,10 +111,10 @@ export function SearchDialog(props: SearchDialogProps) {
               >
                 <span className="search-hit__head">
                   <span className="search-hit__title" title={hit.conversationTitle || undefined}>
-                    {hit.conversationTitle || 'New chat'}
+                    {hit.conversationTitle || t('common:newChat')}
                   </span>
                   <span className="search-hit__meta">
-                    {hit.role === 'user' ? 'You' : 'Assistant'} · {dateOf(hit.createdAt)}
+                    {hit.role === 'user' ? t('common:you') : t('common:assistant')} · {dateOf(hit.createdAt)}
                   </span>
                 </span>
                 <Snippet parts={hit.snippet} />
@@ -121,7 +124,7 @@ export function SearchDialog(props: SearchDialogProps) {
           {hasMore && (
             <li>
               <button type="button" className="text-button search-dialog__more" onClick={onMore} disabled={loading}>
-                {loading ? 'Loading…' : 'More results'}
+                {loading ? t('common:loading') : t('more')}
               </button>
             </li>
           )}

@@ -1,6 +1,7 @@
 import { useStore } from '../../store';
 import type { AppError } from '../../../../shared/errors';
 import { errorText } from '../chat/error-text';
+import { historyNoticeText } from '../history/history-notice';
 import { Sidebar } from './Sidebar';
 
 function toastText(error: AppError): string {
@@ -27,7 +28,14 @@ export function SidebarContainer() {
       keyStatus={keyStatus}
       folders={folders}
       folderFilter={folderFilter}
-      toast={toast && ('error' in toast ? { text: toastText(toast.error) } : toast)}
+      toast={
+        toast &&
+        ('error' in toast
+          ? { text: toastText(toast.error) }
+          : 'notice' in toast
+            ? { text: historyNoticeText(toast.notice) }
+            : toast)
+      }
       onNew={a.newChat}
       onSearch={a.openSearch}
       onAssistants={() => a.setAssistantsOpen(true)}
