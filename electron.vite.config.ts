@@ -45,7 +45,11 @@ export default defineConfig({
     build: {
       // The renderer ships react-markdown, KaTeX and the rest of the UI: minified, it loads and parses faster.
       minify: true,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        // One file per language, fetched when it is first chosen (English is in the main bundle).
+        output: { manualChunks: (id) => /locales\/([\w-]+)\/[\w-]+\.json$/.exec(id)?.[1]?.replace(/^/, 'locale-') },
+      },
     },
     plugins: [react(), woff2Only()],
   },

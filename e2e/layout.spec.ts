@@ -2,12 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 
-/** From the declared minimum window to a 1080p screen; the layout must hold at each, in both themes. */
+/** From the declared minimum window to a 4K screen; the layout must hold at each, in both themes. */
 const SIZES = [
   { width: 640, height: 480 },
   { width: 900, height: 600 },
   { width: 1200, height: 780 },
   { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
 ] as const;
 
 /** Parameters take a column from the chat only from this width; below it they float as a drawer. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { confSettings } from './conf-settings';
+import { memorySettings } from './settings-store';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,7 +12,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 it('saves settings to a file and reads them back', () => {
   dir = mkdtempSync(join(tmpdir(), 'settings-'));
   const first = confSettings(dir);
-  expect(first.get()).toEqual({ values: DEFAULT_SETTINGS, notice: null });
+  expect(first.get()).toEqual({ values: DEFAULT_SETTINGS, language: 'en', notice: null });
   first.update({ theme: 'dark', defaultModel: 'meta-llama-3-8B-instruct' });
   expect(confSettings(dir).get().values).toMatchObject({
     theme: 'dark',
@@ -105,5 +106,18 @@ describe('the picker’s lists', () => {
     });
     expect(bad).toMatchObject({ recentModels: [], favoriteModels: [], sidebarCollapsed: false, theme: 'dark' });
     expect(readSettings({ favoriteModels: ['has spaces'] }).favoriteModels).toEqual([]);
+  });
+});
+
+it('the language follows the system until one is chosen; a bad stored value falls back to the system', () => {
+  let system = ['ja-JP'];
+  const store = memorySettings(() => system);
+  expect(store.get()).toMatchObject({ values: { language: 'system' }, language: 'ja' });
+  system = ['fr-FR'];
+  expect(store.get().language).toBe('en');
+  expect(store.update({ language: 'ar' }).language).toBe('ar');
+  expect(store.update({ language: 'klingon' as never })).toMatchObject({
+    values: { language: 'system' },
+    language: 'en',
   });
 });

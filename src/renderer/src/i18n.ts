@@ -11,7 +11,10 @@ declare module 'i18next' {
 }
 
 /** Every language but English is fetched when first chosen, so the start-up bundle carries one language. */
-const bundles = import.meta.glob<{ default: Record<string, unknown> }>(['../../shared/locales/*/*.json', '!**/en/*']);
+const bundles = import.meta.glob<{ default: Record<string, unknown> }>([
+  '../../shared/locales/*/*.json',
+  '!../../shared/locales/en/*.json',
+]);
 
 export const i18n = i18next.createInstance();
 

@@ -21,7 +21,7 @@ const SCRIPTS: Partial<Record<Language, RegExp>> = {
 
 /** Names, key names and formats that stay as they are in every language. */
 const KEPT_WORDS =
-  /\b(ModelsLab|Chat|API|URL|HTTPS?|JSON|Markdown|PDF|DOCX|Word|OCR|CSV|MODELSLAB_API_KEY|MODELSLAB_BASE_URL|Enter|Shift|Esc|Ctrl|Cmd|Alt|Tab|KaTeX|ChatGPT|OpenAI|GitHub|SQLite|UTF-8|cl100k|max_tokens|top_p|[a-z]+_[a-z_]+)\b/g;
+  /\b(ModelsLab|Chat|API|URL|HTTPS?|JSON|Markdown|PDF|DOCX|Word|OCR|CSV|MODELSLAB_API_KEY|MODELSLAB_BASE_URL|Enter|Shift|Esc|Ctrl|Cmd|Alt|Tab|KaTeX|ChatGPT|OpenAI|GitHub|SQLite|UTF-8|cl100k|max_tokens|top_p|Top P|[a-z]+_[a-z_]+)\b/g;
 
 function flatten(words: Words, prefix = ''): Map<string, string> {
   const flat = new Map<string, string>();

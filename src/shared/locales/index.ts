@@ -1,4 +1,4 @@
-// English is the source: every other language is checked against it (locales.test.ts), and the keys are typed from it.
+// English is the source: every other language is checked against it (test/locales.test.ts), and the keys are typed from it.
 import common from './en/common.json';
 import app from './en/app.json';
 import assistants from './en/assistants.json';
@@ -20,8 +20,9 @@ import sidebar from './en/sidebar.json';
 import update from './en/update.json';
 import main from './en/main.json';
 import starters from './en/starters.json';
+import fields from './en/fields.json';
 
-/** One namespace per feature folder (src/renderer/src/features), plus 'common' words, 'main' (menus and native dialogs) and 'starters' (the assistants a new install starts with). */
+/** One namespace per feature folder (src/renderer/src/features), plus 'common' words, 'fields' (parameters and addresses, shared by several features), 'main' (menus and native dialogs) and 'starters' (the assistants a new install starts with). */
 export const NAMESPACES = [
   'common',
   'app',
@@ -44,6 +45,7 @@ export const NAMESPACES = [
   'update',
   'main',
   'starters',
+  'fields',
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];
@@ -70,6 +72,7 @@ export const en = {
   update,
   main,
   starters,
+  fields,
 };
 
 export type Resources = typeof en;

@@ -26,10 +26,24 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/**
+ * Icons that point along the line of text turn round in right-to-left languages (theme.css, .icon--mirror): the
+ * send arrow, back and forward, and the sidebar's edge (the sidebar sits at the start of the line). Icons that
+ * show a thing rather than a direction (stop, check, copy, the refresh arrow that turns clockwise) keep their shape.
+ */
+const MIRRORED: ReadonlySet<IconName> = new Set<IconName>(['send', 'left', 'right', 'sidebar']);
+
 /** Decorative: the button around it carries the label. */
 export function Icon({ name }: { name: IconName }) {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+    <svg
+      className={MIRRORED.has(name) ? 'icon icon--mirror' : 'icon'}
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={PATHS[name]} />
     </svg>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { CompareRun } from '../../../../shared/compare';
+import { inlineStep } from '../../ui/direction';
 import { CompareColumnView, columnStatus, type CompareActions } from './CompareColumnView';
 import './compare.css';
 
@@ -37,7 +38,7 @@ export function CompareTurn({ run, actions, onOpenLink, plainText }: CompareTurn
   const current = Math.min(tab, columns.length - 1);
 
   function onTabKey(event: KeyboardEvent) {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const step = inlineStep(event.key, event.currentTarget);
     if (!step) return;
     event.preventDefault();
     const next = (current + step + columns.length) % columns.length;

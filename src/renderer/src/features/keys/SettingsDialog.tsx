@@ -74,10 +74,15 @@ function SettingsPages({ close }: { close(): void }) {
   const page = PAGES[index]!;
 
   function onKeyDown(event: KeyboardEvent) {
-    // Left and right follow the text's direction, so in Arabic ArrowLeft goes to the next page.
-    const step =
-      event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : inlineStep(event.key, event.currentTarget);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? PAGES.length - 1 : step ? index + step : undefined;
+    const inline = (key: string) => inlineStep(key, event.currentTarget);
+    const steps: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowRight: inline('ArrowRight'),
+      ArrowUp: -1,
+      ArrowLeft: inline('ArrowLeft'),
+    };
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? PAGES.length - 1 : steps[event.key] && index + steps[event.key]!;
     if (next === undefined) return;
     event.preventDefault();
     const target = PAGES[(next + PAGES.length) % PAGES.length]!;

@@ -11,7 +11,7 @@ export interface ParamFieldProps {
   onChange(value: number | undefined): void;
 }
 
-/** Why the typed text is not a value main would accept for this parameter (main's own schema), in the language shown now. */
+/** Why the typed text is not a value main would accept (main's own schema), in the language shown now. */
 export function paramProblem(name: keyof ChatParams, raw: string): string | null {
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n)) return i18n.t('settings:params.enterNumber');

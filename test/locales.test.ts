@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadLocales } from '../../../test/locales';
-import { localeProblems, type LocaleSet } from './check';
+import { loadLocales } from './locales';
+import { localeProblems, type LocaleSet } from '../src/shared/locales/check';
 
 const locales = loadLocales();
 
