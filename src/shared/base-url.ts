@@ -1,14 +1,14 @@
 import { DEFAULT_BASE_URL, LIMITS } from './domain';
 
-/** What can be wrong with a base URL; the window words each in the user's language. */
-export type BaseUrlFault = 'tooLong' | 'notAnAddress' | 'protocol' | 'noHost' | 'credentials' | 'queryOrFragment';
+/** What can be wrong with a base URL; the window words each in the user's language (locales' fields.baseUrl). */
+export type BaseUrlFault = 'tooLong' | 'notUrl' | 'notHttp' | 'noHost' | 'userInfo' | 'queryOrFragment';
 
 const FAULT_TEXT: Record<BaseUrlFault, string> = {
   tooLong: 'That address is too long',
-  notAnAddress: 'Enter an http or https address',
-  protocol: 'Only http and https addresses work',
+  notUrl: 'Enter an http or https address',
+  notHttp: 'Only http and https addresses work',
   noHost: 'The address needs a host',
-  credentials: 'The address may not carry a user name or password',
+  userInfo: 'The address may not carry a user name or password',
   queryOrFragment: 'The address may not have a query (?) or fragment (#)',
 };
 
@@ -24,11 +24,11 @@ export function baseUrlFault(raw: string): BaseUrlFault | null {
   try {
     url = new URL(value);
   } catch {
-    return 'notAnAddress';
+    return 'notUrl';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'protocol';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'notHttp';
   if (!url.hostname) return 'noHost';
-  if (url.username || url.password) return 'credentials';
+  if (url.username || url.password) return 'userInfo';
   if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'queryOrFragment';
   return null;
 }

@@ -15,7 +15,7 @@ type Outcome = BaseUrlChange['outcome'] | AppError;
  * was saved for unless the user sends it along there.
  */
 export function ConnectionSection() {
-  const { t } = useTranslation(['keys', 'common']);
+  const { t } = useTranslation(['keys', 'common', 'fields']);
   const id = useId();
   const info = useStore((s) => s.info);
   const saved = useStore((s) => s.settings?.baseUrl ?? null);
@@ -79,7 +79,7 @@ export function ConnectionSection() {
         </div>
         {problem ? (
           <p id={`${id}-note`} className="param__error">
-            {t(`urlProblem.${problem}`)}
+            {t('connection.problem', { problem: t(`fields:baseUrl.${problem}`) })}
           </p>
         ) : (
           <p id={`${id}-note`} className="muted">

@@ -25,10 +25,10 @@ export function paramProblem(name: keyof ChatParams, raw: string): string | null
 
 /** A slider and a number box for one sampling parameter; empty means the server's default. */
 export function ParamField({ name, value, onChange }: ParamFieldProps) {
-  const { t } = useTranslation('settings');
+  const { t } = useTranslation(['settings', 'fields']);
   const id = useId();
   const spec = PARAM_SPECS[name];
-  const label = t(`params.labels.${name}`);
+  const label = t(`fields:params.${name}.label`);
   const [raw, setRaw] = useState<string | null>(null);
   const problem = raw === null ? null : paramProblem(name, raw);
   const defaultText =
@@ -93,7 +93,7 @@ export function ParamField({ name, value, onChange }: ParamFieldProps) {
         </button>
       </div>
       <p id={`${id}-help`} className={problem ? 'param__error' : 'param__help'}>
-        {problem ?? t(`params.help.${name}`)}
+        {problem ?? t(`fields:params.${name}.help`)}
       </p>
     </div>
   );
