@@ -4,7 +4,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type LanguageSetting } from '../../../../sha
 import { THEMES, type Theme } from '../../../../shared/settings';
 import { useStore } from '../../store';
 
-/** Settings → General: the app's language, how it looks, and what it does by itself after a rate limit. */
+/** Settings → General: how the app looks, the language it speaks, and what it does by itself after a rate limit. */
 export function GeneralSection() {
   const { t } = useTranslation('settings');
   const id = useId();
@@ -18,6 +18,16 @@ export function GeneralSection() {
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('general.title')}</h3>
       <label className="field">
+        <span>{t('general.theme')}</span>
+        <select value={theme} onChange={(e) => void setTheme(e.target.value as Theme)}>
+          {THEMES.map((name) => (
+            <option key={name} value={name}>
+              {t(`general.themes.${name}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
         <span>{t('general.language')}</span>
         <select value={languageSetting} onChange={(e) => void setLanguage(e.target.value as LanguageSetting)}>
           <option value="system">
@@ -28,16 +38,6 @@ export function GeneralSection() {
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('general.theme')}</span>
-        <select value={theme} onChange={(e) => void setTheme(e.target.value as Theme)}>
-          {THEMES.map((name) => (
-            <option key={name} value={name}>
-              {t(`general.themes.${name}`)}
             </option>
           ))}
         </select>
