@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SnippetPart } from '../../../../shared/history';
 import type { AppError } from '../../../../shared/errors';
@@ -40,6 +40,8 @@ export function SearchDialog(props: SearchDialogProps) {
   const [query, setQuery] = useState(props.initialQuery);
   const [selected, setSelected] = useState(0);
   const list = useRef<HTMLUListElement>(null);
+  const id = useId();
+  const optionId = (i: number) => `${id}-hit-${i}`;
 
   useEffect(() => {
     const timer = setTimeout(() => onQuery(query), DEBOUNCE_MS);
@@ -77,6 +79,7 @@ export function SearchDialog(props: SearchDialogProps) {
           type="search"
           aria-label={t('label')}
           aria-controls="search-results"
+          aria-activedescendant={hits[selected] ? optionId(selected) : undefined}
           placeholder={t('placeholder')}
           autoFocus
           value={query}
@@ -92,6 +95,7 @@ export function SearchDialog(props: SearchDialogProps) {
         )}
         <ul
           id="search-results"
+          role="listbox"
           className="search-dialog__results"
           ref={list}
           aria-label={t('results', { count: hits.length })}
@@ -101,34 +105,35 @@ export function SearchDialog(props: SearchDialogProps) {
           }}
         >
           {hits.map((hit, i) => (
-            <li key={hit.messageId} data-index={i}>
-              <button
-                type="button"
-                className="search-hit"
-                aria-current={i === selected ? 'true' : undefined}
-                onMouseEnter={() => setSelected(i)}
-                onClick={() => onChoose(hit)}
-              >
-                <span className="search-hit__head">
-                  <span className="search-hit__title" title={hit.conversationTitle || undefined}>
-                    {hit.conversationTitle || t('common:newChat')}
-                  </span>
-                  <span className="search-hit__meta">
-                    {hit.role === 'user' ? t('common:you') : t('common:assistant')} · {dateOf(hit.createdAt)}
-                  </span>
+            // The box keeps focus and moves the choice with the arrow keys (aria-activedescendant); a click chooses too.
+            <li
+              key={hit.messageId}
+              id={optionId(i)}
+              data-index={i}
+              role="option"
+              className="search-hit"
+              aria-selected={i === selected}
+              aria-current={i === selected ? 'true' : undefined}
+              onMouseEnter={() => setSelected(i)}
+              onClick={() => onChoose(hit)}
+            >
+              <span className="search-hit__head">
+                <span className="search-hit__title" title={hit.conversationTitle || undefined}>
+                  {hit.conversationTitle || t('common:newChat')}
                 </span>
-                <Snippet parts={hit.snippet} />
-              </button>
+                <span className="search-hit__meta">
+                  {hit.role === 'user' ? t('common:you') : t('common:assistant')} · {dateOf(hit.createdAt)}
+                </span>
+              </span>
+              <Snippet parts={hit.snippet} />
             </li>
           ))}
-          {hasMore && (
-            <li>
-              <button type="button" className="text-button search-dialog__more" onClick={onMore} disabled={loading}>
-                {loading ? t('common:loading') : t('more')}
-              </button>
-            </li>
-          )}
         </ul>
+        {hasMore && (
+          <button type="button" className="text-button search-dialog__more" onClick={onMore} disabled={loading}>
+            {loading ? t('common:loading') : t('more')}
+          </button>
+        )}
       </div>
     </div>
   );
