@@ -15,7 +15,7 @@ export function KeyOriginNotice() {
         t={t}
         i18nKey="origin"
         values={{ hint: status.hint, origin: status.origin, current: originOf(baseUrl) }}
-        components={{ strong: <strong />, code: <code /> }}
+        components={{ strong: <strong translate="no" />, code: <code /> }}
       />
     </p>
   );

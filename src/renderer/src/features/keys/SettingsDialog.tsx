@@ -139,7 +139,7 @@ function KeySection({ onRemoved }: { onRemoved(): void }) {
             t={t}
             i18nKey={SOURCE_KEYS[status.source!]}
             values={{ hint: status.hint }}
-            components={{ strong: <strong /> }}
+            components={{ strong: <strong translate="no" /> }}
           />
         </p>
       ) : status?.origin ? (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { API_KEYS_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { KeyForm } from './KeyForm';
@@ -14,7 +14,7 @@ export function Welcome() {
       <h1 id="welcome-title">{t('welcome.title')}</h1>
       <p>{t('welcome.body')}</p>
       <button type="button" className="button" onClick={() => void openExternal(API_KEYS_URL)}>
-        {t('welcome.getKey')}
+        <Trans t={t} i18nKey="welcome.getKey" components={{ kept: <span translate="no" /> }} />
       </button>
       <KeyOriginNotice />
       <KeyForm onSaved={() => document.querySelector<HTMLTextAreaElement>('.composer__input')?.focus()} />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { API_KEYS_URL, BILLING_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 
@@ -13,13 +13,20 @@ export function AboutSection() {
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('about.name')}</h3>
       <p className="key-status">
-        {info?.platform
-          ? t('about.versionOn', { version: info.version, platform: info.platform })
-          : t('about.version', { version: info?.version ?? '…' })}
+        {info?.platform ? (
+          <Trans
+            t={t}
+            i18nKey="about.versionOn"
+            values={{ version: info.version, platform: info.platform }}
+            components={{ kept: <span translate="no" /> }}
+          />
+        ) : (
+          t('about.version', { version: info?.version ?? '…' })
+        )}
       </p>
       <div className="settings__buttons">
         <button type="button" className="button" onClick={() => void openExternal(API_KEYS_URL)}>
-          {t('about.apiKeys')}
+          <Trans t={t} i18nKey="about.apiKeys" components={{ kept: <span translate="no" /> }} />
         </button>
         <button type="button" className="button" onClick={() => void openExternal(BILLING_URL)}>
           {t('about.billing')}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 
 /** Settings → Data: every chat out to one backup file, and chats in from a backup or a ChatGPT export. */
@@ -10,7 +10,9 @@ export function DataSection() {
   return (
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('data.title')}</h3>
-      <p className="muted">{t('data.intro')}</p>
+      <p className="muted">
+        <Trans t={t} i18nKey="data.intro" components={{ code: <code /> }} />
+      </p>
       <div className="settings__buttons">
         <button type="button" className="button" onClick={() => void exportAll()}>
           {t('data.backup')}
