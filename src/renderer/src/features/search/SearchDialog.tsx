@@ -26,7 +26,8 @@ const DEBOUNCE_MS = 120;
  */
 function Snippet({ parts }: { parts: SnippetPart[] }) {
   return (
-    <span className="search-hit__snippet">
+    // A quote of the user’s or the model’s words, kept as written.
+    <span className="search-hit__snippet" translate="no">
       {plainSnippet(parts).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </span>
   );
