@@ -6,7 +6,8 @@ import { fakeApi } from '../../testing/fake-api';
 import { act, render } from '../../testing/render';
 import { HistoryBanner } from './HistoryBanner';
 
-afterEach(() => applyLanguage('en'));
+// Inside act: a component may still be mounted when the words switch back.
+afterEach(() => act(() => applyLanguage('en')));
 
 it('says where an unreadable settings file was kept, in the language shown, until dismissed', async () => {
   const kept = '/home/me/.config/ModelsLab Chat/config.json.unreadable-1';

@@ -37,7 +37,8 @@ const languageMenu = (view: HTMLElement) =>
 
 const flush = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0))));
 
-afterEach(() => applyLanguage('en'));
+// Inside act: a component may still be mounted when the words switch back.
+afterEach(() => act(() => applyLanguage('en')));
 
 describe('the language menu', () => {
   it('names each language in its own words, and says which one the system gave', async () => {
