@@ -53,7 +53,7 @@ const imports = ({ zone: forbidden, electron = true, paths = [], patterns = [] }
  * Strings that cannot be UI text pass: no capital letter and no space (ids, class names, MIME types, event names),
  * key names, and strings of only symbols or digits.
  */
-const NO_LITERAL_UI_TEXT = [
+export const NO_LITERAL_UI_TEXT = [
   'error',
   {
     mode: 'all',
@@ -61,7 +61,7 @@ const NO_LITERAL_UI_TEXT = [
     words: {
       exclude: [
         '[^A-Z\\s]*',
-        '(Enter|Escape|Tab|Home|End|Backspace|Delete|PageUp|PageDown|ArrowUp|ArrowDown|ArrowLeft|ArrowRight)',
+        '(Enter|Escape|Tab|Home|End|Backspace|Delete|PageUp|PageDown|ArrowUp|ArrowDown|ArrowLeft|ArrowRight|Ctrl|Cmd|Shift|Alt)',
         '[0-9!-/:-@[-`{-~\\s…·×✕‹›–—]+',
         '[A-Z_-]+',
       ],
@@ -94,6 +94,13 @@ const NO_TEXT_IN_CONSTANTS = ['Literal', 'TemplateElement'].map((node) => ({
   selector: `VariableDeclarator[id.name=/^[A-Z0-9_]+$/] ${node}[${node === 'Literal' ? 'value' : 'value.raw'}=/[A-Z][a-z]+ [a-z]+/]`,
   message: 'UI text comes from the locale files (src/shared/locales) through t().',
 }));
+
+/** main's files that hold UI text; the rest of main speaks to logs and to the window in codes and English errors. */
+export const MAIN_UI_FILES = [
+  'src/main/desktop/menu.ts',
+  'src/main/desktop/dialogs.ts',
+  'src/main/desktop/stopped-page.ts',
+];
 
 /** Syntax an old Node fails to parse: optional chaining, `??`, logical assignment, dynamic import, class fields… */
 const NEWER_THAN_ES2019 = [
@@ -138,6 +145,15 @@ export default tseslint.config(
     },
   },
   { files: ['src/main/**'], rules: { 'no-restricted-imports': imports({ zone: ZONES.main }) } },
+  {
+    // What main shows by itself (the menu, native dialogs, the stopped-window page) speaks the locale files too.
+    files: MAIN_UI_FILES,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': NO_LITERAL_UI_TEXT,
+      'no-restricted-syntax': ['error', ...noDynamicElectron, ...NO_TEXT_IN_CONSTANTS],
+    },
+  },
   { files: ['src/preload/**'], rules: { 'no-restricted-imports': imports({ zone: ZONES.preload }) } },
   {
     files: ['src/main/index.ts'],

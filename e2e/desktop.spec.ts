@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { AppCommand, EventChannel, EventPayloads } from '../src/shared/contract';
+import shortcutNames from '../src/shared/locales/en/shortcuts.json' with { type: 'json' };
 import { shortcutFor } from '../src/shared/shortcuts';
 import { expect, test, type AppFixture } from './fixtures/test';
 
@@ -25,7 +26,7 @@ async function menuCommand(app: AppFixture, command: AppCommand) {
     const find = (items: Electron.MenuItem[]): Electron.MenuItem | undefined =>
       items.map((i) => (i.label === label ? i : i.submenu && find(i.submenu.items))).find(Boolean);
     find(Menu.getApplicationMenu()!.items)!.click();
-  }, shortcutFor(command).label);
+  }, shortcutNames[shortcutFor(command).label]);
 }
 
 async function clipboardText(app: AppFixture): Promise<string> {

@@ -54,3 +54,37 @@ it('tests speak English to the code under test', async () => {
     ),
   ).toEqual([]);
 });
+
+describe('what main shows by itself speaks the locale files too', () => {
+  const MENU = 'src/main/desktop/menu.ts';
+
+  it.each([
+    ['a literal menu label', "export const help = { label: 'Open Data Folder', click: () => {} };"],
+    ['a one-word menu label', "export const file = { label: 'File', submenu: [] };"],
+    ['a label built in a template', 'export const about = (appName: string) => ({ label: `About ${appName}` });'],
+    ['a table of labels in a constant', "export const LABELS = { logs: 'Show the logs folder' };"],
+  ])('%s in the menu is refused', async (_name, code) => {
+    expect((await refusals(RULES, MENU, code)).length).toBeGreaterThan(0);
+  });
+
+  it('a dialog’s literal words are refused, and its translated ones pass', async () => {
+    const dialogs = 'src/main/desktop/dialogs.ts';
+    expect(
+      await refusals(RULES, dialogs, "export const box = { title: 'Check this link', buttons: ['Open'] };"),
+    ).not.toEqual([]);
+    const translated =
+      "import { wordsIn } from '../i18n'; export const box = () => ({ title: wordsIn('ja')('main:link.title') });";
+    expect(await refusals(RULES, dialogs, translated)).toEqual([]);
+  });
+
+  it('the menu as it is passes, with the renderer’s own options', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(await refusals(RULES, MENU, readFileSync(MENU, 'utf8'))).toEqual([]);
+    const { ESLint } = await import('eslint');
+    const rule = async (path: string) =>
+      ((await new ESLint().calculateConfigForFile(path)) as { rules: Record<string, unknown> }).rules[
+        'i18next/no-literal-string'
+      ];
+    expect(await rule(MENU)).toEqual(await rule('src/renderer/src/App.tsx'));
+  });
+});

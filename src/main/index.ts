@@ -19,7 +19,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads } from '../shared/contract';
 import type { AskUser } from './desktop/ask';
-import { buildMenuTemplate } from './desktop/menu';
+import { buildMenuTemplate, type MenuActions } from './desktop/menu';
 import { installRedaction } from './keys/redact';
 import { watchRenderer } from './desktop/renderer-watch';
 import { decideUpdates, UpdateController } from './desktop/updater';
@@ -36,6 +36,7 @@ import { registerIpc, type InvokeEventLike, type IpcMainLike } from './ipc';
 import type { FileDialogs } from './desktop/file-dialogs';
 import { WORKER_FILE } from './documents/extractor';
 import { createHandlers, createServices } from './services';
+import { onLanguageChange } from './settings/language-change';
 import { openSettings } from './settings/settings-store';
 
 // The dev server's address, in development only: a packaged app never loads its UI from anywhere but app://.
@@ -153,11 +154,16 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   const dataDir = app.getPath('userData');
   // electron-store runs only inside Electron, so it is built here; tests use conf through the same interface.
-  const settings = openSettings(
-    join(dataDir, 'config.json'),
-    () => new ElectronStore({ cwd: dataDir, name: 'config' }),
-    // Read at each use, so a language changed in the OS applies at the next window load.
-    () => [app.getLocale(), ...app.getPreferredSystemLanguages()],
+  // The menu is built once the app is ready, and again in the new language whenever the setting changes it.
+  let showMenu = (): void => {};
+  const settings = onLanguageChange(
+    openSettings(
+      join(dataDir, 'config.json'),
+      () => new ElectronStore({ cwd: dataDir, name: 'config' }),
+      // Read at each use, so a language changed in the OS applies at the next window load.
+      () => [app.getLocale(), ...app.getPreferredSystemLanguages()],
+    ),
+    () => showMenu(),
   );
   const services = createServices({
     env: process.env,
@@ -182,7 +188,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => {
     harden(contents);
-    watchRenderer(contents, { recovery: services.recovery, log });
+    watchRenderer(contents, { recovery: services.recovery, log, language: () => settings.get().language });
   });
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -211,20 +217,19 @@ if (!app.requestSingleInstanceLock()) {
       applicationVersion: app.getVersion(),
       website: 'https://modelslab.com',
     });
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({
-          appName: 'ModelsLab Chat',
-          platform: process.platform,
-          isDev: !app.isPackaged,
-          send: (command) => sendTo(focused(), 'app.command', command),
-          showAbout: () => app.showAboutPanel(),
-          openDataFolder: () => void shell.openPath(app.getPath('userData')),
-          showLogs: () => shell.showItemInFolder(log.transports.file.getFile().path),
-          openUrl: (url) => void services.app.openLink(url).catch((error) => log.warn('link not opened', error)),
-        }),
-      ),
-    );
+    const menuActions: MenuActions = {
+      appName: 'ModelsLab Chat',
+      platform: process.platform,
+      isDev: !app.isPackaged,
+      send: (command) => sendTo(focused(), 'app.command', command),
+      showAbout: () => app.showAboutPanel(),
+      openDataFolder: () => void shell.openPath(app.getPath('userData')),
+      showLogs: () => shell.showItemInFolder(log.transports.file.getFile().path),
+      openUrl: (url) => void services.app.openLink(url).catch((error) => log.warn('link not opened', error)),
+    };
+    showMenu = () =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, settings.get().language)));
+    showMenu();
     registerIpc(ipcMain as unknown as IpcMainLike, createHandlers(services), {
       isTrustedSender: (event: InvokeEventLike) =>
         isTrustedSender((event as unknown as Electron.IpcMainInvokeEvent).senderFrame, isAppUrl),

@@ -31,6 +31,7 @@ import { MemoryModelsCache, ModelsService, type ModelsCache } from './models/mod
 import { effectiveBaseUrl } from './settings/base-url-change';
 import { settingsHandlers } from './settings/settings-handlers';
 import { memorySettings, type SettingsStore } from './settings/settings-store';
+import { wordsIn, type Words } from './i18n';
 
 /**
  * The composition root below src/main/index.ts: builds each capability's service from its folder and joins their
@@ -87,6 +88,8 @@ export interface Services {
   /** An SDK client for the base URL, refused for a key bound elsewhere (see chat/modelslab-client.ts). */
   client(key: BoundKey): OpenAI;
   ask: AskUser;
+  /** main's words (dialogs, file types) in the language the settings decide at the moment they are shown. */
+  words(): Words;
   env: Record<string, string | undefined>;
 }
 
@@ -95,6 +98,7 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = deps.settings ?? memorySettings();
   // Read at each request, so a changed setting applies at once.
   const baseUrl = () => effectiveBaseUrl(env, settings.get().values.baseUrl);
+  const words = () => wordsIn(settings.get().language);
   const keys = new KeyManager(env, deps.secrets ?? new KeytarStore(), () => originOf(baseUrl()));
   const client = (key: BoundKey) =>
     createClient({ baseUrl: baseUrl(), key, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
@@ -117,6 +121,7 @@ export function createServices(deps: ServiceDeps): Services {
     extractor,
     store: documentStore,
     files,
+    words,
     nameOf: (id) => history.documentName(id),
   });
   sweepSoon(history, attachments, { store: documentStore, drafts: () => documents.draftIds() });
@@ -138,7 +143,7 @@ export function createServices(deps: ServiceDeps): Services {
     listedContextLength: (model) => models.contextLengthOf(model),
     titleSettings: () => settings.get().values,
   });
-  const app = new AppService({ ...deps, baseUrl, ask });
+  const app = new AppService({ ...deps, baseUrl, ask, words });
   return {
     chat,
     compare: new CompareService({ history, keys, chat }),
@@ -156,6 +161,7 @@ export function createServices(deps: ServiceDeps): Services {
     baseUrl,
     client,
     ask,
+    words,
     env,
   };
 }

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/contract';
 import { parseBaseUrl } from '../../shared/base-url';
 import { openLink } from '../guards/links';
+import type { Words } from '../i18n';
 import type { AskUser } from './ask';
 import { RateLimit } from './rate-limit';
 
@@ -18,6 +19,8 @@ export interface AppServiceDeps {
   /** Opens a URL the link policy let through; Electron's shell.openExternal in the app. */
   openExternal(url: string): Promise<void>;
   ask: AskUser;
+  /** main's words in the language of the moment, for the link dialog. */
+  words(): Words;
   /** Writes the OS clipboard; Electron's clipboard.writeText in the app. */
   copyText(text: string): Promise<void>;
   /** Installs a downloaded update; absent where there is no updater. */
@@ -48,7 +51,7 @@ export class AppService {
   /** The openExternal policy (see guards/links.ts), then the OS. */
   async openLink(url: string, text?: string): Promise<void> {
     this.links.take();
-    await openLink({ open: this.deps.openExternal, ask: this.deps.ask }, url, text);
+    await openLink({ open: this.deps.openExternal, ask: this.deps.ask, words: this.deps.words }, url, text);
   }
 
   async copyText(text: string): Promise<void> {

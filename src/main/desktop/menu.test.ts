@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { APP_SHORTCUTS } from '../../shared/shortcuts';
+import { onLanguageChange } from '../settings/language-change';
+import { memorySettings } from '../settings/settings-store';
 import { buildMenuTemplate, type MenuActions, type MenuItem, type MenuRole } from './menu';
 
 /** Electron's default accelerators for the roles (lib/browser/api/menu-item-roles.ts), per platform. */
@@ -70,7 +72,7 @@ describe('application menu', () => {
   for (const platform of ['darwin', 'win32', 'linux']) {
     describe(platform, () => {
       const deps = actions(platform);
-      const template = buildMenuTemplate(deps);
+      const template = buildMenuTemplate(deps, 'en');
       const items = flatten(template);
 
       it('has File, Edit, View, Window and Help (after the app menu on macOS)', () => {
@@ -91,7 +93,7 @@ describe('application menu', () => {
 
       it('has no two items on the same keys, counting the roles’ own accelerators', () => {
         for (const isDev of [false, true]) {
-          const all = flatten(buildMenuTemplate(actions(platform, isDev)))
+          const all = flatten(buildMenuTemplate(actions(platform, isDev), 'en'))
             .map((i) => i.accelerator ?? (i.role ? roleAccelerator(i.role, platform) : undefined))
             .filter((a): a is string => !!a)
             .map((a) => keysOf(a, platform));
@@ -101,8 +103,8 @@ describe('application menu', () => {
       });
 
       it('offers About, Open Data Folder and Show Logs', () => {
-        const labels = items.map((i) => i.label ?? i.role);
-        expect(labels).toContain(platform === 'darwin' ? 'about' : 'About ModelsLab Chat');
+        const about = items.find((i) => i.label === 'About ModelsLab Chat');
+        expect(about?.role ?? 'own item').toBe(platform === 'darwin' ? 'about' : 'own item');
         items.find((i) => i.label === 'Open Data Folder')!.click!();
         items.find((i) => i.label === 'Show Logs')!.click!();
         expect(deps.openDataFolder).toHaveBeenCalledOnce();
@@ -111,14 +113,14 @@ describe('application menu', () => {
 
       it('leaves reload and developer tools out of packaged builds', () => {
         expect(items.some((i) => i.role === 'toggleDevTools' || i.role === 'reload')).toBe(false);
-        const dev = flatten(buildMenuTemplate(actions(platform, true)));
+        const dev = flatten(buildMenuTemplate(actions(platform, true), 'en'));
         expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
       });
     });
   }
 
   it('uses the standard macOS app menu roles', () => {
-    const [appMenu] = buildMenuTemplate(actions('darwin'));
+    const [appMenu] = buildMenuTemplate(actions('darwin'), 'en');
     const roles = appMenu!.submenu!.map((i) => i.role).filter(Boolean);
     expect(roles).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
   });
@@ -126,5 +128,64 @@ describe('application menu', () => {
   it('documents each command once', () => {
     const commands = APP_SHORTCUTS.map((s) => s.command);
     expect(new Set(commands).size).toBe(commands.length);
+  });
+});
+
+describe('in the language of the settings', () => {
+  const labels = (items: MenuItem[]) => flatten(items).flatMap((i) => (i.type === 'separator' ? [] : [i.label]));
+
+  it('labels every item, the roles too, as Electron names them in English', () => {
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      for (const isDev of [false, true]) {
+        expect(labels(buildMenuTemplate(actions(platform, isDev), 'en')).every(Boolean)).toBe(true);
+      }
+    }
+    const linux = flatten(buildMenuTemplate(actions('linux', true), 'en'));
+    const roleLabel = (role: MenuRole) => linux.find((i) => i.role === role)?.label;
+    expect([roleLabel('undo'), roleLabel('selectAll'), roleLabel('resetZoom'), roleLabel('quit')]).toEqual([
+      'Undo',
+      'Select All',
+      'Actual Size',
+      'Quit',
+    ]);
+    expect(flatten(buildMenuTemplate(actions('win32'), 'en')).find((i) => i.role === 'quit')?.label).toBe('Exit');
+    const mac = flatten(buildMenuTemplate(actions('darwin'), 'en'));
+    expect(mac.find((i) => i.role === 'quit')?.label).toBe('Quit ModelsLab Chat');
+    expect(mac.find((i) => i.role === 'close')?.label).toBe('Close Window');
+  });
+
+  it('speaks Japanese and Arabic, roles and shortcuts included', () => {
+    const ja = buildMenuTemplate(actions('linux'), 'ja');
+    expect(ja.map((m) => m.label)).toEqual(['ファイル', '編集', '表示', 'ウィンドウ', 'ヘルプ']);
+    expect(labels(ja)).toEqual(expect.arrayContaining(['新しいチャット', '元に戻す', 'ModelsLab Chat について']));
+    const ar = buildMenuTemplate(actions('win32'), 'ar');
+    expect(ar.map((m) => m.label)).toEqual(['ملف', 'تحرير', 'عرض', 'نافذة', 'مساعدة']);
+    for (const language of ['ja', 'ar'] as const) {
+      const script =
+        language === 'ja' ? /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u : /\p{Script=Arabic}/u;
+      for (const platform of ['darwin', 'win32', 'linux']) {
+        const shown = labels(buildMenuTemplate(actions(platform, true), language)).filter(
+          (l) => l !== 'ModelsLab Chat',
+        );
+        expect(shown.filter((l) => !script.test(l!))).toEqual([]);
+      }
+    }
+  });
+
+  it('is built again in the new language when a settings update changes it, and only then', () => {
+    const built: MenuItem[][] = [];
+    const settings = onLanguageChange(memorySettings(), (language) =>
+      built.push(buildMenuTemplate(actions('linux'), language)),
+    );
+    settings.update({ theme: 'dark' });
+    expect(built).toEqual([]);
+    settings.update({ language: 'ar' });
+    expect(built.at(-1)!.map((m) => m.label)).toEqual(['ملف', 'تحرير', 'عرض', 'نافذة', 'مساعدة']);
+    settings.update({ language: 'ja' });
+    expect(built.at(-1)!.map((m) => m.label)).toEqual(['ファイル', '編集', '表示', 'ウィンドウ', 'ヘルプ']);
+    // 'system' is English here, as the system's locale is: the language changes, so the menu follows.
+    settings.update({ language: 'system' });
+    expect(built.at(-1)![0]!.label).toBe('File');
+    expect(built).toHaveLength(3);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RendererGoneReason } from '../../shared/contract';
 import { CrashRecovery } from './crash-recovery';
-import { RELOAD_LIMIT, stoppedPage, watchRenderer, type WatchedContents } from './renderer-watch';
+import { RELOAD_LIMIT, watchRenderer, type WatchedContents } from './renderer-watch';
+import { stoppedPage } from './stopped-page';
 
 type Listener = Parameters<WatchedContents['on']>[1];
 
@@ -30,7 +31,7 @@ function setup(type?: string) {
   const recovery = new CrashRecovery();
   const log = { warn: vi.fn(), error: vi.fn() };
   let time = 1_000_000;
-  watchRenderer(contents, { recovery, log, now: () => time });
+  watchRenderer(contents, { recovery, log, language: () => 'en', now: () => time });
   return { contents, recovery, log, advance: (ms: number) => (time += ms) };
 }
 
@@ -74,7 +75,7 @@ describe('watchRenderer', () => {
     expect(contents.loaded).toEqual([]);
     contents.gone('crashed');
     expect(contents.reloads).toBe(RELOAD_LIMIT.count);
-    expect(contents.loaded).toEqual([stoppedPage()]);
+    expect(contents.loaded).toEqual([stoppedPage(RELOAD_LIMIT.count + 1)]);
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('not reloading'));
     // Stopped is stopped: no reload loop through the static page either.
     contents.gone('crashed');
@@ -95,9 +96,18 @@ describe('watchRenderer', () => {
 
 describe('stoppedPage', () => {
   it('is a page with no script, nothing to load, and a style only its hash admits', () => {
-    const html = decodeURIComponent(stoppedPage().replace(/^data:text\/html;charset=utf-8,/, ''));
+    const html = decodeURIComponent(stoppedPage(4).replace(/^data:text\/html;charset=utf-8,/, ''));
     expect(html).not.toMatch(/<script|src=|href=|unsafe-inline/i);
     expect(html).toContain("default-src 'none'; style-src 'sha256-");
     expect(html).toContain('Your chats are saved');
+  });
+
+  it('speaks the language of the settings, right to left for Arabic', () => {
+    const html = (language: 'ja' | 'ar') =>
+      decodeURIComponent(stoppedPage(4, language).replace(/^data:text\/html;charset=utf-8,/, ''));
+    expect(html('ja')).toContain('<html lang="ja" dir="ltr">');
+    expect(html('ja')).toContain('<h1>ウィンドウが何度も停止しています</h1>');
+    expect(html('ar')).toContain('<html lang="ar" dir="rtl">');
+    expect(html('ar')).toMatch(/<p>[^<]*\p{Script=Arabic}[^<]*4[^<]*<\/p>/u);
   });
 });

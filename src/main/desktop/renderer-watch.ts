@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { RendererGoneReason } from '../../shared/contract';
+import type { Language } from '../../shared/languages';
+import { stoppedPage } from './stopped-page';
 import type { CrashRecovery } from './crash-recovery';
 
 /** The part of Electron's WebContents watched here, so tests can drive it with a fake. */
@@ -17,38 +18,20 @@ export interface WatchedContents {
 export interface WatchDeps {
   recovery: CrashRecovery;
   log: { warn(...data: unknown[]): void; error(...data: unknown[]): void };
+  /** The language the settings decide, for the page shown once reloading has stopped. */
+  language(): Language;
   now?: () => number;
 }
 
 /** A window that crashes this often is not reloaded again: something in it crashes it every time. */
 export const RELOAD_LIMIT = { count: 3, withinMs: 60_000 };
 
-// The app's own colours, following the system's light or dark theme.
-const STYLE =
-  'html{color-scheme:light dark;background:light-dark(#fff,#15171c);color:light-dark(#1c1f24,#e7e9ee)}' +
-  'body{margin:0;min-height:100vh;display:grid;place-items:center;font:15px/1.5 system-ui,sans-serif}' +
-  'main{max-width:32em;padding:24px}h1{font-size:20px;margin:0 0 8px}p{color:light-dark(#5b616e,#a3a9b6)}';
-
-/** A page with no script and nothing to load: the one thing still shown once reloading has stopped. */
-export function stoppedPage(): string {
-  const styleHash = createHash('sha256').update(STYLE).digest('base64');
-  const html =
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'">` +
-    `<title>ModelsLab Chat</title><style>${STYLE}</style></head><body><main>` +
-    '<h1>The window keeps stopping</h1>' +
-    `<p>It stopped ${RELOAD_LIMIT.count + 1} times within a minute, so it was not opened again. ` +
-    'Your chats are saved. Quit ModelsLab Chat and start it again: it opens on a new chat.</p>' +
-    '</main></body></html>';
-  return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
-}
-
 /**
  * Reloads a window whose renderer process is gone (crashed, killed, out of memory), unless it quit cleanly. The
  * reloaded page asks main for `recovery` and shows the crash and the chat it was on, as plain text. A window that
  * keeps crashing is not reloaded in a loop: after RELOAD_LIMIT it shows a static page instead.
  */
-export function watchRenderer(contents: WatchedContents, { recovery, log, now = Date.now }: WatchDeps): void {
+export function watchRenderer(contents: WatchedContents, { recovery, log, language, now = Date.now }: WatchDeps): void {
   if (contents.getType() !== 'window') return;
   const reloads: number[] = [];
   let stopped = false;
@@ -62,7 +45,9 @@ export function watchRenderer(contents: WatchedContents, { recovery, log, now = 
     if (reloads.length >= RELOAD_LIMIT.count) {
       stopped = true;
       log.error(`${what} again; not reloading it`);
-      void contents.loadURL(stoppedPage()).catch((error: unknown) => log.error('the stopped page failed', error));
+      void contents
+        .loadURL(stoppedPage(RELOAD_LIMIT.count + 1, language()))
+        .catch((error: unknown) => log.error('the stopped page failed', error));
       return;
     }
     reloads.push(at);

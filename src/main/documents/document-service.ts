@@ -1,11 +1,13 @@
 import { basename } from 'node:path';
 import type { DocumentDraft, DocumentText } from '../../shared/contract';
 import { estimateTokens } from '../../shared/context';
-import { DOCUMENT_EXTENSIONS, LIMITS, type DocumentRef } from '../../shared/domain';
+import { LIMITS, type DocumentRef } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
 import { documentBlock } from '../chat/request-builder';
 import { tokenCounter } from '../chat/token-count';
+import { fileDialogs } from '../desktop/dialogs';
 import type { FileDialogs } from '../desktop/file-dialogs';
+import type { Words } from '../i18n';
 import type { SenderLike } from '../ipc';
 import type { DocumentStore, StoredText } from './document-store';
 import type { DocumentExtractor } from './extractor';
@@ -16,6 +18,8 @@ export interface DocumentServiceOptions {
   extractor: Pick<DocumentExtractor, 'extractDocument'> | null;
   store: DocumentStore;
   files: FileDialogs;
+  /** The Open dialog's words, in the language of the moment. */
+  words(): Words;
   /** The name a message gave a stored document, for `text()` of one that is no longer a draft. */
   nameOf(id: string): string | null;
 }
@@ -50,13 +54,7 @@ export class DocumentService {
   constructor(private readonly options: DocumentServiceOptions) {}
 
   async pick(sender: SenderLike, requestId: string): Promise<DocumentDraft | null> {
-    const path = await this.options.files.openFile({
-      title: 'Attach a document',
-      filters: [
-        { name: 'Documents, text and code', extensions: [...DOCUMENT_EXTENSIONS] },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    });
+    const path = await this.options.files.openFile(fileDialogs(this.options.words()).attachDocument);
     if (!path) return null;
     return this.read(sender, requestId, path, basename(path));
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../shared/languages';
 import type { MessageBox } from '../desktop/ask';
+import { wordsIn } from '../i18n';
 import { hostsNamedIn, judgeLink, openLink } from './links';
 
 describe('judgeLink', () => {
@@ -32,8 +34,11 @@ describe('judgeLink', () => {
 
   it('asks first when the text names another host, and says which one it really opens', () => {
     const verdict = judgeLink('https://evil.example/login', 'https://modelslab.com/dashboard');
-    expect(verdict).toMatchObject({ action: 'confirm', host: 'evil.example' });
-    if (verdict.action === 'confirm') expect(verdict.reasons.join(' ')).toContain('modelslab.com');
+    expect(verdict).toMatchObject({
+      action: 'confirm',
+      host: 'evil.example',
+      doubts: [{ kind: 'text-names-another-host', named: ['modelslab.com'], host: 'evil.example' }],
+    });
     expect(judgeLink('https://evil.example/', 'Sign in at modelslab.com').action).toBe('confirm');
     expect(judgeLink('https://modelslab.com.evil.example/', 'modelslab.com').action).toBe('confirm');
   });
@@ -53,8 +58,11 @@ describe('judgeLink', () => {
 
   it('asks first for an international host, showing its punycode form', () => {
     const verdict = judgeLink('https://m\u043Edelslab.com/', 'here');
-    expect(verdict).toMatchObject({ action: 'confirm', host: 'xn--mdelslab-nbh.com' });
-    if (verdict.action === 'confirm') expect(verdict.reasons.join(' ')).toContain('m\u043Edelslab.com');
+    expect(verdict).toMatchObject({
+      action: 'confirm',
+      host: 'xn--mdelslab-nbh.com',
+      doubts: [{ kind: 'international-host', host: 'xn--mdelslab-nbh.com', unicode: 'm\u043Edelslab.com' }],
+    });
   });
 
   it('keeps only subject and body in a mailto link', () => {
@@ -72,10 +80,10 @@ describe('judgeLink', () => {
 });
 
 describe('openLink', () => {
-  function deps(answer: number) {
+  function deps(answer: number, language: Language = 'en') {
     const asked: MessageBox[] = [];
     const open = vi.fn(async () => {});
-    return { asked, open, ask: async (box: MessageBox) => (asked.push(box), answer) };
+    return { asked, open, ask: async (box: MessageBox) => (asked.push(box), answer), words: () => wordsIn(language) };
   }
 
   it('opens a clear link without asking', async () => {
@@ -89,10 +97,35 @@ describe('openLink', () => {
     const no = deps(0);
     await openLink(no, 'https://evil.example/', 'modelslab.com');
     expect(no.open).not.toHaveBeenCalled();
-    expect(no.asked[0]).toMatchObject({ message: 'Open evil.example?', defaultId: 0, cancelId: 0 });
+    expect(no.asked[0]).toMatchObject({
+      title: 'Check this link',
+      message: 'Open evil.example?',
+      detail:
+        'The link’s text names modelslab.com, but it opens evil.example.\n\nThe full address is:\nhttps://evil.example/',
+      buttons: ['Cancel', 'Open evil.example'],
+      defaultId: 0,
+      cancelId: 0,
+    });
     const yes = deps(1);
     await openLink(yes, 'https://evil.example/', 'modelslab.com');
     expect(yes.open).toHaveBeenCalledWith('https://evil.example/');
+  });
+
+  it('asks in the language of the settings, the real host and address kept as they are', async () => {
+    const ja = deps(0, 'ja');
+    await openLink(ja, 'https://evil.example/', 'modelslab.com');
+    expect(ja.asked[0]).toMatchObject({
+      title: 'リンクを確認してください',
+      message: 'evil.example を開きますか？',
+      buttons: ['キャンセル', 'evil.example を開く'],
+    });
+    expect(ja.asked[0]!.detail).toContain('modelslab.com');
+    expect(ja.asked[0]!.detail).toContain('https://evil.example/');
+    const ar = deps(0, 'ar');
+    await openLink(ar, 'https://m\u043Edelslab.com/', 'here');
+    expect(ar.asked[0]!.message).toMatch(/\p{Script=Arabic}.*xn--mdelslab-nbh\.com/u);
+    expect(ar.asked[0]!.detail).toContain('m\u043Edelslab.com');
+    expect(ar.asked[0]!.buttons[0]).toBe('إلغاء');
   });
 
   it('answers a refused link with link_refused and opens nothing', async () => {

@@ -2,11 +2,13 @@ import { domainToUnicode } from 'node:url';
 import { LIMITS } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
 import { cleanLinkText } from '../../shared/link-text';
-import type { AskUser, MessageBox } from '../desktop/ask';
+import type { AskUser } from '../desktop/ask';
+import { linkQuestion, type LinkDoubt } from '../desktop/dialogs';
+import type { Words } from '../i18n';
 
 export type LinkVerdict =
   | { action: 'open'; url: string }
-  | { action: 'confirm'; url: string; host: string; reasons: string[] }
+  | { action: 'confirm'; url: string; host: string; doubts: LinkDoubt[] }
   | { action: 'refuse'; reason: string };
 
 const DOT = '[.\u3002\uFF0E\uFF61]';
@@ -100,42 +102,27 @@ export function judgeLink(raw: string, text = ''): LinkVerdict {
     return { action: 'refuse', reason: 'Only http, https and mailto links open.' };
   }
   const host = hosts[0] ?? '';
-  const reasons: string[] = [];
+  const doubts: LinkDoubt[] = [];
   const named = hostsNamedIn(text).filter((h) => !hosts.some((t) => bare(t) === bare(h)));
-  if (named.length > 0) {
-    reasons.push(`The link’s text names ${named.join(', ')}, but it opens ${host || 'an e-mail'}.`);
-  }
+  if (named.length > 0) doubts.push({ kind: 'text-names-another-host', named, host });
   for (const h of hosts.filter(isInternational)) {
-    reasons.push(`${h} is an international name (shown as “${domainToUnicode(h)}”); its letters can imitate others.`);
+    doubts.push({ kind: 'international-host', host: h, unicode: domainToUnicode(h) });
   }
-  return reasons.length ? { action: 'confirm', url: target, host, reasons } : { action: 'open', url: target };
-}
-
-const SHOWN_URL = 300;
-
-function linkQuestion(verdict: Extract<LinkVerdict, { action: 'confirm' }>): MessageBox {
-  const shown = verdict.url.length > SHOWN_URL ? `${verdict.url.slice(0, SHOWN_URL)}…` : verdict.url;
-  return {
-    type: 'warning',
-    title: 'Check this link',
-    message: verdict.host ? `Open ${verdict.host}?` : 'Open this link?',
-    detail: [...verdict.reasons, `The full address is:\n${shown}`].join('\n\n'),
-    buttons: ['Cancel', verdict.host ? `Open ${verdict.host}` : 'Open'],
-    defaultId: 0,
-    cancelId: 0,
-  };
+  return doubts.length ? { action: 'confirm', url: target, host, doubts } : { action: 'open', url: target };
 }
 
 export interface LinkDeps {
   /** Electron's shell.openExternal in the app. */
   open(url: string): Promise<void>;
   ask: AskUser;
+  /** The dialog's words, in the language of the moment. */
+  words(): Words;
 }
 
 /** The openExternal policy: refused links get `link_refused`; doubtful ones open only after main's confirmation. */
 export async function openLink(deps: LinkDeps, url: string, text?: string): Promise<void> {
   const verdict = judgeLink(url, text);
   if (verdict.action === 'refuse') throw new ApiError(appError('link_refused', verdict.reason));
-  if (verdict.action === 'confirm' && (await deps.ask(linkQuestion(verdict))) !== 1) return;
+  if (verdict.action === 'confirm' && (await deps.ask(linkQuestion(deps.words(), verdict))) !== 1) return;
   await deps.open(verdict.url);
 }

@@ -3,7 +3,9 @@ import type { Attachment, DocumentRef } from '../../shared/domain';
 import type { ImportReport } from '../../shared/history';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import type { DocumentStore } from '../documents/document-store';
+import { fileDialogs } from '../desktop/dialogs';
 import type { FileDialogs } from '../desktop/file-dialogs';
+import type { Words } from '../i18n';
 import type { Handlers } from '../ipc';
 import { deleteMessage, detailOf, olderPage, showVersion } from './conversation-detail';
 import type { ConversationRecord } from './history-store';
@@ -11,8 +13,6 @@ import { importChats } from './import-chats';
 import { readImportFile } from './import-file';
 import type { SqliteHistory } from './sqlite-history';
 import { fileNameFor, parseImport, toBackupJson, toConversationJson, toMarkdown } from './transfer';
-
-const JSON_FILTER = { name: 'JSON', extensions: ['json'] };
 
 function record(history: SqliteHistory, conversationId: string): ConversationRecord {
   const conversation = history.getConversation(conversationId);
@@ -34,13 +34,15 @@ export interface HistoryHandlerDeps {
   /** Where documents' texts are kept; without it, exports carry no document text and imports keep none. */
   documentStore?: DocumentStore;
   files: FileDialogs;
+  /** The Save and Open dialogs' words, in the language of the moment. */
+  words(): Words;
   /** A reply still streaming cannot be deleted. */
   isRunning(messageId: string): boolean;
 }
 
 /** The `conversations`, `search` and `history` namespaces: the chats on disk, their backups and imports. */
 export function historyHandlers(deps: HistoryHandlerDeps): HistoryHandlers {
-  const { history, attachments, documentStore, files, isRunning } = deps;
+  const { history, attachments, documentStore, files, words, isRunning } = deps;
   const imageData = (attachment: Attachment) => attachments.bytes(attachment);
   const documentData = (ref: DocumentRef) => documentStore?.get(ref.id) ?? null;
   return {
@@ -60,9 +62,8 @@ export function historyHandlers(deps: HistoryHandlerDeps): HistoryHandlers {
         const chat = record(history, conversationId);
         const markdown = format === 'markdown';
         const path = await files.saveFile({
-          title: 'Export chat',
+          ...fileDialogs(words()).exportChat(markdown),
           defaultName: fileNameFor(chat.conversation.title, markdown ? 'md' : 'json'),
-          filters: [markdown ? { name: 'Markdown', extensions: ['md'] } : JSON_FILTER],
           content: markdown ? toMarkdown(chat) : toConversationJson(chat, imageData, documentData),
         });
         return { path };
@@ -77,15 +78,14 @@ export function historyHandlers(deps: HistoryHandlerDeps): HistoryHandlers {
       exportAll: async () => {
         const date = new Date().toISOString().slice(0, 10);
         const path = await files.saveFile({
-          title: 'Back up all chats',
+          ...fileDialogs(words()).backUp,
           defaultName: `modelslab-chat-backup-${date}.json`,
-          filters: [JSON_FILTER],
           content: toBackupJson(everything(history), Date.now(), imageData, documentData),
         });
         return { path };
       },
       import: async (): Promise<ImportReport> => {
-        const path = await files.openFile({ title: 'Import chats', filters: [JSON_FILTER] });
+        const path = await files.openFile(fileDialogs(words()).importChats);
         if (!path) return nothingImported;
         return {
           path,

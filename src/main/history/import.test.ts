@@ -8,6 +8,7 @@ import { historyHandlers } from './history-handlers';
 import { importChats } from './import-chats';
 import { SqliteHistory } from './sqlite-history';
 import { BACKUP_FORMAT, parseImport, toBackupJson } from './transfer';
+import { wordsIn } from '../i18n';
 
 const dirs: string[] = [];
 const stores: SqliteHistory[] = [];
@@ -258,6 +259,7 @@ describe('the import file', () => {
       history: pc.history,
       attachments: pc.attachments,
       files: { saveFile: async () => null, openFile: async () => path },
+      words: () => wordsIn('en'),
       isRunning: () => false,
     });
     const rss = process.memoryUsage().rss;
@@ -277,6 +279,7 @@ describe('the import file', () => {
         history: pc.history,
         attachments: pc.attachments,
         files: { saveFile: async () => null, openFile: async () => path },
+        words: () => wordsIn('en'),
         isRunning: () => false,
       }).history.import({} as never);
     await expect(importFrom(pc.root)).rejects.toThrow('That is not a file.');

@@ -62,6 +62,25 @@ describe('changing the base URL', () => {
     expect(b.requests).toEqual([]);
   });
 
+  it('asks in the language of the settings at the moment it asks, the origins and key hint kept as they are', async () => {
+    const { a, b, handlers, c, asked, services } = await setup('cancel');
+    const to = new URL(b.baseUrl).origin;
+    services.settings.update({ language: 'ja' });
+    await handlers.settings.changeBaseUrl(c, b.baseUrl);
+    expect(asked[0]).toMatchObject({
+      title: 'リクエストの送信先を変更',
+      message: `チャットを ${to} に送信しますか？`,
+      buttons: ['キャンセル', '切り替えてキーを入力する', `切り替えてキーを ${to} に送信する`],
+    });
+    expect(asked[0]!.detail).toContain(`（末尾 ${KEY.slice(-4)}）`);
+    services.settings.update({ language: 'ar' });
+    await handlers.settings.changeBaseUrl(c, b.baseUrl);
+    expect(asked[1]!.title).toBe('تغيير وجهة الطلبات');
+    expect(asked[1]!.message).toBe(`هل تريد إرسال محادثاتك إلى ${to}؟`);
+    expect(asked[1]!.detail).toContain(new URL(a.baseUrl).origin);
+    expect(asked[1]!.buttons[0]).toBe('إلغاء');
+  });
+
   it('warns about plain HTTP to another computer', async () => {
     const { handlers, c, asked } = await setup('cancel');
     await handlers.settings.changeBaseUrl(c, 'http://gateway.example.com/v1');

@@ -1,8 +1,10 @@
 import type { BaseUrlChange } from '../../shared/contract';
-import { isExposedBaseUrl, originOf, parseBaseUrl } from '../../shared/base-url';
+import { originOf, parseBaseUrl } from '../../shared/base-url';
 import { DEFAULT_BASE_URL } from '../../shared/domain';
 import { ApiError, appError } from '../../shared/errors';
-import type { AskUser, MessageBox } from '../desktop/ask';
+import type { AskUser } from '../desktop/ask';
+import { baseUrlQuestion } from '../desktop/dialogs';
+import { wordsIn } from '../i18n';
 import type { SettingsStore } from './settings-store';
 import type { KeyManager } from '../keys/key-manager';
 
@@ -13,42 +15,9 @@ export function effectiveBaseUrl(env: Env, setting: string | null | undefined): 
   return parseBaseUrl(env.MODELSLAB_BASE_URL) ?? parseBaseUrl(setting) ?? DEFAULT_BASE_URL;
 }
 
-export interface BaseUrlQuestion {
-  from: string;
-  to: string;
-  /** The key that could go along, when there is one the user may carry over (not one from the environment). */
-  carriable: { hint: string } | null;
-}
-
 export type BaseUrlAnswer = 'cancel' | 'switch' | 'carry';
 
 const ANSWERS: BaseUrlAnswer[] = ['cancel', 'switch', 'carry'];
-
-/** The native confirmation for a move to another origin; Cancel is first, the default and the Esc answer. */
-function baseUrlQuestion({ from, to, carriable }: BaseUrlQuestion): MessageBox {
-  const exposed = isExposedBaseUrl(to);
-  const detail = [
-    `Requests go to ${from} now.`,
-    exposed
-      ? `${to} is plain HTTP and not this computer: everything sent there, an API key included, crosses the network ` +
-        'unencrypted and can be read or changed on the way.'
-      : null,
-    carriable
-      ? `Your API key (ending in ${carriable.hint}) stays bound to ${from}. You will be asked for a key for ${to}, ` +
-        'unless you choose to send this key there too.'
-      : `You will need an API key for ${to}.`,
-    'If you did not ask for this change, choose Cancel.',
-  ];
-  return {
-    type: exposed ? 'warning' : 'question',
-    title: 'Change where requests go',
-    message: `Send your chats to ${to}?`,
-    detail: detail.filter(Boolean).join('\n\n'),
-    buttons: ['Cancel', 'Switch, I will enter a key', ...(carriable ? [`Switch and send my key to ${to}`] : [])],
-    defaultId: 0,
-    cancelId: 0,
-  };
-}
 
 export interface BaseUrlChangeDeps {
   env: Env;
@@ -79,7 +48,8 @@ export async function changeBaseUrl(deps: BaseUrlChangeDeps, requested: string |
     return result('changed');
   }
   const carriable = await keys.carriable(from);
-  const answer = ANSWERS[await deps.ask(baseUrlQuestion({ from, to, carriable }))] ?? 'cancel';
+  const question = baseUrlQuestion(wordsIn(settings.get().language), { from, to, carriable });
+  const answer = ANSWERS[await deps.ask(question)] ?? 'cancel';
   if (answer === 'cancel' || (answer === 'carry' && !carriable)) return result('cancelled');
   settings.update({ baseUrl: next });
   keys.originChanged();

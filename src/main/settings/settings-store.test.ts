@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
+import Conf from 'conf';
 import { confSettings } from './conf-settings';
-import { memorySettings } from './settings-store';
+import { memorySettings, openSettings } from './settings-store';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,6 +59,80 @@ describe('assistants', () => {
     expect(readSettings({}).assistants).toEqual(STARTER_ASSISTANTS);
     expect(STARTER_ASSISTANTS.length).toBeGreaterThanOrEqual(8);
     expect(readSettings({ assistants: [] }).assistants).toEqual([]);
+  });
+
+  it('start in English exactly as they always have', async () => {
+    const { readSettings } = await import('./settings-store');
+    const reviewer = readSettings({}).assistants.find((a) => a.name === 'Code reviewer');
+    expect(reviewer).toEqual({
+      name: 'Code reviewer',
+      description: 'Finds bugs, risks and simpler ways in the code you paste.',
+      model: DEFAULT_SETTINGS.defaultModel,
+      systemPrompt:
+        'You review code. List real bugs first, then security and performance risks, then simplifications. ' +
+        'Quote the lines you mean and show the corrected code. Do not praise; be specific.',
+      params: { temperature: 0.2 },
+    });
+    expect(readSettings({}).assistants.map((a) => a.name)).toEqual([
+      'General help',
+      'Code reviewer',
+      'Writing editor',
+      'Translator',
+      'Summarizer',
+      'Patient tutor',
+      'Brainstorm partner',
+      'Image describer',
+    ]);
+  });
+
+  describe('on a new install, in the language main speaks at first start', () => {
+    const open = (locales: string[]) =>
+      openSettings(
+        join(dir, 'config.json'),
+        () => new Conf({ cwd: dir, configName: 'config' }),
+        () => locales,
+      );
+
+    it('are written at once, and stay in that language whatever is chosen later', () => {
+      dir = mkdtempSync(join(tmpdir(), 'settings-'));
+      const first = open(['ja-JP']);
+      const names = first.get().values.assistants.map((a) => a.name);
+      expect(names).toHaveLength(8);
+      expect(names[0]).toBe('なんでも相談');
+      expect(names.every((n) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(n))).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).assistants).toHaveLength(8);
+      first.update({ language: 'ar' });
+      expect(first.get().language).toBe('ar');
+      expect(first.get().values.assistants.map((a) => a.name)).toEqual(names);
+      expect(
+        open(['es-MX'])
+          .get()
+          .values.assistants.map((a) => a.name),
+      ).toEqual(names);
+    });
+
+    it('follow the language setting when it is already chosen, as the system locale otherwise', () => {
+      dir = mkdtempSync(join(tmpdir(), 'settings-'));
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ language: 'ar' }));
+      expect(open(['en-US']).get().values.assistants[0]!.name).toBe('مساعدة عامة');
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'settings-'));
+      expect(open(['es-ES']).get().values.assistants[3]).toMatchObject({
+        name: 'Traductor',
+        params: { temperature: 0.2 },
+      });
+    });
+
+    it('never change an existing user’s assistants', () => {
+      dir = mkdtempSync(join(tmpdir(), 'settings-'));
+      const mine = [{ ...pirate, description: 'Talks like a pirate.' }];
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ assistants: mine }));
+      expect(open(['ja-JP']).get().values.assistants).toEqual(mine);
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'settings-'));
+      const english = confSettings(dir).get().values.assistants;
+      expect(open(['zh-CN']).get().values.assistants).toEqual(english);
+    });
   });
 
   it('are made from an older file’s presets, which come first, followed by the starters', async () => {

@@ -2,8 +2,9 @@ import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsNotice, type SettingsView } from '../../shared/settings';
 import { LIMITS } from '../../shared/domain';
-import { chosenLanguage, LANGUAGE_SETTINGS } from '../../shared/languages';
-import { STARTER_ASSISTANTS } from '../../shared/assistants';
+import { chosenLanguage, LANGUAGE_SETTINGS, type Language } from '../../shared/languages';
+import { starterAssistants } from '../../shared/assistants';
+import { starterWords } from '../i18n';
 import { assistantSchema, baseUrlSchema, chatParamsSchema, modelIdSchema, modelListSchema } from '../../shared/schemas';
 
 /** Read and written through this, so tests use `conf` on a temp folder and the app uses electron-store. */
@@ -43,8 +44,9 @@ const storedSchema = z.object({
     }),
 });
 
-export function readSettings(raw: Record<string, unknown>): Settings {
-  const migrated = 'assistants' in raw ? raw : { ...raw, assistants: firstAssistants(raw.presets) };
+/** `language` is the starters' language, for a file that has no assistants yet (a new install). */
+export function readSettings(raw: Record<string, unknown>, language: Language = 'en'): Settings {
+  const migrated = 'assistants' in raw ? raw : { ...raw, assistants: firstAssistants(raw.presets, language) };
   return storedSchema.parse({ ...DEFAULT_SETTINGS, ...migrated }) as Settings;
 }
 
@@ -52,14 +54,14 @@ export function readSettings(raw: Record<string, unknown>): Settings {
  * A settings file from before assistants existed: its presets become assistants (with no description, and without
  * the per-chat context they once carried), followed by the starters whose names are still free.
  */
-function firstAssistants(presets: unknown): unknown[] {
+function firstAssistants(presets: unknown, language: Language): unknown[] {
   const old = (Array.isArray(presets) ? presets : []).map((preset: unknown) =>
     preset && typeof preset === 'object'
       ? { description: '', ...Object.fromEntries(Object.entries(preset).filter(([key]) => key !== 'context')) }
       : preset,
   );
   const taken = new Set(old.map((p) => (p as { name?: unknown } | null)?.name));
-  return [...old, ...STARTER_ASSISTANTS.filter((a) => !taken.has(a.name))];
+  return [...old, ...starterAssistants(starterWords(language)).filter((a) => !taken.has(a.name))];
 }
 
 /** The operating system's locales, most preferred first (Electron's `app.getLocale()` in the app). */
@@ -84,6 +86,12 @@ export function openSettings(
     if (existsSync(path)) renameSync(path, kept);
     notice = { kept };
     conf = create();
+  }
+  if (!('assistants' in conf.store)) {
+    // A new install's starters are written at once, in the language main speaks at first start; from then on
+    // they are the user's own, whatever language is chosen later.
+    const setting = storedSchema.shape.language.parse(conf.store.language);
+    conf.set({ assistants: readSettings(conf.store, chosenLanguage(setting, systemLocales())).assistants });
   }
   const view = (values: Settings): SettingsView => ({
     values,

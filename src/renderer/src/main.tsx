@@ -6,20 +6,22 @@ import { App } from './App';
 import { applyLanguage, i18n } from './i18n';
 import { useStore } from './store';
 
-// The first paint is already in the user's language (English if the settings cannot be read).
-async function start(): Promise<void> {
-  await useStore
-    .getState()
-    .loadSettings()
-    .catch(() => undefined);
-  await applyLanguage(useStore.getState().language).catch(() => applyLanguage('en'));
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <App />
-      </I18nextProvider>
-    </StrictMode>,
-  );
-}
+const root = document.getElementById('root')!;
+// The app renders at once, so it hears main's events from the start; it shows once it speaks the user's language
+// (English if the settings cannot be read), so no English frame flashes. Not `hidden`: focus must still land.
+root.style.opacity = '0';
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
+  </StrictMode>,
+);
 
-void start();
+void useStore
+  .getState()
+  .loadSettings()
+  .catch(() => undefined)
+  .then(() => applyLanguage(useStore.getState().language))
+  .catch(() => undefined)
+  .finally(() => root.style.removeProperty('opacity'));

@@ -96,7 +96,7 @@ describe('the composer', () => {
 
   it('images are attached with the lines about those left out, and removed one by one', () => {
     const image = (name: string) => ({ name, mimeType: 'image/png' as const, dataUrl: 'data:,', thumbnail: '' });
-    state().attachImages([image('a'), image('b')], ['c.txt is not a PNG, JPEG, WebP or GIF image.']);
+    state().attachImages([image('a'), image('b')], [{ kind: 'not-image', name: 'c.txt' }]);
     expect(state().imageProblems).toHaveLength(1);
     state().removeImage(0);
     expect(state().images.map((i) => i.name)).toEqual(['b']);

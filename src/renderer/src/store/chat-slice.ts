@@ -35,12 +35,19 @@ export interface ChatState extends MessageState {
   sending: boolean;
   /** Images waiting in the composer, and why others were left out. */
   images: ImageInput[];
-  imageProblems: string[];
+  imageProblems: ImageProblem[];
 }
 
+/** Why a file was left out of the composer's images: data the composer puts in words, in the UI's language. */
+export type ImageProblem =
+  | { kind: 'not-image'; name: string }
+  | { kind: 'too-large'; name: string; bytes: number }
+  | { kind: 'too-many' }
+  | { kind: 'over-total'; name: string };
+
 export interface ChatNavigation {
-  /** Images read by the composer (features/chat/read-image.ts), and the lines about those it left out. */
-  attachImages(images: ImageInput[], problems: string[]): void;
+  /** Images read by the composer (features/chat/read-image.ts), and why others were left out. */
+  attachImages(images: ImageInput[], problems: ImageProblem[]): void;
   removeImage(index: number): void;
   setDraft(patch: Partial<Draft>): void;
   setParam<K extends keyof ChatParams>(key: K, value: ChatParams[K] | undefined): void;

@@ -3,6 +3,7 @@ import { COMPARE_COLUMNS, type ArenaSummary, type CompareEvent, type CompareRun 
 import type { ChatParams, Message } from '../../../shared/domain';
 import { appError, toAppError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
+import { i18n } from '../i18n';
 import { DeltaPump, type Frames } from './delta-pump';
 import type { AppState } from './index';
 
@@ -162,10 +163,8 @@ export const createCompareSlice =
         const { activeId, draft, compareModels, compareColumnParams } = get();
         if (compareModels.length < COMPARE_COLUMNS.min) {
           set({
-            compareError: appError(
-              'bad_input',
-              `Pick ${COMPARE_COLUMNS.min} to ${COMPARE_COLUMNS.max} models to compare.`,
-            ),
+            // Made in the window, so worded here, in the language of the moment it happens (as main's are).
+            compareError: appError('bad_input', i18n.t('compare:bar.tooFew', COMPARE_COLUMNS)),
           });
           return false;
         }

@@ -4,6 +4,7 @@ import type { Conversation } from '../../../shared/domain';
 import { toAppError, type AppError } from '../../../shared/errors';
 import { PAGE_SIZE } from '../../../shared/history';
 import { getApi } from '../api';
+import { i18n } from '../i18n';
 import type { AppState } from './index';
 
 /** The conversation list: only this slice writes these fields; others ask through its actions. */
@@ -122,7 +123,7 @@ export const createConversationsSlice: StateCreator<AppState, [], [], Conversati
     },
 
     deleteConversation: async (id) => {
-      const title = get().conversations.find((c) => c.id === id)?.title || 'Chat';
+      const title = get().conversations.find((c) => c.id === id)?.title || i18n.t('sidebar:untitled');
       try {
         await getApi().conversations.remove(id);
       } catch (error) {
@@ -133,7 +134,8 @@ export const createConversationsSlice: StateCreator<AppState, [], [], Conversati
         conversationTotal: Math.max(0, s.conversationTotal - 1),
       }));
       get().leaveConversation(id);
-      get().showToast({ text: `Deleted “${title}”`, undoId: id });
+      // A toast lives for seconds, so its words are put in the language of the moment it shows.
+      get().showToast({ text: i18n.t('sidebar:deleted', { title }), undoId: id });
     },
 
     undoDelete: async (id) => {

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DocumentDraft, DocumentProgressEvent, DocumentText } from '../../../shared/contract';
 import { appError, toAppError, type AppError } from '../../../shared/errors';
 import { getApi } from '../api';
+import { i18n } from '../i18n';
 import type { AppState } from './index';
 
 /** A file in the composer: being read by main, ready to send, or refused with main's message. */
@@ -104,7 +105,8 @@ export const createDocumentsSlice: StateCreator<AppState, [], [], DocumentsSlice
     documentTextError: null,
 
     pickDocument: async () => {
-      const key = start('Choosing a file…');
+      // No name until main's Open dialog gives one; the chip says it is choosing (DocumentChips).
+      const key = start('');
       await read(key, getApi().documents.pick(key));
     },
 
@@ -152,6 +154,15 @@ export const createDocumentsSlice: StateCreator<AppState, [], [], DocumentsSlice
 
 /** What a file the window will not read becomes (before main sees a byte of it). */
 export function tooLargeToRead(name: string, size: number, limit: number): AppError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-  return appError('document_too_large', `“${name}” is ${mb(size)}; files up to ${mb(limit)} can be attached.`);
+  const mb = (n: number) => {
+    const digits = n < 10 * 1024 * 1024 ? 1 : 0;
+    return new Intl.NumberFormat(i18n.language, {
+      style: 'unit',
+      unit: 'megabyte',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(n / 1024 / 1024);
+  };
+  // Made in the window, so worded here, in the language of the moment it happens (as main's are).
+  return appError('document_too_large', i18n.t('documents:tooLarge', { name, size: mb(size), limit: mb(limit) }));
 }

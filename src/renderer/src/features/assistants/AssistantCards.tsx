@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Assistant } from '../../../../shared/settings';
 import './assistants.css';
 
@@ -9,10 +10,11 @@ interface AssistantCardsProps {
 
 /** The empty chat's choices: one click starts the chat with an assistant's prompt, model and parameters. */
 export function AssistantCards({ assistants, onStart, onManage }: AssistantCardsProps) {
+  const { t } = useTranslation('assistants');
   return (
     <section className="assistant-cards" aria-labelledby="assistant-cards-title">
       <h2 id="assistant-cards-title" className="assistant-cards__title">
-        Start with an assistant
+        {t('cards.title')}
       </h2>
       {assistants.length > 0 && (
         <ul className="assistant-cards__list">
@@ -29,7 +31,7 @@ export function AssistantCards({ assistants, onStart, onManage }: AssistantCards
         </ul>
       )}
       <button type="button" className="text-button" onClick={onManage}>
-        {assistants.length > 0 ? 'Edit assistants…' : 'Make an assistant…'}
+        {assistants.length > 0 ? t('cards.edit') : t('cards.make')}
       </button>
     </section>
   );

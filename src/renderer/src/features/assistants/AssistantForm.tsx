@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { LIMITS } from '../../../../shared/domain';
 import { assistantSchema } from '../../../../shared/schemas';
 import type { Assistant } from '../../../../shared/settings';
@@ -15,25 +17,34 @@ interface AssistantFormProps extends PickerLists {
   onOpenModels(): void;
 }
 
+/** The first problem the schema found, in the UI language: what the name or model lacks, else a general word. */
+function problemText(issue: { path: PropertyKey[]; code: string } | undefined, t: TFunction<'assistants'>): string {
+  const field = issue?.path[0];
+  if (field === 'name' && issue?.code === 'too_small') return t('form.nameMissing');
+  if (field === 'model') return issue?.code === 'too_small' ? t('form.modelMissing') : t('form.modelInvalid');
+  return t('form.checkFields');
+}
+
 /** Edits one assistant's name, description, model and system prompt; its parameters are kept as they are. */
 export function AssistantForm(props: AssistantFormProps) {
   const id = useId();
+  const { t } = useTranslation(['assistants', 'common']);
   const [draft, setDraft] = useState(props.initial);
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <form
       className="assistant-form"
-      aria-label={props.initial.name ? `Edit ${props.initial.name}` : 'New assistant'}
+      aria-label={props.initial.name ? t('form.edit', { name: props.initial.name }) : t('form.new')}
       onSubmit={(e) => {
         e.preventDefault();
         const parsed = assistantSchema.safeParse(draft);
-        if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the fields');
-        if (props.takenNames.includes(parsed.data.name)) return setProblem('Another assistant has that name');
+        if (!parsed.success) return setProblem(problemText(parsed.error.issues[0], t));
+        if (props.takenNames.includes(parsed.data.name)) return setProblem(t('form.nameTaken'));
         props.onSave(parsed.data);
       }}
     >
       <label className="field">
-        <span>Name</span>
+        <span>{t('form.name')}</span>
         <input
           value={draft.name}
           maxLength={LIMITS.assistantName}
@@ -41,7 +52,7 @@ export function AssistantForm(props: AssistantFormProps) {
         />
       </label>
       <label className="field">
-        <span>Description</span>
+        <span>{t('form.description')}</span>
         <input
           value={draft.description}
           maxLength={LIMITS.assistantDescription}
@@ -49,7 +60,7 @@ export function AssistantForm(props: AssistantFormProps) {
         />
       </label>
       <ModelPicker
-        label="Assistant model"
+        label={t('form.model')}
         value={draft.model}
         onChange={(model) => setDraft({ ...draft, model })}
         models={props.models}
@@ -59,7 +70,7 @@ export function AssistantForm(props: AssistantFormProps) {
         onOpen={props.onOpenModels}
       />
       <label className="field">
-        <span>System prompt</span>
+        <span>{t('form.systemPrompt')}</span>
         <textarea
           rows={6}
           value={draft.systemPrompt}
@@ -73,10 +84,10 @@ export function AssistantForm(props: AssistantFormProps) {
       )}
       <div className="assistant-form__actions">
         <button type="button" className="text-button" onClick={props.onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button type="submit" className="button">
-          Save assistant
+          {t('form.save')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../../shared/domain';
 import type { Assistant } from '../../../../shared/settings';
 import { useStore } from '../../store';
@@ -11,6 +12,7 @@ const NO_MODELS: ModelInfo[] = [];
 
 /** Lists the assistants, starts a chat with one, and edits, adds or deletes them. */
 export function AssistantsDialog() {
+  const { t } = useTranslation(['assistants', 'common']);
   const open = useStore((s) => s.assistantsOpen);
   const assistants = useStore((s) => s.assistants);
   const error = useStore((s) => s.assistantError);
@@ -26,7 +28,7 @@ export function AssistantsDialog() {
   };
 
   return (
-    <Modal open={open} title="Assistants" onClose={close}>
+    <Modal open={open} title={t('dialog.title')} onClose={close}>
       {editing ? (
         <AssistantForm
           initial={editing.initial}
@@ -55,35 +57,35 @@ export function AssistantsDialog() {
                   <button
                     type="button"
                     className="button"
-                    aria-label={`Start a chat with ${assistant.name}`}
+                    aria-label={t('dialog.startWith', { name: assistant.name })}
                     onClick={() => {
                       state.startWithAssistant(assistant);
                       close();
                     }}
                   >
-                    Start
+                    {t('dialog.start')}
                   </button>
                   <button
                     type="button"
                     className="text-button"
-                    aria-label={`Edit ${assistant.name}`}
+                    aria-label={t('dialog.edit', { name: assistant.name })}
                     onClick={() => setEditing({ initial: assistant, replacing: assistant.name })}
                   >
-                    Edit
+                    {t('common:edit')}
                   </button>
                   <button
                     type="button"
                     className="text-button text-button--danger"
-                    aria-label={`Delete ${assistant.name}`}
+                    aria-label={t('dialog.delete', { name: assistant.name })}
                     onClick={() => void state.deleteAssistant(assistant.name)}
                   >
-                    Delete
+                    {t('common:delete')}
                   </button>
                 </div>
               </li>
             ))}
           </ul>
-          {assistants.length === 0 && <p className="muted">No assistants yet.</p>}
+          {assistants.length === 0 && <p className="muted">{t('dialog.empty')}</p>}
           <button
             type="button"
             className="button"
@@ -92,14 +94,15 @@ export function AssistantsDialog() {
               setEditing({ initial: { name: '', description: '', model, systemPrompt, params } });
             }}
           >
-            New assistant
+            {t('dialog.new')}
           </button>
         </>
       )}
       {error && (
         <p className="assistant-form__problem" role="alert">
-          {errorText(error).title}
-          {error.message ? `: ${error.message}` : ''}
+          {error.message
+            ? t('dialog.error', { title: errorText(error).title, message: error.message })
+            : errorText(error).title}
         </p>
       )}
     </Modal>

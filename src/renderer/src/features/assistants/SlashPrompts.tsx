@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { matchingPrompts, slashQuery, type SavedPrompt } from './slash-prompts';
 import './assistants.css';
 
@@ -8,6 +9,7 @@ import './assistants.css';
  */
 export function useSlashPrompts(text: string, prompts: readonly SavedPrompt[], insert: (text: string) => void) {
   const id = useId();
+  const { t } = useTranslation('assistants');
   const query = slashQuery(text);
   const [dismissed, setDismissed] = useState<string | null>(null);
   // The active option belongs to the search it was chosen in; a new search starts at the top.
@@ -49,7 +51,7 @@ export function useSlashPrompts(text: string, prompts: readonly SavedPrompt[], i
     <ul
       id={`${id}-prompts`}
       role="listbox"
-      aria-label="Saved prompts"
+      aria-label={t('savedPrompts')}
       className="slash-prompts"
       onMouseDown={(e) => e.preventDefault()}
     >

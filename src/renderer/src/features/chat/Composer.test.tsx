@@ -82,4 +82,21 @@ describe('Composer', () => {
     expect(document.activeElement).toBe(input);
     elsewhere.remove();
   });
+
+  it('says why each file was left out, with sizes in the UI’s digits', () => {
+    const { view } = composer({
+      imageProblems: [
+        { kind: 'not-image', name: 'notes.txt' },
+        { kind: 'too-large', name: 'huge.png', bytes: 6 * 1024 * 1024 },
+        { kind: 'too-many' },
+        { kind: 'over-total', name: 'c.png' },
+      ],
+    });
+    expect([...view.querySelectorAll('[role="alert"] li')].map((li) => li.textContent)).toEqual([
+      'notes.txt is not a PNG, JPEG, WebP or GIF image.',
+      'huge.png is 6.0 MB; images can be up to 5.0 MB.',
+      'A message can carry up to 4 images.',
+      'c.png is left out: one message can carry up to 10.0 MB of images.',
+    ]);
+  });
 });

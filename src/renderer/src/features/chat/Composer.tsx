@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { IMAGE_TYPES } from '../../../../shared/domain';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { IMAGE_TYPES, LIMITS } from '../../../../shared/domain';
+import type { ImageProblem } from '../../store/chat-slice';
 import { Icon } from '../../ui/Icon';
 import { ImageStrip, type ImageStripItem } from './ImageStrip';
 import { useSlashPrompts } from '../assistants/SlashPrompts';
@@ -10,7 +13,7 @@ export interface ComposerProps {
   streaming: boolean;
   images: ImageStripItem[];
   /** Problems with files the user tried to attach. */
-  imageProblems: string[];
+  imageProblems: ImageProblem[];
   /** Shown while images are attached to a model not known to accept them. */
   imageWarning: string | null;
   /** Pasted or dropped files (images or documents). */
@@ -38,8 +41,36 @@ export interface ComposerProps {
 
 const NO_PROMPTS: readonly SavedPrompt[] = [];
 
+/** Megabytes with one decimal, in the UI's digits. */
+function megabytes(bytes: number, language: string): string {
+  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    bytes / 1024 / 1024,
+  );
+}
+
+function problemText(t: TFunction<'chat'>, problem: ImageProblem, language: string): string {
+  switch (problem.kind) {
+    case 'not-image':
+      return t('composer.problems.notImage', { name: problem.name });
+    case 'too-large':
+      return t('composer.problems.tooLarge', {
+        name: problem.name,
+        size: megabytes(problem.bytes, language),
+        limit: megabytes(LIMITS.imageBytes, language),
+      });
+    case 'too-many':
+      return t('composer.problems.tooMany', { count: LIMITS.imagesPerMessage });
+    case 'over-total':
+      return t('composer.problems.overTotal', {
+        name: problem.name,
+        limit: megabytes(LIMITS.imageBytesPerMessage, language),
+      });
+  }
+}
+
 export function Composer(props: ComposerProps) {
   const { streaming, blockedReason, onSend, onStop, images, imageProblems, imageWarning, onAddFiles } = props;
+  const { t, i18n } = useTranslation('chat');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -84,16 +115,12 @@ export function Composer(props: ComposerProps) {
     >
       {imageProblems.length > 0 && (
         <ul className="composer__problems" role="alert">
-          {imageProblems.map((problem) => (
-            <li key={problem}>{problem}</li>
+          {imageProblems.map((problem, index) => (
+            <li key={index}>{problemText(t, problem, i18n.language)}</li>
           ))}
         </ul>
       )}
-      {images.length > 0 && (
-        <p className="composer__note">
-          Images go with this message only, not again with later ones (unless you keep sending them).
-        </p>
-      )}
+      {images.length > 0 && <p className="composer__note">{t('composer.imagesNote')}</p>}
       {imageWarning && images.length > 0 && (
         <p className="composer__warning" role="status">
           <Icon name="info" />
@@ -105,7 +132,7 @@ export function Composer(props: ComposerProps) {
         <button
           type="button"
           className="icon-button composer__attach"
-          aria-label="Attach images"
+          aria-label={t('composer.attachImages')}
           onClick={() => picker.current?.click()}
         >
           <Icon name="paperclip" />
@@ -114,8 +141,8 @@ export function Composer(props: ComposerProps) {
           <button
             type="button"
             className="icon-button composer__attach"
-            aria-label="Attach a document"
-            title="Attach a PDF, Word, text or code file"
+            aria-label={t('composer.attachDocument')}
+            title={t('composer.attachDocumentTitle')}
             onClick={props.onAttachDocument}
           >
             <Icon name="file" />
@@ -127,7 +154,7 @@ export function Composer(props: ComposerProps) {
           accept={IMAGE_TYPES.join(',')}
           multiple
           hidden
-          aria-label="Choose images"
+          aria-label={t('composer.chooseImages')}
           onChange={(e) => {
             (props.onPickImages ?? onAddFiles)([...(e.target.files ?? [])]);
             e.target.value = '';
@@ -140,8 +167,8 @@ export function Composer(props: ComposerProps) {
             ref={input}
             {...slash.inputProps}
             className="composer__input"
-            aria-label="Message"
-            placeholder="Message ModelsLab…"
+            aria-label={t('composer.message')}
+            placeholder={t('composer.placeholder')}
             rows={1}
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -158,15 +185,20 @@ export function Composer(props: ComposerProps) {
         </div>
         {/* One slot for Send and Stop, so the button never moves while text streams. */}
         {streaming ? (
-          <button type="button" className="composer__action composer__action--stop" aria-label="Stop" onClick={onStop}>
+          <button
+            type="button"
+            className="composer__action composer__action--stop"
+            aria-label={t('composer.stop')}
+            onClick={onStop}
+          >
             <Icon name="stop" />
           </button>
         ) : (
           <button
             type="submit"
             className="composer__action"
-            aria-label="Send"
-            title={hasContent ? 'Send (Enter)' : 'Type a message or attach an image to send'}
+            aria-label={t('composer.send')}
+            title={hasContent ? t('composer.sendTitle') : t('composer.sendNeeds')}
             disabled={!canSend}
           >
             <Icon name="send" />
@@ -174,7 +206,7 @@ export function Composer(props: ComposerProps) {
         )}
       </div>
       <p className="composer__hint" role={blockedReason ? 'status' : undefined}>
-        {blockedReason ?? (streaming ? 'Esc stops the reply.' : 'Enter to send · Shift+Enter for a new line')}
+        {blockedReason ?? (streaming ? t('composer.escStops') : t('composer.enterHint'))}
         {!blockedReason && props.meter?.(text)}
       </p>
     </form>

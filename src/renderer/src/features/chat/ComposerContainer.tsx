@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isVisionModel } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { selectDocumentTokens } from '../../store/documents-slice';
@@ -11,6 +12,7 @@ type OwnProps = Pick<ComposerProps, 'streaming' | 'blockedReason' | 'onSend' | '
 
 /** Connects the composer's images to the store. */
 export function ComposerContainer(props: OwnProps) {
+  const { t } = useTranslation('chat');
   const images = useStore((s) => s.images);
   const imageProblems = useStore((s) => s.imageProblems);
   const model = useStore((s) => s.draft.model);
@@ -25,7 +27,7 @@ export function ComposerContainer(props: OwnProps) {
   const { removeImage, editLast, pickDocument } = useStore.getState();
   const imageWarning = isVisionModel(model)
     ? null
-    : `${model} is not known to accept images; ModelsLab may reject the message. Pick a vision model such as Qwen/Qwen2.5-VL-72B-Instruct-together.`;
+    : t('composer.visionWarning', { model, example: 'Qwen/Qwen2.5-VL-72B-Instruct-together' });
   return (
     <Composer
       {...props}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { BILLING_URL } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import { Icon } from '../../ui/Icon';
@@ -14,6 +15,8 @@ export interface ErrorNoticeProps {
 }
 
 export function ErrorNotice({ error, onDismiss, onOpenLink, place }: ErrorNoticeProps) {
+  // Subscribes to the language, so the words change with it; errorText looks them up as it runs.
+  const { t } = useTranslation(['errors', 'common']);
   const text = errorText(error, place);
   return (
     <div className="error-notice" role="alert" data-code={error.code}>
@@ -23,15 +26,25 @@ export function ErrorNotice({ error, onDismiss, onOpenLink, place }: ErrorNotice
       <div className="error-notice__body">
         <strong className="error-notice__title">{text.title}</strong>
         {text.hint && <p className="error-notice__hint">{text.hint}</p>}
-        {text.detail && <p className="error-notice__detail">{text.detail}</p>}
+        {text.detail && (
+          <p className="error-notice__detail" lang={text.detailLanguage ?? undefined}>
+            {text.detail}
+          </p>
+        )}
         {error.code === 'insufficient_credits' && onOpenLink && (
           <button type="button" className="button error-notice__action" onClick={() => onOpenLink(BILLING_URL, '')}>
-            Top up credits
+            {t('topUp')}
           </button>
         )}
       </div>
       {onDismiss && (
-        <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('common:dismiss')}
+          title={t('common:dismiss')}
+          onClick={onDismiss}
+        >
           <Icon name="close" />
         </button>
       )}

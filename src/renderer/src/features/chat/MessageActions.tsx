@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain';
 import { Icon, type IconName } from '../../ui/Icon';
 import { RetryButton } from '../context/RetryButton';
@@ -54,26 +55,25 @@ export function MessageActions({
   /** When a rate limit asked to wait: Retry counts down to it. */
   retryAt?: number | null;
 }) {
+  const { t } = useTranslation(['chat', 'common']);
   const [copied, setCopied] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const index = versions ? versions.indexOf(message.id) : -1;
   const again = askAgainOf(message);
 
   return (
-    <div className="message-actions" role="group" aria-label="Message actions">
+    <div className="message-actions" role="group" aria-label={t('actions.group')}>
       {versions && index >= 0 && (
-        <div className="message-actions__versions" role="group" aria-label="Versions">
+        <div className="message-actions__versions" role="group" aria-label={t('actions.versions')}>
           <ActionButton
-            label="Previous version"
+            label={t('actions.previousVersion')}
             icon="left"
             disabled={index === 0}
             onClick={() => actions.showVersion(versions[index - 1]!)}
           />
-          <span aria-live="polite">
-            {index + 1} / {versions.length}
-          </span>
+          <span aria-live="polite">{t('actions.versionOf', { index: index + 1, total: versions.length })}</span>
           <ActionButton
-            label="Next version"
+            label={t('actions.nextVersion')}
             icon="right"
             disabled={index === versions.length - 1}
             onClick={() => actions.showVersion(versions[index + 1]!)}
@@ -82,7 +82,7 @@ export function MessageActions({
       )}
       {message.content.trim() !== '' && (
         <ActionButton
-          label={copied ? 'Copied' : 'Copy'}
+          label={copied ? t('common:copied') : t('common:copy')}
           icon={copied ? 'check' : 'copy'}
           onClick={async () => {
             setCopied(await actions.copy(message.content));
@@ -90,23 +90,25 @@ export function MessageActions({
           }}
         />
       )}
-      {message.role === 'user' && <ActionButton label="Edit" icon="edit" onClick={() => actions.edit(message.id)} />}
+      {message.role === 'user' && (
+        <ActionButton label={t('common:edit')} icon="edit" onClick={() => actions.edit(message.id)} />
+      )}
       {again === 'regenerate' && (
-        <ActionButton label="Regenerate" icon="refresh" onClick={() => actions.regenerate(message.id)} />
+        <ActionButton label={t('actions.regenerate')} icon="refresh" onClick={() => actions.regenerate(message.id)} />
       )}
       {again === 'retry' && <RetryButton notBefore={retryAt ?? 0} onRetry={() => actions.retry(message.id)} />}
       {confirmDelete ? (
-        <span className="message-actions__confirm" role="group" aria-label="Confirm delete">
-          Delete this and the replies after it?
+        <span className="message-actions__confirm" role="group" aria-label={t('actions.confirmDelete')}>
+          {t('actions.deleteQuestion')}
           <button type="button" className="text-button text-button--danger" onClick={() => actions.remove(message.id)}>
-            Delete
+            {t('common:delete')}
           </button>
           <button type="button" className="text-button" onClick={() => setConfirmDelete(false)}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </span>
       ) : (
-        <ActionButton label="Delete" icon="trash" onClick={() => setConfirmDelete(true)} />
+        <ActionButton label={t('common:delete')} icon="trash" onClick={() => setConfirmDelete(true)} />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './chat.css';
 
 /** Edit a sent message in place; sending it makes a new version and a new reply. */
@@ -11,6 +12,7 @@ export function MessageEditor({
   onSend(content: string): Promise<boolean>;
   onCancel(): void;
 }) {
+  const { t } = useTranslation(['chat', 'common']);
   const [text, setText] = useState(initial);
   const [busy, setBusy] = useState(false);
   const send = async () => {
@@ -21,7 +23,7 @@ export function MessageEditor({
   return (
     <div className="message-editor">
       <textarea
-        aria-label="Edit message"
+        aria-label={t('editor.label')}
         value={text}
         autoFocus
         onChange={(e) => setText(e.target.value)}
@@ -37,7 +39,7 @@ export function MessageEditor({
       />
       <div className="message-editor__actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t('common:cancel')}
         </button>
         <button
           type="button"
@@ -45,7 +47,7 @@ export function MessageEditor({
           disabled={!text.trim() || busy}
           onClick={() => void send()}
         >
-          Send
+          {t('composer.send')}
         </button>
       </div>
     </div>

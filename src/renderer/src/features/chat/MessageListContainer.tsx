@@ -1,6 +1,7 @@
 import { AssistantCardsContainer } from '../assistants/AssistantCardsContainer';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectActiveIds, useStore } from '../../store';
 import { ContextStart } from '../context/ContextStart';
 import { useRowContext } from '../context/useRowContext';
@@ -87,6 +88,7 @@ const NEAR_TOP_PX = 400;
  */
 export function MessageListContainer() {
   usePreloadAfterList();
+  const { t } = useTranslation('chat');
   const ids = useStore(selectActiveIds);
   const activeId = useStore((s) => s.activeId);
   const hasOlder = useStore((s) => (s.activeId ? (s.hasOlder[s.activeId] ?? false) : false));
@@ -203,8 +205,8 @@ export function MessageListContainer() {
       >
         {ids.length === 0 ? (
           <div className="empty-state">
-            <h1>What can I help with?</h1>
-            <p>Replies stream from the ModelsLab model you pick above. Enter sends, Shift+Enter adds a line.</p>
+            <h1>{t('empty.title')}</h1>
+            <p>{t('empty.text')}</p>
             <AssistantCardsContainer />
           </div>
         ) : (
@@ -213,7 +215,7 @@ export function MessageListContainer() {
             ref={inner}
             role="log"
             aria-live="polite"
-            aria-label="Conversation"
+            aria-label={t('list.label')}
             style={{ height: virtualizer.getTotalSize() }}
           >
             {virtualizer.getVirtualItems().map((item) => (
@@ -232,7 +234,7 @@ export function MessageListContainer() {
       </div>
       {!atBottom && ids.length > 0 && (
         <button type="button" className="jump-latest" onClick={pin}>
-          Jump to latest
+          {t('list.jumpToLatest')}
         </button>
       )}
     </div>

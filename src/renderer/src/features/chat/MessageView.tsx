@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message, Usage } from '../../../../shared/domain';
 import { ImagesSent } from '../context/ImagesSent';
 import { MessageDocuments } from '../documents/MessageDocuments';
@@ -12,10 +13,9 @@ import { MessageEditor } from './MessageEditor';
 import { ReplyFacts } from './ReplyFacts';
 import './chat.css';
 
-const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
-  stopped: 'Stopped',
-  interrupted: 'Interrupted: the app closed before this reply finished.',
-};
+const NOTED = ['stopped', 'interrupted'] as const;
+const isNoted = (status: Message['status']): status is (typeof NOTED)[number] =>
+  (NOTED as readonly string[]).includes(status);
 
 export interface MessageViewActions extends MessageActionHandlers {
   send(messageId: string, content: string): Promise<boolean>;
@@ -55,32 +55,27 @@ export const MessageView = memo(function MessageView({
   maxTokens = 0,
   chatTotals = null,
 }: MessageViewProps) {
+  const { t } = useTranslation(['chat', 'common']);
   const streaming = message.status === 'streaming';
   const { error } = message;
   // A rate limit says how long to wait; Retry counts it down.
   const retryAt =
     error?.code === 'rate_limited' && error.retryAfter ? message.updatedAt + error.retryAfter * 1000 : null;
-  const note = STATUS_NOTE[message.status];
+  const note = isNoted(message.status) ? t(`status.${message.status}`) : null;
   const cutOff = message.role === 'assistant' && ['interrupted', 'stopped', 'error'].includes(message.status);
   return (
     <article
       className={`message message--${message.role}${focused ? ' message--focused' : ''}`}
       data-status={message.status}
       data-message-id={message.id}
-      aria-label={message.role === 'user' ? 'You' : 'Assistant'}
+      aria-label={message.role === 'user' ? t('common:you') : t('common:assistant')}
     >
       <ImageStrip images={message.attachments} />
       <MessageDocuments documents={message.documents} {...(actions ? { onShowText: actions.showDocumentText } : {})} />
       {message.role === 'user' && (message.attachments.length > 0 || message.documents.length > 0) && actions && (
         <ImagesSent
           pinned={message.imagesPinned}
-          what={
-            message.attachments.length === 0
-              ? 'Documents'
-              : message.documents.length === 0
-                ? 'Images'
-                : 'Images and documents'
-          }
+          what={message.attachments.length === 0 ? 'documents' : message.documents.length === 0 ? 'images' : 'both'}
           onPin={(pinned) => actions.pinImages(message.id, pinned)}
         />
       )}
@@ -93,13 +88,15 @@ export const MessageView = memo(function MessageView({
       ) : message.content || streaming ? (
         <div className="message__bubble">
           {message.content && message.role === 'assistant' && !plainText ? (
-            <div className="message__content message__content--markdown">
+            <div className="message__content message__content--markdown" dir="auto">
               <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
             </div>
           ) : message.content ? (
-            <div className="message__content">{message.content}</div>
+            <div className="message__content" dir="auto">
+              {message.content}
+            </div>
           ) : (
-            streaming && <div className="message__pending">Thinking…</div>
+            streaming && <div className="message__pending">{t('thinking')}</div>
           )}
           {streaming && message.content && <span className="message__caret" aria-hidden="true" />}
         </div>
@@ -117,7 +114,7 @@ export const MessageView = memo(function MessageView({
       {cutOff && actions && message.content && (
         <div className="message__actions">
           <button type="button" className="text-button" onClick={() => actions.continueReply(message.id)}>
-            Continue
+            {t('continue')}
           </button>
         </div>
       )}

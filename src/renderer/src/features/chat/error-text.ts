@@ -1,119 +1,143 @@
+import { LIMITS } from '../../../../shared/domain';
 import type { AppError, ErrorCode } from '../../../../shared/errors';
-
-const TITLES: Record<ErrorCode, string> = {
-  bad_input: 'That request was not valid',
-  no_key: 'No API key yet',
-  invalid_key: 'Invalid API key',
-  insufficient_credits: 'Insufficient credits',
-  forbidden: 'Not allowed',
-  not_found: 'Not found',
-  rate_limited: 'Too many requests at once',
-  bad_request: 'ModelsLab rejected the request',
-  server_error: 'ModelsLab had a server error',
-  network: 'Could not reach ModelsLab',
-  connection_lost: 'The connection dropped mid-reply',
-  bad_response: 'Unreadable reply from the server',
-  api_error: 'ModelsLab reported an error',
-  keychain_unavailable: 'The keychain is not available',
-  history_unavailable: 'Chat history is not available',
-  history_engine_unavailable: 'History could not be loaded on this system',
-  bad_file: 'That file could not be read',
-  key_origin: 'Your API key is for another server',
-  redirect_refused: 'The server redirected the request',
-  throttled: 'Too many at once',
-  link_refused: 'That link was not opened',
-  attachment_limit: 'Image limit reached',
-  document_too_large: 'That file is too large',
-  document_empty: 'That file is empty',
-  document_encrypted: 'That document needs a password',
-  document_no_text: 'That document has no text layer',
-  document_damaged: 'That document is damaged',
-  document_too_complex: 'That document is too complex to read',
-  document_binary: 'That file is not text',
-  document_encoding: 'That text’s encoding was not recognised',
-  document_unsupported: 'That kind of file is not supported',
-  documents_over_budget: 'The documents do not fit the model’s context',
-  cancelled: 'Cancelled',
-  compare_undecided: 'Choose an answer first',
-  compare_busy: 'A comparison is still running',
-  internal: 'Something went wrong in the app',
-};
-
-const HINTS: Partial<Record<ErrorCode, string>> = {
-  no_key: 'Set MODELSLAB_API_KEY, or add a key in Settings.',
-  invalid_key: 'ModelsLab did not accept the API key. Check or replace it in Settings.',
-  insufficient_credits: 'Your ModelsLab account is out of credits. Top up, then try again.',
-  forbidden: 'This key may not use that model or endpoint.',
-  not_found: 'Check the model id and the base URL.',
-  server_error: 'This is on ModelsLab’s side. Try again in a moment.',
-  network: 'Check your internet connection, proxy or base URL.',
-  connection_lost: 'The text that arrived is kept. Try again to get the whole reply.',
-  bad_response: 'The text that arrived is kept.',
-  key_origin: 'A key is only ever sent to the address it was saved for. Enter a key for this address in Settings.',
-  redirect_refused: 'Requests that carry your key never follow a redirect. Set the base URL to the final address.',
-  throttled: 'Wait a moment and try again.',
-  compare_undecided: 'Pick the answer to carry on from with “Choose this answer” under one of the columns.',
-  compare_busy: 'Wait for its answers, or stop them (Esc), before comparing again in this chat.',
-  document_encrypted: 'Remove the password (print to PDF, or save an unprotected copy) and attach it again.',
-  document_no_text: 'It looks scanned: its pages are pictures. Run it through OCR first, or paste the text.',
-  document_binary: 'Only text files, PDF and Word (.docx) documents can be attached.',
-  documents_over_budget: 'Choose which documents to send, or let the app cut them to fit.',
-};
+import { i18n } from '../../i18n';
 
 /** Where an error is shown: beside the key form (in Settings or on first run), a hint must not send the user to Settings. */
 export type ErrorPlace = 'chat' | 'settings';
 
-const SETTINGS_HINTS: Partial<Record<ErrorCode, string>> = {
-  no_key: 'Paste a key, or set MODELSLAB_API_KEY.',
-  invalid_key: 'ModelsLab did not accept the API key. Check it, or paste another one.',
-  key_origin: 'A key is only ever sent to the address it was saved for. Enter a key for this address.',
-};
+/** Codes with a hint of their own (errors.json `hints`); a 404's is chosen apart, by its status. */
+const HINTED = [
+  'no_key',
+  'invalid_key',
+  'insufficient_credits',
+  'forbidden',
+  'server_error',
+  'network',
+  'connection_lost',
+  'bad_response',
+  'key_origin',
+  'redirect_refused',
+  'throttled',
+  'compare_undecided',
+  'compare_busy',
+  'document_encrypted',
+  'document_no_text',
+  'document_binary',
+  'documents_over_budget',
+] as const satisfies ErrorCode[];
+type Hinted = (typeof HINTED)[number];
+const isHinted = (code: ErrorCode): code is Hinted => (HINTED as readonly ErrorCode[]).includes(code);
+
+/** Beside the key form, these say what to do there instead of sending the user to Settings. */
+const SETTINGS_HINTED = ['no_key', 'invalid_key', 'key_origin'] as const satisfies ErrorCode[];
+type SettingsHinted = (typeof SETTINGS_HINTED)[number];
+const isSettingsHinted = (code: ErrorCode): code is SettingsHinted =>
+  (SETTINGS_HINTED as readonly ErrorCode[]).includes(code);
+
+/** Codes whose message comes from the server or the network, in its own words, never from the app. */
+const RELAYED = new Set<ErrorCode>(['network', 'connection_lost', 'api_error', 'bad_request', 'bad_response']);
+
+const NETWORK_CODES = new Set<ErrorCode>(['network', 'connection_lost']);
 
 /**
  * What the network layer says (Node's and undici's words) in plain language. Checked in order; the first match
  * wins. Anything unknown is shown as it came, so nothing the user could report is hidden.
  */
-const NETWORK_WORDS: [RegExp, string | null][] = [
-  [/ENOTFOUND|EAI_AGAIN|getaddrinfo/i, 'The server’s name could not be found. Check the address and your connection.'],
-  [/ECONNREFUSED/i, 'The server refused the connection: nothing answered at that address.'],
-  [/ETIMEDOUT|timed? ?out|UND_ERR_.*TIMEOUT/i, 'The server took too long to answer.'],
-  [/ENETUNREACH|EHOSTUNREACH|network is unreachable/i, 'The network cannot reach the server right now.'],
-  [/CERT|certificate|self[- ]signed|SSL|TLS/i, 'The server’s security certificate was not accepted.'],
-  [
-    /ECONNRESET|EPIPE|socket hang up|other side closed|terminated|UND_ERR_SOCKET|premature close/i,
-    'The connection was closed before the reply was complete.',
-  ],
+const NETWORK_WORDS = [
+  [/ENOTFOUND|EAI_AGAIN|getaddrinfo/i, 'notFound'],
+  [/ECONNREFUSED/i, 'refused'],
+  [/ETIMEDOUT|timed? ?out|UND_ERR_.*TIMEOUT/i, 'timeout'],
+  [/ENETUNREACH|EHOSTUNREACH|network is unreachable/i, 'unreachable'],
+  [/CERT|certificate|self[- ]signed|SSL|TLS/i, 'certificate'],
+  [/ECONNRESET|EPIPE|socket hang up|other side closed|terminated|UND_ERR_SOCKET|premature close/i, 'closed'],
   // Says only that something failed; the title and hint already say that.
   [/^(TypeError: )?fetch failed$|^Connection error\.?$|^network error$/i, null],
-];
+] as const;
 
 /** A low-level network message in human words, or null when it adds nothing to the title and hint. */
 export function networkWords(message: string): string | null {
-  for (const [pattern, words] of NETWORK_WORDS) if (pattern.test(message)) return words;
+  for (const [pattern, words] of NETWORK_WORDS) {
+    if (pattern.test(message)) return words && i18n.t(`errors:network.${words}`);
+  }
   return message;
 }
 
-const NETWORK_CODES = new Set<ErrorCode>(['network', 'connection_lost']);
+const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * Main's messages for the app's own codes are English, and some carry facts (a size, a limit, a wait); where they
+ * are not shown, these say the same in the UI's language from what the error and the limits still hold.
+ */
+function factHint(error: AppError): string | null {
+  switch (error.code) {
+    case 'attachment_limit':
+      // Only the daily total asks to wait.
+      return error.retryAfter !== undefined
+        ? i18n.t('errors:facts.imagesPerDay', {
+            count: Math.max(1, Math.ceil(error.retryAfter / 3600)),
+            size: megabytes(LIMITS.imageBytesPerDay),
+          })
+        : i18n.t('errors:facts.imagesPerMessage', {
+            count: LIMITS.imagesPerMessage,
+            size: megabytes(LIMITS.imageBytesPerMessage),
+          });
+    case 'document_too_large':
+      return i18n.t('errors:facts.documentTooLarge', { size: megabytes(LIMITS.documentBytes) });
+    case 'not_found':
+      return i18n.t('errors:facts.gone');
+    case 'keychain_unavailable':
+      return i18n.t('errors:facts.keychain');
+    case 'history_engine_unavailable':
+      return i18n.t('errors:facts.historyEngine');
+    case 'link_refused':
+      return i18n.t('errors:facts.link');
+    case 'internal':
+      return i18n.t('errors:facts.internal');
+    default:
+      return null;
+  }
+}
+
+function hintOf(error: AppError, place: ErrorPlace, showsMessage: boolean): string | null {
+  const { code } = error;
+  if (place === 'settings' && isSettingsHinted(code)) return i18n.t(`errors:settingsHints.${code}`);
+  if (code === 'rate_limited') {
+    return error.retryAfter !== undefined
+      ? i18n.t('errors:rateLimit.wait', { seconds: Math.ceil(error.retryAfter) })
+      : i18n.t('errors:rateLimit.later');
+  }
+  // A 404 from the server is about the model or the address; the app's own "not found" is about its records.
+  if (code === 'not_found' && error.status !== undefined) return i18n.t('errors:hints.not_found');
+  if (isHinted(code)) return i18n.t(`errors:hints.${code}`);
+  return showsMessage ? null : factHint(error);
+}
 
 export interface ErrorText {
   title: string;
   hint: string | null;
   /** What the server or the network said, when it adds something to the hint. */
   detail: string | null;
+  /** 'en' when the detail is shown as main or the server said it, in English, and the UI speaks another language. */
+  detailLanguage: 'en' | null;
 }
 
+/** An error's words in the UI's language, looked up each time it is shown (the language changes at run time). */
 export function errorText(error: AppError, place: ErrorPlace = 'chat'): ErrorText {
-  let hint = (place === 'settings' ? SETTINGS_HINTS[error.code] : undefined) ?? HINTS[error.code] ?? null;
-  if (error.code === 'rate_limited') {
-    hint =
-      error.retryAfter !== undefined
-        ? `ModelsLab limits concurrent requests per account. Try again in ${Math.ceil(error.retryAfter)} s.`
-        : 'ModelsLab limits concurrent requests per account. Wait a moment and try again.';
-  }
-  const status = error.status ? ` (${error.status})` : '';
+  const english = (i18n.resolvedLanguage ?? i18n.language) === 'en';
+  // The app's own messages are English and say what the title and hint say; what a server or the network said is
+  // shown as it came. In English the app's message is the UI's language already, and keeps its exact facts.
+  const outside = error.status !== undefined || RELAYED.has(error.code);
+  const showsMessage = outside || english;
+  const hint = hintOf(error, place, showsMessage);
+  const title = i18n.t(`errors:titles.${error.code}`);
   // Network errors carry no status; what they say comes from the socket, not from ModelsLab.
-  const said =
-    error.message && !error.status && NETWORK_CODES.has(error.code) ? networkWords(error.message) : error.message;
+  const networkSaid = !error.status && NETWORK_CODES.has(error.code);
+  const said = !error.message || !showsMessage ? null : networkSaid ? networkWords(error.message) : error.message;
   const detail = said && said !== hint ? said : null;
-  return { title: TITLES[error.code] + status, hint, detail };
+  return {
+    title: error.status ? i18n.t('errors:withStatus', { title, status: error.status }) : title,
+    hint,
+    detail,
+    detailLanguage: detail !== null && detail === error.message && !english ? 'en' : null,
+  };
 }

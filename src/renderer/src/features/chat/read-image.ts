@@ -1,20 +1,14 @@
 import type { ImageInput } from '../../../../shared/contract';
 import { IMAGE_TYPES, LIMITS, type ImageType } from '../../../../shared/domain';
+import { i18n } from '../../i18n';
+import type { ImageProblem } from '../../store/chat-slice';
 
 const THUMB_PX = 320;
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Why a file cannot be attached, or null when it can. */
-export function imageProblem(file: { name: string; type: string; size: number }): string | null {
-  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) {
-    return `${file.name} is not a PNG, JPEG, WebP or GIF image.`;
-  }
-  if (file.size > LIMITS.imageBytes) {
-    return `${file.name} is ${megabytes(file.size)}; images can be up to ${megabytes(LIMITS.imageBytes)}.`;
-  }
+export function imageProblem(file: { name: string; type: string; size: number }): ImageProblem | null {
+  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return { kind: 'not-image', name: file.name };
+  if (file.size > LIMITS.imageBytes) return { kind: 'too-large', name: file.name, bytes: file.size };
   return null;
 }
 
@@ -29,11 +23,10 @@ function bytesOf(image: ImageInput): number {
  */
 export function withinMessageTotal<F extends { name: string; size: number }>(files: F[], attached: ImageInput[]) {
   let total = attached.reduce((sum, image) => sum + bytesOf(image), 0);
-  const problems: string[] = [];
+  const problems: ImageProblem[] = [];
   const fits = files.filter((file) => {
     if (total + file.size > LIMITS.imageBytesPerMessage) {
-      const limit = megabytes(LIMITS.imageBytesPerMessage);
-      problems.push(`${file.name} is left out: one message can carry up to ${limit} of images.`);
+      problems.push({ kind: 'over-total', name: file.name });
       return false;
     }
     total += file.size;
@@ -71,18 +64,23 @@ async function thumbnailOf(file: Blob, fallback: string): Promise<string> {
 export async function readImage(file: File): Promise<ImageInput> {
   const dataUrl = await readAsDataUrl(file);
   const thumbnail = await thumbnailOf(file, dataUrl);
-  return { name: file.name || 'pasted image', mimeType: file.type as ImageType, dataUrl, thumbnail };
+  return {
+    name: file.name || i18n.t('chat:composer.pastedImage'),
+    mimeType: file.type as ImageType,
+    dataUrl,
+    thumbnail,
+  };
 }
 
 /**
- * The files that can go with the next message beside those already attached, read for sending; a line for each left
- * out (not an image, too large, one too many, over the message's total).
+ * The files that can go with the next message beside those already attached, read for sending; a problem for each
+ * left out (not an image, too large, one too many, over the message's total).
  */
 export async function pickImages(
   files: File[],
   attached: ImageInput[],
-): Promise<{ images: ImageInput[]; problems: string[] }> {
-  const problems: string[] = [];
+): Promise<{ images: ImageInput[]; problems: ImageProblem[] }> {
+  const problems: ImageProblem[] = [];
   const room = LIMITS.imagesPerMessage - attached.length;
   const accepted = files.filter((file) => {
     const problem = imageProblem(file);
@@ -90,7 +88,7 @@ export async function pickImages(
     return !problem;
   });
   if (accepted.length > room) {
-    problems.push(`A message can carry up to ${LIMITS.imagesPerMessage} images.`);
+    problems.push({ kind: 'too-many' });
     accepted.length = Math.max(0, room);
   }
   const { fits, problems: tooMuch } = withinMessageTotal(accepted, attached);

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { PARAM_SPECS, type ChatParams } from '../../../../shared/domain';
+import { useTranslation } from 'react-i18next';
+import type { ChatParams } from '../../../../shared/domain';
 import { chatParamsSchema } from '../../../../shared/schemas';
 
 const KEYS = ['temperature', 'top_p', 'max_tokens'] as const;
@@ -15,6 +16,8 @@ export interface ColumnParamsProps {
 /** One column's own parameters; an empty field leaves that parameter to the server. */
 export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnParamsProps) {
   const id = useId();
+  const { t } = useTranslation(['compare', 'fields']);
+  const label = (k: (typeof KEYS)[number]) => t(`fields:params.${k}.label`);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(KEYS.map((k) => [k, initial[k]?.toString() ?? ''])),
   );
@@ -25,7 +28,7 @@ export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnPa
   return (
     <form
       className="compare-params"
-      aria-label={`Parameters for ${model}`}
+      aria-label={t('params.form', { model })}
       onSubmit={(e) => {
         e.preventDefault();
         if (parsed.success) onSubmit(parsed.data);
@@ -33,13 +36,13 @@ export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnPa
     >
       {KEYS.map((k) => (
         <label key={k} htmlFor={`${id}-${k}`} className="compare-params__field">
-          <span>{PARAM_SPECS[k].label}</span>
+          <span>{label(k)}</span>
           <input
             id={`${id}-${k}`}
             inputMode="decimal"
             value={values[k]}
-            placeholder="default"
-            aria-label={`${PARAM_SPECS[k].label} for ${model}`}
+            placeholder={t('params.default')}
+            aria-label={t('params.field', { param: label(k), model })}
             aria-invalid={problem === k}
             onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
           />
@@ -47,7 +50,9 @@ export function ColumnParams({ model, initial, submitLabel, onSubmit }: ColumnPa
       ))}
       {problem && (
         <p className="compare-params__problem" role="alert">
-          {PARAM_SPECS[problem as (typeof KEYS)[number]]?.label ?? 'A value'} is out of range.
+          {KEYS.includes(problem as (typeof KEYS)[number])
+            ? t('params.outOfRange', { param: label(problem as (typeof KEYS)[number]) })
+            : t('params.someOutOfRange')}
         </p>
       )}
       <button type="submit" className="text-button" disabled={!parsed.success}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { COMPARE_COLUMNS, type ArenaSummary as Summary } from '../../../../shared/compare';
 import type { ChatParams } from '../../../../shared/domain';
 import { ArenaSummary } from './ArenaSummary';
@@ -29,6 +30,7 @@ export interface CompareBarProps {
  */
 export function CompareBar(props: CompareBarProps) {
   const { on, selected } = props;
+  const { t } = useTranslation('compare');
   const [pickerOpen, setPickerOpen] = useState(true);
   const [arenaOpen, setArenaOpen] = useState(false);
   // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
@@ -42,7 +44,7 @@ export function CompareBar(props: CompareBarProps) {
     <div className="compare-bar">
       <div className="compare-bar__row">
         <button type="button" className="compare-bar__toggle" aria-pressed={on} onClick={props.onToggle}>
-          Compare models
+          {t('bar.toggle')}
         </button>
         {on && (
           <button
@@ -53,8 +55,10 @@ export function CompareBar(props: CompareBarProps) {
           >
             {/* Open, the chips below name the models; folded, this line does. */}
             {selected.length === 0
-              ? 'Pick models'
-              : `${selected.length} models${showPicker ? '' : `: ${selected.join(', ')}`}`}
+              ? t('bar.pick')
+              : showPicker
+                ? t('bar.count', { count: selected.length })
+                : t('bar.countNamed', { count: selected.length, models: selected.join(', ') })}
           </button>
         )}
         {props.arena && props.arena.turns > 0 && (
@@ -64,7 +68,7 @@ export function CompareBar(props: CompareBarProps) {
             aria-expanded={arenaOpen}
             onClick={() => setArenaOpen(!arenaOpen)}
           >
-            Arena summary
+            {t('bar.arena')}
           </button>
         )}
       </div>
@@ -77,18 +81,19 @@ export function CompareBar(props: CompareBarProps) {
 function Picker(props: CompareBarProps) {
   const { selected, columnParams } = props;
   const [openFor, setOpenFor] = useState<string | null>(null);
+  const { t } = useTranslation('compare');
   return (
     <>
       <ModelPicker
         multiple
-        label={`Models to compare, ${COMPARE_COLUMNS.min} to ${COMPARE_COLUMNS.max}`}
+        label={t('bar.pickerLabel', COMPARE_COLUMNS)}
         max={COMPARE_COLUMNS.max}
         value={selected}
         onChange={props.onModels}
         {...props.feed}
       />
       {selected.length > 0 && (
-        <div className="compare-bar__columns" role="group" aria-label="Column parameters">
+        <div className="compare-bar__columns" role="group" aria-label={t('bar.columns')}>
           {selected.map((model) => (
             <button
               key={model}
@@ -97,8 +102,7 @@ function Picker(props: CompareBarProps) {
               aria-expanded={openFor === model}
               onClick={() => setOpenFor(openFor === model ? null : model)}
             >
-              Parameters for {model}
-              {columnParams[model] ? ' (own)' : ' (shared)'}
+              {columnParams[model] ? t('bar.paramsOwn', { model }) : t('bar.paramsShared', { model })}
             </button>
           ))}
         </div>
@@ -109,7 +113,7 @@ function Picker(props: CompareBarProps) {
             key={openFor}
             model={openFor}
             initial={columnParams[openFor] ?? props.sharedParams}
-            submitLabel="Use for this column"
+            submitLabel={t('bar.useForColumn')}
             onSubmit={(params) => {
               props.onColumnParams(openFor, params);
               setOpenFor(null);
@@ -117,7 +121,7 @@ function Picker(props: CompareBarProps) {
           />
           {columnParams[openFor] && (
             <button type="button" className="text-button" onClick={() => props.onColumnParams(openFor, null)}>
-              Use the shared parameters
+              {t('bar.useShared')}
             </button>
           )}
         </>

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompareColumn } from '../../../../shared/compare';
-import type { ChatParams } from '../../../../shared/domain';
+import type { ChatParams, MessageStatus } from '../../../../shared/domain';
 import { ErrorNotice } from '../chat/ErrorNotice';
 import { RetryButton } from '../context/RetryButton';
 import { replyFacts } from '../chat/ReplyFacts';
@@ -14,20 +15,15 @@ export interface CompareActions {
   continueReply(messageId: string): void;
 }
 
-const STATUS: Record<string, string> = {
-  streaming: 'Streaming',
-  done: 'Finished',
-  stopped: 'Stopped',
-  error: 'Failed',
-  interrupted: 'Interrupted',
-};
-
-/** How a column's reply stands, in words: its status, and the finish reason when it is not a plain stop. */
-export function columnStatus(column: CompareColumn): string {
+/**
+ * How a column's reply stands, as the key of its words (compare:status.<key>): its status, and the finish reason
+ * when it is not a plain stop.
+ */
+export function columnStatus(column: CompareColumn): `status.${MessageStatus | 'length' | 'filtered'}` {
   const { status, finishReason } = column.message;
-  if (status === 'done' && finishReason === 'length') return 'Cut at the length limit';
-  if (status === 'done' && finishReason === 'content_filter') return 'Stopped by a content filter';
-  return STATUS[status] ?? status;
+  if (status === 'done' && finishReason === 'length') return 'status.length';
+  if (status === 'done' && finishReason === 'content_filter') return 'status.filtered';
+  return `status.${status}`;
 }
 
 export interface CompareColumnViewProps {
@@ -51,6 +47,7 @@ export const CompareColumnView = memo(function CompareColumnView({
   panelId,
 }: CompareColumnViewProps) {
   const [paramsOpen, setParamsOpen] = useState(false);
+  const { t } = useTranslation('compare');
   const { message, model } = column;
   const streaming = message.status === 'streaming';
   const headingId = `compare-col-${message.id}`;
@@ -62,7 +59,7 @@ export const CompareColumnView = memo(function CompareColumnView({
   const { error } = message;
   const retryAt =
     error?.code === 'rate_limited' && error.retryAfter ? message.updatedAt + error.retryAfter * 1000 : null;
-  if (message.finishReason) facts.push(`finish: ${message.finishReason}`);
+  if (message.finishReason) facts.push(t('column.finish', { reason: message.finishReason }));
   return (
     <section
       className="compare-column"
@@ -76,7 +73,7 @@ export const CompareColumnView = memo(function CompareColumnView({
         <h3 id={headingId} className="compare-column__model">
           {model}
         </h3>
-        <span className="compare-column__status">{columnStatus(column)}</span>
+        <span className="compare-column__status">{t(columnStatus(column))}</span>
       </header>
       <div className="compare-column__body" aria-busy={streaming}>
         {message.content && plainText ? (
@@ -86,7 +83,7 @@ export const CompareColumnView = memo(function CompareColumnView({
             <Markdown text={message.content} streaming={streaming} onOpenLink={onOpenLink} />
           </div>
         ) : (
-          streaming && <div className="message__pending">Thinking…</div>
+          streaming && <div className="message__pending">{t('column.thinking')}</div>
         )}
       </div>
       {message.error && <ErrorNotice error={message.error} />}
@@ -96,26 +93,26 @@ export const CompareColumnView = memo(function CompareColumnView({
           <button
             type="button"
             className="text-button"
-            aria-label={`Stop ${model}`}
+            aria-label={t('column.stopModel', { model })}
             onClick={() => actions.stop(message.id)}
           >
-            Stop
+            {t('column.stop')}
           </button>
         ) : (
           <>
             <button type="button" className="compare-column__choose" onClick={() => actions.choose(message.id)}>
-              Choose this answer
+              {t('column.choose')}
             </button>
             {cut && message.content && (
               <button type="button" className="text-button" onClick={() => actions.continueReply(message.id)}>
-                Continue
+                {t('column.continue')}
               </button>
             )}
             {retryAt ? (
               <RetryButton notBefore={retryAt} onRetry={() => actions.regenerate(message.id)} />
             ) : (
               <button type="button" className="text-button" onClick={() => actions.regenerate(message.id)}>
-                Regenerate
+                {t('column.regenerate')}
               </button>
             )}
             <button
@@ -124,7 +121,7 @@ export const CompareColumnView = memo(function CompareColumnView({
               aria-expanded={paramsOpen}
               onClick={() => setParamsOpen(!paramsOpen)}
             >
-              Parameters
+              {t('column.parameters')}
             </button>
           </>
         )}
@@ -133,7 +130,7 @@ export const CompareColumnView = memo(function CompareColumnView({
         <ColumnParams
           model={model}
           initial={column.params}
-          submitLabel="Regenerate with these"
+          submitLabel={t('column.regenerateWith')}
           onSubmit={(params) => {
             setParamsOpen(false);
             actions.regenerate(message.id, params);

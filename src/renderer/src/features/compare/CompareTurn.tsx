@@ -1,4 +1,5 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompareRun } from '../../../../shared/compare';
 import { inlineStep } from '../../ui/direction';
 import { CompareColumnView, columnStatus, type CompareActions } from './CompareColumnView';
@@ -31,13 +32,15 @@ export interface CompareTurnProps {
  */
 export function CompareTurn({ run, actions, onOpenLink, plainText }: CompareTurnProps) {
   const wide = useWide();
+  const { t } = useTranslation('compare');
   const [tab, setTab] = useState(0);
   const columns = run.columns;
   const finished = columns.filter((c) => c.message.status !== 'streaming').length;
-  const summary = columns.map((c) => `${c.model}: ${columnStatus(c)}`).join('; ');
+  const summary = columns.map((c) => t('turn.columnStatus', { model: c.model, status: t(columnStatus(c)) })).join('; ');
   const current = Math.min(tab, columns.length - 1);
 
   function onTabKey(event: KeyboardEvent) {
+    // Along the text: in right-to-left text the next tab is to the left.
     const step = inlineStep(event.key, event.currentTarget);
     if (!step) return;
     event.preventDefault();
@@ -47,9 +50,9 @@ export function CompareTurn({ run, actions, onOpenLink, plainText }: CompareTurn
   }
 
   return (
-    <div className="compare-turn" role="region" aria-label={`${columns.length} answers compared`}>
+    <div className="compare-turn" role="region" aria-label={t('turn.region', { count: columns.length })}>
       <p className="visually-hidden" aria-live="polite">
-        {finished} of {columns.length} answers finished. {finished === columns.length ? summary : ''}
+        {t('turn.progress', { finished, count: columns.length })} {finished === columns.length ? summary : ''}
       </p>
       {wide ? (
         <div className="compare-turn__columns" style={{ ['--columns' as string]: columns.length }}>
@@ -65,7 +68,7 @@ export function CompareTurn({ run, actions, onOpenLink, plainText }: CompareTurn
         </div>
       ) : (
         <>
-          <div className="compare-turn__tabs" role="tablist" aria-label="Compared models" onKeyDown={onTabKey}>
+          <div className="compare-turn__tabs" role="tablist" aria-label={t('turn.tabs')} onKeyDown={onTabKey}>
             {columns.map((c, i) => (
               <button
                 key={c.column}
@@ -80,7 +83,7 @@ export function CompareTurn({ run, actions, onOpenLink, plainText }: CompareTurn
                 onClick={() => setTab(i)}
               >
                 {c.model}
-                <span className="visually-hidden">, {columnStatus(c)}</span>
+                <span className="visually-hidden">{t('turn.tabStatus', { status: t(columnStatus(c)) })}</span>
               </button>
             ))}
           </div>

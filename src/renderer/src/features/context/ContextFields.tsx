@@ -1,15 +1,8 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContextSettings, ContextView } from '../../../../shared/contract';
 import { LIMITS } from '../../../../shared/domain';
-import { formatTokens } from './meter';
 import './context.css';
-
-const SOURCE: Record<ContextView['source'], string> = {
-  conversation: 'set here',
-  server: 'from the server',
-  table: 'known for this model',
-  default: 'a guess',
-};
 
 export interface ContextFieldsProps {
   value: ContextSettings;
@@ -26,25 +19,26 @@ function parse(raw: string, min: number, max: number): number | null | undefined
 
 /** In the parameters panel: the model's context length for this chat, and how much of the chat is sent. */
 export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
+  const { t } = useTranslation('context');
   const id = useId();
   const [lengthText, setLengthText] = useState<string | null>(null);
   const [lastText, setLastText] = useState<string | null>(null);
   const auto =
-    view && view.source !== 'conversation' ? `${formatTokens(view.contextLength)}, ${SOURCE[view.source]}` : '';
+    view && view.source !== 'conversation' ? t(`fields.auto.${view.source}`, { length: view.contextLength }) : '';
   const lengthBad = lengthText !== null && parse(lengthText, 256, LIMITS.contextLength) === undefined;
   const lastBad = lastText !== null && parse(lastText, 1, LIMITS.sendLast) === undefined;
   const lastN = value.sendLast ?? 20;
 
   return (
     <section className="context-fields" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Context</h3>
+      <h3 id={`${id}-title`}>{t('fields.title')}</h3>
       <label className="context-fields__row">
-        Context length
+        {t('fields.length')}
         <input
           type="number"
           min={256}
           step={1024}
-          placeholder="auto"
+          placeholder={t('fields.auto.placeholder')}
           value={lengthText ?? value.contextLength ?? ''}
           aria-invalid={lengthBad || undefined}
           aria-describedby={`${id}-length`}
@@ -55,16 +49,12 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
           }}
           onBlur={() => !lengthBad && setLengthText(null)}
         />
-        tokens
+        {t('fields.lengthUnit')}
       </label>
       <p id={`${id}-length`} className="context-fields__help">
-        {lengthBad
-          ? 'A whole number of at least 256'
-          : auto
-            ? `Empty: ${auto}.`
-            : 'Empty: from the server’s list or the model’s known length.'}
+        {lengthBad ? t('fields.lengthBad', { min: 256 }) : auto || t('fields.auto.unknown')}
       </p>
-      <div className="context-fields__choices" role="radiogroup" aria-label="Messages sent">
+      <div className="context-fields__choices" role="radiogroup" aria-label={t('fields.sent')}>
         <label>
           <input
             type="radio"
@@ -72,7 +62,7 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
             checked={value.sendLast === null}
             onChange={() => onChange({ sendLast: null })}
           />{' '}
-          All that fit
+          {t('fields.allThatFit')}
         </label>
         <div className="context-fields__row">
           <label>
@@ -82,12 +72,13 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
               checked={value.sendLast !== null}
               onChange={() => onChange({ sendLast: lastN })}
             />{' '}
-            The last
+            {t('fields.lastBefore')}
           </label>
+          {/* The count sits between two words; each language fills either side (ja: 直近の [n] 件のメッセージ). */}
           <input
             type="number"
             className="context-fields__count"
-            aria-label="Number of messages sent"
+            aria-label={t('fields.lastCount')}
             min={1}
             value={lastText ?? lastN}
             aria-invalid={lastBad || undefined}
@@ -98,12 +89,10 @@ export function ContextFields({ value, view, onChange }: ContextFieldsProps) {
             }}
             onBlur={() => !lastBad && setLastText(null)}
           />
-          messages
+          {t('fields.lastAfter')}
         </div>
       </div>
-      <p className="context-fields__help">
-        The newest whole turns that fit go with each message; older ones stay here but are not sent.
-      </p>
+      <p className="context-fields__help">{t('fields.help')}</p>
     </section>
   );
 }

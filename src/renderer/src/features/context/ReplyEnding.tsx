@@ -1,4 +1,4 @@
-import { formatTokens } from './meter';
+import { useTranslation } from 'react-i18next';
 import './context.css';
 
 export interface ReplyEndingProps {
@@ -11,22 +11,23 @@ export interface ReplyEndingProps {
 
 /** Under a finished reply that the server did not let finish: cut at max_tokens, or stopped by a content filter. */
 export function ReplyEnding({ finishReason, limit, onContinue, onRaiseAndContinue }: ReplyEndingProps) {
+  const { t } = useTranslation(['context', 'chat']);
   if (finishReason === 'content_filter') {
     return (
       <div className="reply-ending" role="status">
-        <span className="reply-ending__text">Stopped by the server’s content filter; the reply may be incomplete.</span>
+        <span className="reply-ending__text">{t('ending.filtered')}</span>
       </div>
     );
   }
   if (finishReason !== 'length') return null;
   return (
     <div className="reply-ending" role="status">
-      <span className="reply-ending__text">Cut at the max-tokens limit ({formatTokens(limit)}).</span>
+      <span className="reply-ending__text">{t('ending.cut', { limit })}</span>
       <button type="button" className="text-button" onClick={onContinue}>
-        Continue
+        {t('chat:continue')}
       </button>
       <button type="button" className="text-button" onClick={onRaiseAndContinue}>
-        Raise the limit and continue
+        {t('ending.raise')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ContextView } from '../../../../shared/contract';
 import { IMAGE_TOKENS, estimateTokens, fitNewest } from '../../../../shared/context';
+import { i18n } from '../../i18n';
 
 export interface Meter {
   /** Tokens the next request would carry with this draft, estimated. */
@@ -23,5 +24,11 @@ export function meterOf(view: ContextView, draft: string, images: number, docume
   return { used, limit: view.limit, over: base > view.limit, pushedOut: view.turnTokens.length - fit };
 }
 
-const number = new Intl.NumberFormat('en');
-export const formatTokens = (n: number) => number.format(n);
+const formats = new Map<string, Intl.NumberFormat>();
+/** A count in the UI's digits and grouping, for the language shown when it is called. */
+export function formatTokens(n: number): string {
+  const language = i18n.language || 'en';
+  let format = formats.get(language);
+  if (!format) formats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(n);
+}

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DocumentChip } from '../../store/documents-slice';
 import { Icon } from '../../ui/Icon';
 import { errorText } from '../chat/error-text';
-import { formatTokens } from '../context/meter';
 import './documents.css';
 
 export interface DocumentChipsProps {
@@ -18,32 +19,34 @@ export interface DocumentChipsProps {
   onShowText(id: string): void;
 }
 
-function facts(chip: DocumentChip): string {
+/** A document's size in words: its pages when it has them, else its lines. */
+export function documentSize(doc: { pages: number | null; lines: number }, t: TFunction<'documents'>): string {
+  return doc.pages !== null ? t('pages', { count: doc.pages }) : t('lines', { count: doc.lines });
+}
+
+function facts(chip: DocumentChip, t: TFunction<'documents'>): string {
   const draft = chip.draft!;
-  const size =
-    draft.pages !== null
-      ? `${draft.pages} ${draft.pages === 1 ? 'page' : 'pages'}`
-      : `${formatTokens(draft.lines)} ${draft.lines === 1 ? 'line' : 'lines'}`;
-  return `${size} · ~${formatTokens(draft.tokens)} tokens`;
+  return t('facts', { size: documentSize(draft, t), count: draft.tokens });
 }
 
 function ChipBody({ chip, over, props }: { chip: DocumentChip; over: boolean; props: DocumentChipsProps }) {
+  const { t } = useTranslation(['documents', 'common']);
   if (chip.state === 'reading') {
     const { progress } = chip;
     return (
       <>
         <progress
           className="document-chip__progress"
-          aria-label={`Reading ${chip.name}`}
+          aria-label={t('reading', { name: chip.name || t('choosing') })}
           {...(progress ? { max: progress.total, value: progress.done } : {})}
         />
         {progress && (
           <span className="document-chip__facts">
-            page {formatTokens(progress.done)} of {formatTokens(progress.total)}
+            {t('pageProgress', { done: progress.done, total: progress.total })}
           </span>
         )}
         <button type="button" className="document-chip__button" onClick={() => props.onCancel(chip.key)}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </>
     );
@@ -52,21 +55,21 @@ function ChipBody({ chip, over, props }: { chip: DocumentChip; over: boolean; pr
     const text = errorText(chip.error);
     return (
       <span className="document-chip__error" role="alert">
-        <strong>{text.title}.</strong> {text.detail ?? ''} {text.hint ?? ''}
+        <strong>{t('errorTitle', { title: text.title })}</strong> {text.detail ?? ''} {text.hint ?? ''}
       </span>
     );
   }
   const draft = chip.draft!;
   return (
     <>
-      <span className="document-chip__facts">{facts(chip)}</span>
+      <span className="document-chip__facts">{facts(chip, t)}</span>
       <button
         type="button"
         className="document-chip__button"
-        aria-label={`Show the text of ${chip.name}`}
+        aria-label={t('showText', { name: chip.name })}
         onClick={() => props.onShowText(draft.id)}
       >
-        Text
+        {t('text')}
       </button>
       {over && (
         <label className="document-chip__include">
@@ -75,7 +78,7 @@ function ChipBody({ chip, over, props }: { chip: DocumentChip; over: boolean; pr
             checked={chip.included}
             onChange={(e) => props.onInclude(chip.key, e.target.checked)}
           />
-          Send
+          {t('send')}
         </label>
       )}
     </>
@@ -85,24 +88,25 @@ function ChipBody({ chip, over, props }: { chip: DocumentChip; over: boolean; pr
 /** The composer's documents: one chip per file with its size, its token cost, its text and a way to remove it. */
 export function DocumentChips(props: DocumentChipsProps) {
   const { chips, room, needed, fit } = props;
+  const { t } = useTranslation('documents');
   if (chips.length === 0) return null;
   const ready = chips.filter((c) => c.state === 'ready');
   const over = room !== null && ready.length > 0 && (needed > room || ready.some((c) => !c.included));
   const tooMuch = room !== null && needed > room;
   return (
     <div className="documents">
-      <ul className="documents__list" aria-label="Attached documents">
+      <ul className="documents__list" aria-label={t('attached')}>
         {chips.map((chip) => (
           <li key={chip.key} className={`document-chip document-chip--${chip.state}`}>
             <Icon name="file" />
             <span className="document-chip__name" title={chip.name}>
-              {chip.name}
+              {chip.name || t('choosing')}
             </span>
             <ChipBody chip={chip} over={over} props={props} />
             <button
               type="button"
               className="icon-button document-chip__remove"
-              aria-label={`Remove ${chip.name}`}
+              aria-label={t('remove', { name: chip.name || t('choosing') })}
               onClick={() => props.onRemove(chip.key)}
             >
               <Icon name="close" />
@@ -117,13 +121,10 @@ export function DocumentChips(props: DocumentChipsProps) {
       </ul>
       {tooMuch && (
         <div className="documents__over" role="status">
-          <p>
-            The documents need about {formatTokens(needed)} tokens; this chat’s context has room for{' '}
-            {formatTokens(Math.max(0, room))} with your message. Leave some out, or let the app cut them.
-          </p>
+          <p>{t('over', { needed, room: Math.max(0, room) })}</p>
           <label className="checkbox">
             <input type="checkbox" checked={fit} onChange={(e) => props.onFit(e.target.checked)} />
-            Cut them to fit (each keeps its beginning; the model is told what was left out)
+            {t('fit')}
           </label>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { selectDocumentsReading, selectDocumentTokens } from '../../store/documents-slice';
 import { DocumentChips } from './DocumentChips';
@@ -14,9 +15,9 @@ export function useDocumentsBlock(): string | null {
   const needed = useStore(selectDocumentTokens);
   const fit = useStore((s) => s.fitDocuments);
   const room = useRoom();
-  if (reading) return 'A document is still being read.';
-  if (room !== null && needed > room && !fit)
-    return 'The documents do not fit: leave some out, or let the app cut them.';
+  const { t } = useTranslation('documents');
+  if (reading) return t('stillReading');
+  if (room !== null && needed > room && !fit) return t('doNotFit');
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { LIMITS } from '../../../../shared/domain';
+import { i18n } from '../../i18n';
 import { useStore } from '../../store';
 import { tooLargeToRead } from '../../store/documents-slice';
 
@@ -29,7 +30,11 @@ export async function attachDocumentFiles(files: File[]): Promise<void> {
       try {
         await store.attachDocumentBytes(file.name, await readAsBase64(file));
       } catch {
-        store.refuseDocument(file.name, { code: 'bad_file', message: `“${file.name}” could not be read.` });
+        // Made in the window, so worded here, in the language of the moment it happens (as main's are).
+        store.refuseDocument(file.name, {
+          code: 'bad_file',
+          message: i18n.t('documents:readFailed', { name: file.name }),
+        });
       }
     }),
   );

@@ -1,18 +1,15 @@
 import { Component, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nestingProblem } from './nesting';
 import './guard.css';
 
-const NOTE = {
-  nesting: 'Shown as plain text: this part is nested too deeply to format.',
-  failed: 'Shown as plain text: this part could not be formatted.',
-};
-
 /** A block's source as it came, with a quiet note saying why it is not formatted. */
-export function PlainBlock({ text, reason }: { text: string; reason: keyof typeof NOTE }) {
+export function PlainBlock({ text, reason }: { text: string; reason: 'nesting' | 'failed' }) {
+  const { t } = useTranslation('markdown');
   return (
     <div className="md-plain" data-plain={reason}>
       <div className="md-plain__text">{text}</div>
-      <p className="md-plain__note">{NOTE[reason]}</p>
+      <p className="md-plain__note">{t(`plain.${reason}`)}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { grammarFor, grammarsVersion, requestGrammar, subscribe, tokenize } from './highlight';
 
@@ -19,9 +20,10 @@ export const CodeBlock = memo(function CodeBlock({
   info: string;
   partial?: boolean;
 }) {
+  const { t } = useTranslation(['markdown', 'common']);
   const lang = grammarFor(info);
   const version = useSyncExternalStore(subscribe, grammarsVersion);
-  const [copied, setCopied] = useState<'Copied' | 'Copy failed' | null>(null);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
@@ -40,26 +42,29 @@ export const CodeBlock = memo(function CodeBlock({
   async function copy() {
     // Through main's clipboard: the window itself is granted no clipboard permission.
     const ok = await useStore.getState().copyText(code);
-    setCopied(ok ? 'Copied' : 'Copy failed');
+    setCopied(ok ? 'copied' : 'failed');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setCopied(null), 1500);
   }
 
-  const label = info.trim().split(/\s/)[0] || 'text';
+  // The fence's own language id as written; a fence without one is called plain text in the UI's words.
+  const written = info.trim().split(/\s/)[0];
+  const label = written || t('code.text');
+  const said = copied === 'copied' ? t('common:copied') : copied === 'failed' ? t('code.copyFailed') : null;
   return (
-    <div className="code-block" data-lang={label}>
+    <div className="code-block" data-lang={written || 'text'}>
       <div className="code-block__bar">
         <span className="code-block__lang">{label}</span>
         <button
           type="button"
           className="code-block__copy"
-          aria-label={`Copy ${label} code`}
+          aria-label={t('code.copy', { language: label })}
           onClick={() => void copy()}
         >
-          {copied ?? 'Copy'}
+          {said ?? t('common:copy')}
         </button>
         <span className="offscreen" role="status">
-          {copied}
+          {said}
         </span>
       </div>
       <pre className="code-block__pre" tabIndex={0}>

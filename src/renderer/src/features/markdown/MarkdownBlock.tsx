@@ -1,4 +1,6 @@
 import { memo, useMemo, type ReactElement, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -24,7 +26,7 @@ function urlTransform(url: string): string {
   return safeUrl(url) ?? '';
 }
 
-function components(onOpenLink: OpenLink, tail: boolean): Components {
+function components(onOpenLink: OpenLink, tail: boolean, t: TFunction<'markdown'>): Components {
   const open = (url: string) => (event: { preventDefault(): void; currentTarget: HTMLElement }) => {
     event.preventDefault();
     onOpenLink(url, event.currentTarget.textContent ?? '');
@@ -40,7 +42,7 @@ function components(onOpenLink: OpenLink, tail: boolean): Components {
       ),
     img: ({ src, alt }) => {
       const url = typeof src === 'string' ? src : '';
-      const text = `Image: ${alt || url || 'untitled'}`;
+      const text = alt || url ? t('image', { name: alt || url }) : t('imageUntitled');
       return url ? (
         <a className="md-image" href={url} title={url} onClick={open(url)} onAuxClick={(e) => e.preventDefault()}>
           {text}
@@ -57,7 +59,7 @@ function components(onOpenLink: OpenLink, tail: boolean): Components {
     },
     input: ({ checked }) => (
       // A task list item: the state is read out with the label ("Done, checked" / "Done, not checked").
-      <input type="checkbox" checked={!!checked} disabled aria-label="Done" />
+      <input type="checkbox" checked={!!checked} disabled aria-label={t('taskDone')} />
     ),
     table: ({ children }) => (
       <div className="md-table" tabIndex={0}>
@@ -81,7 +83,8 @@ export const MarkdownBlock = memo(function MarkdownBlock({
   onOpenLink: OpenLink;
   tail?: boolean;
 }) {
-  const parts = useMemo(() => components(onOpenLink, tail), [onOpenLink, tail]);
+  const { t } = useTranslation('markdown');
+  const parts = useMemo(() => components(onOpenLink, tail, t), [onOpenLink, tail, t]);
   return (
     <BlockGuard source={text}>
       <ReactMarkdown remarkPlugins={REMARK} rehypePlugins={REHYPE} urlTransform={urlTransform} components={parts}>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatContext, type ModelOption, type OptionGroup } from './model-options';
 
 interface ModelListboxProps {
@@ -19,12 +20,13 @@ interface ModelListboxProps {
  * so nothing in here is focusable: the star is a mouse shortcut for what Ctrl/Cmd+D does from the keyboard.
  */
 export function ModelListbox(props: ModelListboxProps) {
+  const { t } = useTranslation('picker');
   let index = 0;
   return (
     <div
       id={props.id}
       role="listbox"
-      aria-label={`${props.label} list`}
+      aria-label={t('list', { label: props.label })}
       aria-multiselectable={props.multiple || undefined}
       className="picker__list"
       // Keeps focus in the input, so choosing with the mouse does not close the list first.
@@ -33,7 +35,7 @@ export function ModelListbox(props: ModelListboxProps) {
       {props.groups.map((group) => (
         <div key={group.key} role="group" aria-labelledby={`${props.id}-${group.key}`} className="picker__group">
           <div id={`${props.id}-${group.key}`} role="presentation" className="picker__group-label">
-            {group.label}
+            {t(`groups.${group.key}`)}
           </div>
           {group.options.map((option) => {
             const at = index++;
@@ -50,7 +52,7 @@ export function ModelListbox(props: ModelListboxProps) {
                 <span
                   className={`picker__star${option.favorite ? ' picker__star--on' : ''}`}
                   aria-hidden="true"
-                  title={option.favorite ? 'Unstar' : 'Star'}
+                  title={option.favorite ? t('unstar') : t('star')}
                   onClick={(e) => {
                     e.stopPropagation();
                     props.onToggleFavorite(option.id);
@@ -59,10 +61,10 @@ export function ModelListbox(props: ModelListboxProps) {
                   {option.favorite ? '★' : '☆'}
                 </span>
                 <span className="picker__id">{option.id}</span>
-                {option.favorite && <span className="visually-hidden">, favourite</span>}
-                {option.vision && <span className="badge picker__badge">Vision</span>}
+                {option.favorite && <span className="visually-hidden">{t('isFavourite')}</span>}
+                {option.vision && <span className="badge picker__badge">{t('vision')}</span>}
                 {option.contextLength !== null && (
-                  <span className="picker__context">{formatContext(option.contextLength)} context</span>
+                  <span className="picker__context">{t('context', { size: formatContext(option.contextLength) })}</span>
                 )}
               </div>
             );

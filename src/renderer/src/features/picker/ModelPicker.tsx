@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isVisionModel } from '../../../../shared/domain';
 import { modelIdSchema } from '../../../../shared/schemas';
 import { Icon } from '../../ui/Icon';
@@ -39,6 +40,7 @@ export type ModelPickerProps = CommonProps & (SingleProps | MultipleProps);
  */
 export function ModelPicker(props: ModelPickerProps) {
   const id = useId();
+  const { t } = useTranslation('picker');
   const inputRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   // null: nothing typed since the list opened, so it shows everything rather than only the current id.
@@ -128,14 +130,14 @@ export function ModelPicker(props: ModelPickerProps) {
         {props.label}
       </label>
       {props.multiple && props.value.length > 0 && (
-        <ul className="picker__chips" aria-label={`Chosen models (${props.value.length} of ${props.max})`}>
+        <ul className="picker__chips" aria-label={t('chosen', { chosen: props.value.length, max: props.max })}>
           {props.value.map((model) => (
             <li key={model} className="picker__chip">
               <span>{model}</span>
               <button
                 type="button"
                 className="picker__chip-remove"
-                aria-label={`Remove ${model}`}
+                aria-label={t('remove', { model })}
                 onClick={() => choose({ id: model })}
               >
                 <Icon name="close" />
@@ -156,7 +158,7 @@ export function ModelPicker(props: ModelPickerProps) {
           aria-activedescendant={open && active >= 0 ? `${id}-option-${active}` : undefined}
           aria-keyshortcuts="Control+D Meta+D"
           value={props.multiple ? search : props.value}
-          placeholder={props.multiple ? 'Add a model…' : undefined}
+          placeholder={props.multiple ? t('addModel') : undefined}
           spellCheck={false}
           autoComplete="off"
           onFocus={() => props.onOpen?.()}
@@ -171,15 +173,15 @@ export function ModelPicker(props: ModelPickerProps) {
           }}
         />
         {single !== null && isVisionModel(single) && (
-          <span className="badge" title="This model accepts images">
-            Vision
+          <span className="badge" title={t('visionTitle')}>
+            {t('vision')}
           </span>
         )}
         {single !== null && (
           <button
             type="button"
             className={`icon-button icon-button--small picker__star-button${starred ? ' picker__star-button--on' : ''}`}
-            aria-label="Favourite model"
+            aria-label={t('favouriteModel')}
             aria-pressed={starred}
             disabled={!modelIdSchema.safeParse(single).success}
             onClick={() => props.onToggleFavorite(single)}
@@ -203,11 +205,15 @@ export function ModelPicker(props: ModelPickerProps) {
             onToggleFavorite={props.onToggleFavorite}
           />
           <p className="picker__hint" aria-live="polite">
-            {full && props.multiple ? `Up to ${props.max} models. ` : ''}
-            {flat.length === 0 ? 'No listed model matches; the id is used as typed. ' : ''}
-            {hidden > 0 ? `${hidden} more; type to narrow. ` : ''}
-            {props.notice ? `${props.notice} ` : ''}
-            Enter chooses · Ctrl/Cmd+D stars · Esc closes
+            {[
+              full && props.multiple ? t('hint.full', { max: props.max }) : '',
+              flat.length === 0 ? t('hint.noMatch') : '',
+              hidden > 0 ? t('hint.more', { count: hidden }) : '',
+              props.notice ?? '',
+              t('hint.keys'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </p>
         </div>
       )}

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ModelInfo } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import { useStore } from '../../store';
@@ -7,10 +9,9 @@ import type { PickerLists } from './model-options';
 
 const NO_MODELS: ModelInfo[] = [];
 
-function noticeOf(listError: AppError | null, saveError: AppError | null): string | null {
-  if (saveError) return `Favourites were not saved: ${errorText(saveError).title}.`;
-  if (listError)
-    return `The server's list could not be fetched (${errorText(listError).title}); showing the last one saved.`;
+function noticeOf(listError: AppError | null, saveError: AppError | null, t: TFunction<'picker'>): string | null {
+  if (saveError) return t('notice.saveFailed', { reason: errorText(saveError).title });
+  if (listError) return t('notice.listFailed', { reason: errorText(listError).title });
   return null;
 }
 
@@ -23,6 +24,7 @@ export interface PickerFeed extends PickerLists {
 
 /** Feeds a picker from the store; the composer's picker and compare mode's use the same one. */
 export function usePickerFeed(): PickerFeed {
+  const { t } = useTranslation('picker');
   const models = useStore((s) => s.modelList?.models ?? NO_MODELS);
   const listError = useStore((s) => s.modelList?.error ?? null);
   const favorites = useStore((s) => s.favoriteModels);
@@ -33,7 +35,7 @@ export function usePickerFeed(): PickerFeed {
     models,
     favorites,
     recents,
-    notice: noticeOf(listError, saveError),
+    notice: noticeOf(listError, saveError, t),
     onToggleFavorite: (id) => void toggleFavoriteModel(id),
     onOpen: () => {
       void loadModels();
@@ -46,6 +48,7 @@ export function usePickerFeed(): PickerFeed {
 export function ModelPickerContainer() {
   const model = useStore((s) => s.draft.model);
   const feed = usePickerFeed();
+  const { t } = useTranslation('common');
   const { setDraft } = useStore.getState();
-  return <ModelPicker label="Model" value={model} onChange={(next) => setDraft({ model: next })} {...feed} />;
+  return <ModelPicker label={t('model')} value={model} onChange={(next) => setDraft({ model: next })} {...feed} />;
 }

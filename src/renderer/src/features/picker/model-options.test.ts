@@ -13,10 +13,10 @@ describe('pickerGroups', () => {
       { models, favorites: ['meta-llama-3-8B-instruct'], recents: ['meta-llama-3-8B-instruct', 'my/own-model'] },
       '',
     );
-    expect(groups.map((g) => [g.label, g.options.map((o) => o.id)])).toEqual([
-      ['Favourites', ['meta-llama-3-8B-instruct']],
-      ['Recently used', ['my/own-model']],
-      ['All models', models.map((m) => m.id)],
+    expect(groups.map((g) => [g.key, g.options.map((o) => o.id)])).toEqual([
+      ['favorites', ['meta-llama-3-8B-instruct']],
+      ['recent', ['my/own-model']],
+      ['all', models.map((m) => m.id)],
     ]);
     expect(groups[0]!.options[0]).toMatchObject({ favorite: true, vision: false });
   });

@@ -7,9 +7,9 @@ export interface ModelOption {
   favorite: boolean;
 }
 
+/** A group of the picker's list; the list names it by its key (picker:groups.<key>). */
 export interface OptionGroup {
   key: 'favorites' | 'recent' | 'all';
-  label: string;
   options: ModelOption[];
 }
 
@@ -52,13 +52,12 @@ export function pickerGroups(lists: PickerLists, query: string): { groups: Optio
   const keep = (id: string) => q === '' || matchesQuery(id, q);
   const all = lists.models.filter((m) => keep(m.id));
   const groups: OptionGroup[] = [
-    { key: 'favorites', label: 'Favourites', options: lists.favorites.filter(keep).map(toOption) },
+    { key: 'favorites', options: lists.favorites.filter(keep).map(toOption) },
     {
       key: 'recent',
-      label: 'Recently used',
       options: lists.recents.filter((id) => !favorites.has(id) && keep(id)).map(toOption),
     },
-    { key: 'all', label: 'All models', options: all.slice(0, SHOWN_MATCHES).map((m) => toOption(m.id)) },
+    { key: 'all', options: all.slice(0, SHOWN_MATCHES).map((m) => toOption(m.id)) },
   ];
   return { groups: groups.filter((g) => g.options.length > 0), hidden: Math.max(0, all.length - SHOWN_MATCHES) };
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Recovery } from '../../../../shared/contract';
 import { Icon } from '../../ui/Icon';
 import './recovery.css';
@@ -13,29 +14,23 @@ export interface RecoveryNoticeProps {
 
 /** Says that the window was reloaded after a crash, and why the chat shows as plain text, with the way back. */
 export function RecoveryNotice({ crash, plainText, onShowFormatting, onDismiss }: RecoveryNoticeProps) {
+  const { t } = useTranslation(['recovery', 'common']);
   if (!crash && !plainText) return null;
-  const why = crash?.reason === 'oom' ? ' (it ran out of memory)' : '';
   return (
     <div className="banner-stack">
-      <div className="banner recovery-notice" role="status" aria-label="Recovered">
+      <div className="banner recovery-notice" role="status" aria-label={t('label')}>
         <div className="recovery-notice__text">
-          {crash && <strong>The window stopped unexpectedly{why} and was reloaded.</strong>}
-          {plainText && (
-            <p>
-              {crash
-                ? 'This chat was open, so its replies are shown as plain text for now.'
-                : 'Replies in this chat are shown as plain text, since the window stopped while it was open.'}
-            </p>
-          )}
+          {crash && <strong>{crash.reason === 'oom' ? t('crashedOom') : t('crashed')}</strong>}
+          {plainText && <p>{crash ? t('plainNow') : t('plainSince')}</p>}
         </div>
         <div className="recovery-notice__actions">
           {plainText && (
             <button type="button" className="banner__action" onClick={onShowFormatting}>
-              Show formatting
+              {t('showFormatting')}
             </button>
           )}
           {crash && (
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+            <button type="button" className="icon-button" aria-label={t('common:dismiss')} onClick={onDismiss}>
               <Icon name="close" />
             </button>
           )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { APP_SHORTCUTS } from '../../../../shared/shortcuts';
 import { useStore } from '../../store';
 import { Modal } from '../../ui/Modal';
@@ -5,21 +6,23 @@ import { keysOf } from './accelerator';
 import './shortcuts.css';
 
 const IN_CHAT = [
-  { label: 'Send', keys: ['Enter'] },
-  { label: 'New line', keys: ['Shift', 'Enter'] },
-  { label: 'Stop the reply', keys: ['Esc'] },
-  { label: 'Edit your last message (empty composer)', keys: ['↑'] },
-];
+  { label: 'send', keys: ['Enter'] },
+  { label: 'newLine', keys: ['Shift', 'Enter'] },
+  { label: 'stop', keys: ['Esc'] },
+  { label: 'editLast', keys: ['↑'] },
+] as const;
 
 export function ShortcutsDialog() {
+  const { t } = useTranslation('shortcuts');
   const open = useStore((s) => s.shortcutsOpen);
   const setOpen = useStore((s) => s.setShortcutsOpen);
+  // The menu's names, without the "…" that says a menu item opens a window.
   const rows = [
-    ...APP_SHORTCUTS.map((s) => ({ label: s.label.replace('…', ''), keys: keysOf(s.accelerator) })),
-    ...IN_CHAT,
+    ...APP_SHORTCUTS.map((s) => ({ label: t(s.label).replace('…', ''), keys: keysOf(s.accelerator) })),
+    ...IN_CHAT.map((row) => ({ label: t(row.label), keys: row.keys })),
   ];
   return (
-    <Modal open={open} title="Keyboard shortcuts" onClose={() => setOpen(false)}>
+    <Modal open={open} title={t('title')} onClose={() => setOpen(false)}>
       <table className="shortcuts">
         <tbody>
           {rows.map((row) => (

@@ -1,4 +1,5 @@
 import { memo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain';
 import type { ExportFormat } from '../../../../shared/history';
 import { Icon } from '../../ui/Icon';
@@ -24,7 +25,8 @@ type Mode = 'idle' | 'menu' | 'rename' | 'move';
 export const ConversationRow = memo(function ConversationRow({ conversation: c, active, ...act }: Props) {
   const [mode, setMode] = useState<Mode>('idle');
   const [draft, setDraft] = useState('');
-  const title = c.title || 'New chat';
+  const { t } = useTranslation(['sidebar', 'common']);
+  const title = c.title || t('common:newChat');
 
   function finish(event: KeyboardEvent<HTMLInputElement>, commit: (value: string) => void) {
     if (event.key === 'Escape') setMode('idle');
@@ -43,14 +45,15 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
     run();
     setMode('idle');
   };
-  const menu: [string, () => void][] = [
-    ['Rename', () => edit('rename', c.title)],
-    [c.pinned ? 'Unpin' : 'Pin to top', then(() => act.onTogglePin(c.id))],
-    ['Move to folder…', () => edit('move', c.folder ?? '')],
-    ...(c.folder ? [['Remove from folder', then(() => act.onMove(c.id, null))] as [string, () => void]] : []),
-    ['Export as Markdown', then(() => act.onExport(c.id, 'markdown'))],
-    ['Export as JSON', then(() => act.onExport(c.id, 'json'))],
-    ['Delete', then(() => act.onDelete(c.id))],
+  type Item = [key: string, label: string, run: () => void];
+  const menu: Item[] = [
+    ['rename', t('row.rename'), () => edit('rename', c.title)],
+    ['pin', c.pinned ? t('row.unpin') : t('row.pin'), then(() => act.onTogglePin(c.id))],
+    ['move', t('row.move'), () => edit('move', c.folder ?? '')],
+    ...(c.folder ? [['unfile', t('row.removeFromFolder'), then(() => act.onMove(c.id, null))] as Item] : []),
+    ['markdown', t('row.exportMarkdown'), then(() => act.onExport(c.id, 'markdown'))],
+    ['json', t('row.exportJson'), then(() => act.onExport(c.id, 'json'))],
+    ['delete', t('common:delete'), then(() => act.onDelete(c.id))],
   ];
 
   if (mode === 'rename' || mode === 'move') {
@@ -59,11 +62,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       <div className="conv-row conv-row--editing">
         <input
           className="conv-row__input"
-          aria-label={rename ? 'New title' : 'Folder name'}
+          aria-label={rename ? t('row.newTitle') : t('row.folderName')}
           autoFocus
           value={draft}
           list={rename ? undefined : 'folder-names'}
-          placeholder={rename ? undefined : 'Folder name'}
+          placeholder={rename ? undefined : t('row.folderName')}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => finish(e, (v) => (rename ? act.onRename(c.id, v) : act.onMove(c.id, v)))}
           onBlur={() => setMode('idle')}
@@ -94,8 +97,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       <button
         type="button"
         className="conv-row__more"
-        aria-label="Chat actions"
-        title="Chat actions"
+        aria-label={t('row.actions')}
+        title={t('row.actions')}
         aria-expanded={mode === 'menu'}
         onClick={() => setMode(mode === 'menu' ? 'idle' : 'menu')}
       >
@@ -103,13 +106,13 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       </button>
       {mode === 'menu' && (
         <div className="conv-menu" role="menu" onKeyDown={(e) => e.key === 'Escape' && setMode('idle')}>
-          {menu.map(([label, run], i) => (
+          {menu.map(([key, label, run], i) => (
             <button
-              key={label}
+              key={key}
               type="button"
               role="menuitem"
               autoFocus={i === 0}
-              className={label === 'Delete' ? 'conv-menu__item conv-menu__item--danger' : 'conv-menu__item'}
+              className={key === 'delete' ? 'conv-menu__item conv-menu__item--danger' : 'conv-menu__item'}
               onClick={run}
             >
               {label}

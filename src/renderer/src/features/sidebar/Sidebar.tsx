@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { KeyStatus } from '../../../../shared/contract';
 import type { Conversation } from '../../../../shared/domain';
 import type { Theme } from '../../../../shared/settings';
 import { Icon } from '../../ui/Icon';
 import { ConversationRow, type RowActions } from './ConversationRow';
-import { withDateGroups } from './date-groups';
+import { groupLabel, monthFormat, withDateGroups } from './date-groups';
 import './sidebar.css';
 
 export interface SidebarProps extends RowActions {
@@ -36,12 +38,11 @@ const ROW_PX = 38;
 const HEADING_PX = 30;
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
-function keyLabel(status: KeyStatus | null): string {
-  if (!status) return 'Checking API key…';
-  if (!status.configured) return status.origin ? 'API key is for another server' : 'No API key';
-  const from =
-    status.source === 'env' ? 'from environment' : status.source === 'session' ? 'this session' : 'in keychain';
-  return `API key ${from} · ••••${status.hint}`;
+function keyLabel(status: KeyStatus | null, t: TFunction<['sidebar', 'common']>): string {
+  if (!status) return t('key.checking');
+  if (!status.configured) return status.origin ? t('key.otherServer') : t('key.none');
+  const from = status.source === 'env' ? 'env' : status.source === 'session' ? 'session' : 'keychain';
+  return t(`key.${from}`, { hint: status.hint });
 }
 
 const ALL = '\u0000all';
@@ -50,6 +51,9 @@ const NONE = '\u0000none';
 export function Sidebar(props: SidebarProps) {
   const { conversations, total, activeId, keyStatus, folders, folderFilter, toast } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const { t, i18n } = useTranslation(['sidebar', 'common']);
+  // Month headings in the UI language; one formatter per language, since making one is the slow part.
+  const months = useMemo(() => monthFormat(i18n.language), [i18n.language]);
   // Date headings among the loaded chats; "now" is read when the list changes, which is when a heading can move.
   const lines = useMemo(() => withDateGroups(conversations, Date.now()), [conversations]);
   // Sized for every conversation, so the scrollbar is honest; rows past the loaded ones load on the way.
@@ -68,22 +72,27 @@ export function Sidebar(props: SidebarProps) {
   }, [lastIndex, lines.length, conversations.length, total, onLoadMore]);
 
   return (
-    <nav className="sidebar" aria-label="Conversations">
+    <nav className="sidebar" aria-label={t('nav')}>
       <div className="sidebar__brand">
         <span className="sidebar__logo" aria-hidden="true">
           M
         </span>
-        ModelsLab Chat
+        {t('brand')}
       </div>
       <div className="sidebar__actions">
-        <button type="button" className="sidebar__new" onClick={props.onNew} title={`New chat (${MOD}N)`}>
-          <Icon name="plus" /> New chat
+        <button
+          type="button"
+          className="sidebar__new"
+          onClick={props.onNew}
+          title={t('newChatShortcut', { shortcut: `${MOD}N` })}
+        >
+          <Icon name="plus" /> {t('common:newChat')}
         </button>
         <button
           type="button"
           className="sidebar__search icon-button"
-          aria-label="Search chats"
-          title={`Search (${MOD}K)`}
+          aria-label={t('searchChats')}
+          title={t('searchShortcut', { shortcut: `${MOD}K` })}
           onClick={props.onSearch}
         >
           <Icon name="search" />
@@ -91,11 +100,11 @@ export function Sidebar(props: SidebarProps) {
       </div>
       <button type="button" className="sidebar__item sidebar__assistants" onClick={props.onAssistants}>
         <Icon name="star" />
-        <span className="sidebar__title">Assistants</span>
+        <span className="sidebar__title">{t('assistants')}</span>
       </button>
       {(folders.length > 0 || folderFilter !== undefined) && (
         <label className="sidebar__folder">
-          <span className="visually-hidden">Folder</span>
+          <span className="visually-hidden">{t('folder')}</span>
           <select
             value={folderFilter === undefined ? ALL : folderFilter === null ? NONE : folderFilter}
             onChange={(e) => {
@@ -103,8 +112,8 @@ export function Sidebar(props: SidebarProps) {
               props.onFolderFilter(v === ALL ? undefined : v === NONE ? null : v);
             }}
           >
-            <option value={ALL}>All chats</option>
-            <option value={NONE}>Not in a folder</option>
+            <option value={ALL}>{t('allChats')}</option>
+            <option value={NONE}>{t('notInFolder')}</option>
             {folders.map((f) => (
               <option key={f} value={f}>
                 {f}
@@ -120,19 +129,19 @@ export function Sidebar(props: SidebarProps) {
       </datalist>
       <div className="sidebar__list" ref={scroller}>
         {total === 0 ? (
-          <p className="sidebar__empty">Your chats will appear here.</p>
+          <p className="sidebar__empty">{t('empty')}</p>
         ) : (
           <ul className="sidebar__rows" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const line = lines[item.index];
               return (
                 <li
-                  key={line?.kind === 'chat' ? line.conversation.id : line ? `h:${line.label}:${item.index}` : item.key}
+                  key={line?.kind === 'chat' ? line.conversation.id : line ? `h:${line.group}:${item.index}` : item.key}
                   className={`sidebar__row${line?.kind === 'heading' ? ' sidebar__row--heading' : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   {line?.kind === 'heading' ? (
-                    <h2 className="sidebar__group">{line.label}</h2>
+                    <h2 className="sidebar__group">{groupLabel(line.group, t, months)}</h2>
                   ) : line ? (
                     <ConversationRow
                       conversation={line.conversation}
@@ -158,27 +167,27 @@ export function Sidebar(props: SidebarProps) {
           <span className="toast__text">{toast.text}</span>
           {toast.undoId && (
             <button type="button" className="text-button" onClick={() => props.onUndo(toast.undoId!)}>
-              Undo
+              {t('undo')}
             </button>
           )}
         </div>
       )}
       <div className="sidebar__tools">
-        <button type="button" className="text-button" aria-label="Back up all chats" onClick={props.onBackup}>
-          Back up
+        <button type="button" className="text-button" aria-label={t('backUpAll')} onClick={props.onBackup}>
+          {t('backUp')}
         </button>
         <button type="button" className="text-button" onClick={props.onImport}>
-          Import…
+          {t('import')}
         </button>
         <select
           className="sidebar__theme"
-          aria-label="Theme"
+          aria-label={t('theme.label')}
           value={props.theme}
           onChange={(e) => props.onTheme(e.target.value as Theme)}
         >
-          <option value="system">System</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="system">{t('theme.system')}</option>
+          <option value="light">{t('theme.light')}</option>
+          <option value="dark">{t('theme.dark')}</option>
         </select>
       </div>
       <button
@@ -188,8 +197,8 @@ export function Sidebar(props: SidebarProps) {
       >
         <Icon name="gear" />
         <span>
-          <span className="sidebar__key-title">Settings</span>
-          <span className="sidebar__key-status">{keyLabel(keyStatus)}</span>
+          <span className="sidebar__key-title">{t('common:settings')}</span>
+          <span className="sidebar__key-status">{keyLabel(keyStatus, t)}</span>
         </span>
       </button>
     </nav>

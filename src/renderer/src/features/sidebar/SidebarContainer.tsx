@@ -1,16 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStore } from '../../store';
 import type { AppError } from '../../../../shared/errors';
 import { errorText } from '../chat/error-text';
 import { historyNoticeText } from '../history/history-notice';
 import { Sidebar } from './Sidebar';
 
-function toastText(error: AppError): string {
+function toastText(error: AppError, t: TFunction<['sidebar', 'common']>): string {
   const { title, hint, detail } = errorText(error);
-  return `${title}. ${detail ?? hint ?? ''}`.trim();
+  return t('errorToast', { title, detail: detail ?? hint ?? '' }).trim();
 }
 
 /** Connects the sidebar to the store. */
 export function SidebarContainer() {
+  const { t } = useTranslation(['sidebar', 'common']);
   const conversations = useStore((s) => s.conversations);
   const total = useStore((s) => s.conversationTotal);
   const activeId = useStore((s) => s.activeId);
@@ -31,7 +34,7 @@ export function SidebarContainer() {
       toast={
         toast &&
         ('error' in toast
-          ? { text: toastText(toast.error) }
+          ? { text: toastText(toast.error, t) }
           : 'notice' in toast
             ? { text: historyNoticeText(toast.notice) }
             : toast)

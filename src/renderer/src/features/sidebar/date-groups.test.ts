@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../../shared/domain';
-import { dateGroupOf, withDateGroups } from './date-groups';
+import { i18n } from '../../i18n';
+import { dateGroupOf, groupLabel, monthFormat, withDateGroups, type DateGroup } from './date-groups';
 
 // Local time, as the sidebar sees it: Monday 7 December 2026, 10:30.
 const now = new Date(2026, 11, 7, 10, 30).getTime();
 const at = (month: number, day: number, hour = 12) => new Date(2026, month, day, hour).getTime();
+const english = (group: DateGroup) => groupLabel(group, (key) => i18n.t(`sidebar:${key}`), monthFormat('en-US'));
 
 function chat(id: string, updatedAt: number, pinned = false): Conversation {
   return { id, updatedAt, pinned } as Conversation;
@@ -23,7 +25,7 @@ describe('date groups', () => {
     ['last month, before that', at(10, 2), 'November 2026'],
     ['last year', at(0, 15) - 365 * 24 * 3600 * 1000, 'January 2025'],
   ])('%s is %s', (_, time, label) => {
-    expect(dateGroupOf(time, now, 'en-US')).toBe(label);
+    expect(english(dateGroupOf(time, now))).toBe(label);
   });
 
   it('puts a heading wherever the group changes, keeping the order as it came', () => {
@@ -35,8 +37,8 @@ describe('date groups', () => {
       chat('d', at(9, 3)),
       chat('e', at(9, 1)),
     ];
-    const lines = withDateGroups(list, now, 'en-US').map((l) =>
-      l.kind === 'heading' ? `# ${l.label}` : `${l.conversation.id}@${l.index}`,
+    const lines = withDateGroups(list, now).map((l) =>
+      l.kind === 'heading' ? `# ${english(l.group)}` : `${l.conversation.id}@${l.index}`,
     );
     expect(lines).toEqual([
       '# Pinned',
@@ -50,6 +52,12 @@ describe('date groups', () => {
       'd@4',
       'e@5',
     ]);
+  });
+
+  it('names months in the UI language and the fixed groups through its words', () => {
+    expect(groupLabel(dateGroupOf(at(10, 2), now), () => 'x', monthFormat('es'))).toBe('noviembre de 2026');
+    expect(groupLabel(dateGroupOf(at(10, 2), now), () => 'x', monthFormat('ja'))).toBe('2026年11月');
+    expect(groupLabel('today', (key) => `[${key}]`, monthFormat('es'))).toBe('[groups.today]');
   });
 
   it('gives an empty list no headings', () => {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { UpdateReady } from '../../../../shared/contract';
 import './update-banner.css';
 
@@ -11,17 +12,16 @@ export function UpdateBanner({
   onRestart: () => void;
   onLater: () => void;
 }) {
+  const { t } = useTranslation('update');
   return (
-    <div className="update-banner" role="status" aria-label="Update ready">
-      <p className="update-banner__text">
-        ModelsLab Chat {update.version} is ready. It installs when you restart or quit.
-      </p>
+    <div className="update-banner" role="status" aria-label={t('label')}>
+      <p className="update-banner__text">{t('ready', { version: update.version })}</p>
       <div className="update-banner__actions">
         <button type="button" className="update-banner__later" onClick={onLater}>
-          Later
+          {t('later')}
         </button>
         <button type="button" className="update-banner__restart" onClick={onRestart}>
-          Restart to update
+          {t('restart')}
         </button>
       </div>
     </div>
