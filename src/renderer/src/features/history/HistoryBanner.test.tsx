@@ -23,3 +23,12 @@ it('says where an unreadable settings file was kept, in the language shown, unti
   act(() => view.querySelector<HTMLButtonElement>('button')!.click());
   expect(view.textContent).toBe('');
 });
+
+it('shows a kept path with markup in its name as text, inside its code element', async () => {
+  const keptAt = '/home/<code>x</code>/<0>y</0>/<strong>z & w</strong>.db';
+  fakeApi.answer('history', 'status', async () => ({ problem: null, keptAt }));
+  await useStore.getState().checkHistory();
+  const view = render(<HistoryBanner />);
+  expect(view.querySelectorAll('code, strong')).toHaveLength(1);
+  expect(view.querySelector('code')?.textContent).toBe(keptAt);
+});
