@@ -1,26 +1,42 @@
 import { DEFAULT_BASE_URL, LIMITS } from './domain';
 
+/** What can be wrong with a base URL; the window words each in the user's language (locales' fields.baseUrl). */
+export type BaseUrlFault = 'tooLong' | 'notUrl' | 'notHttp' | 'noHost' | 'userInfo' | 'queryOrFragment';
+
+const FAULT_TEXT: Record<BaseUrlFault, string> = {
+  tooLong: 'That address is too long',
+  notUrl: 'Enter an http or https address',
+  notHttp: 'Only http and https addresses work',
+  noHost: 'The address needs a host',
+  userInfo: 'The address may not carry a user name or password',
+  queryOrFragment: 'The address may not have a query (?) or fragment (#)',
+};
+
 /**
  * The one rule for a base URL, wherever one comes from (the UI, the settings file, MODELSLAB_BASE_URL): http or
  * https, a host, no user name or password (they would travel with every request and hide the real host), no query
- * or fragment (paths are appended to it). Returns what is wrong, or null. `baseUrlSchema` (schemas.ts) wraps it.
+ * or fragment (paths are appended to it). Returns what is wrong, or null.
  */
-export function baseUrlProblem(raw: string): string | null {
+export function baseUrlFault(raw: string): BaseUrlFault | null {
   const value = raw.trim();
-  if (value.length > LIMITS.url) return 'That address is too long';
+  if (value.length > LIMITS.url) return 'tooLong';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'Enter an http or https address';
+    return 'notUrl';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'Only http and https addresses work';
-  if (!url.hostname) return 'The address needs a host';
-  if (url.username || url.password) return 'The address may not carry a user name or password';
-  if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-    return 'The address may not have a query (?) or fragment (#)';
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'notHttp';
+  if (!url.hostname) return 'noHost';
+  if (url.username || url.password) return 'userInfo';
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'queryOrFragment';
   return null;
+}
+
+/** `baseUrlFault` in English, for main's logs and schema messages (`baseUrlSchema` in schemas.ts wraps it). */
+export function baseUrlProblem(raw: string): string | null {
+  const fault = baseUrlFault(raw);
+  return fault && FAULT_TEXT[fault];
 }
 
 /** Trailing slashes dropped, so equal addresses compare equal. */

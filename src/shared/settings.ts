@@ -45,12 +45,16 @@ export interface Settings {
 /** What the window may change directly; the base URL changes only through `settings.changeBaseUrl`. */
 export type SettingsPatch = Partial<Omit<Settings, 'baseUrl' | 'recentModels'>>;
 
+export interface SettingsNotice {
+  kept: string;
+}
+
 export interface SettingsView {
   values: Settings;
   /** The language the app speaks now: the setting, or the system's when it is 'system' (main decides). */
   language: Language;
-  /** Set when the settings file could not be read and was moved aside. */
-  notice: string | null;
+  /** Set when the settings file could not be read and was moved aside: where the old file was kept (the window words it). */
+  notice: SettingsNotice | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

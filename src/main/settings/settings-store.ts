@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsView } from '../../shared/settings';
+import { DEFAULT_SETTINGS, THEMES, type Settings, type SettingsNotice, type SettingsView } from '../../shared/settings';
 import { LIMITS } from '../../shared/domain';
 import { chosenLanguage, LANGUAGE_SETTINGS, type Language } from '../../shared/languages';
 import { starterAssistants } from '../../shared/assistants';
@@ -69,7 +69,7 @@ export type SystemLocales = () => readonly string[];
 
 /**
  * Opens the settings file with `create`. A file that cannot be parsed is moved aside (never deleted),
- * defaults are used, and `notice` says so.
+ * defaults are used, and `notice` says where the old file was kept.
  */
 export function openSettings(
   path: string,
@@ -77,14 +77,14 @@ export function openSettings(
   systemLocales: SystemLocales = () => ['en-US'],
   now: () => number = Date.now,
 ): SettingsStore {
-  let notice: string | null = null;
+  let notice: SettingsNotice | null = null;
   let conf: ConfLike;
   try {
     conf = create();
   } catch {
     const kept = `${path}.unreadable-${now()}`;
     if (existsSync(path)) renameSync(path, kept);
-    notice = `Your settings file could not be read, so the defaults are in use. The old file was kept as ${kept}.`;
+    notice = { kept };
     conf = create();
   }
   if (!('assistants' in conf.store)) {

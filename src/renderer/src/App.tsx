@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { attachFiles } from './features/chat/attach-files';
 import { ErrorNotice } from './features/chat/ErrorNotice';
 import { ComposerContainer } from './features/chat/ComposerContainer';
@@ -14,7 +15,7 @@ import { UpdateBannerContainer } from './features/update/UpdateBannerContainer';
 import { HistoryBanner } from './features/history/HistoryBanner';
 import { ImportReportDialog } from './features/history/ImportReportDialog';
 import { RecoveryNoticeContainer } from './features/recovery/RecoveryNoticeContainer';
-import { OFFLINE, useHistoryShell } from './features/history/useHistoryShell';
+import { useHistoryShell } from './features/history/useHistoryShell';
 import { SearchContainer } from './features/search/SearchContainer';
 import { SidebarContainer } from './features/sidebar/SidebarContainer';
 import { CompareBarContainer } from './features/compare/CompareBarContainer';
@@ -28,9 +29,6 @@ import { matches } from './features/shortcuts/accelerator';
 import { applyLanguage } from './i18n';
 import './app.css';
 
-const NO_KEY = 'Add your ModelsLab API key in Settings (Ctrl/Cmd+,) to send messages. Saved chats stay readable.';
-const CHOOSE = 'Choose one of the compared answers above to carry on from it.';
-
 /** Esc and the composer's Stop: every column of a running comparison, else the streaming reply. */
 function stopAll(): void {
   const state = useStore.getState();
@@ -38,6 +36,7 @@ function stopAll(): void {
 }
 
 export function App() {
+  const { t } = useTranslation(['app', 'common', 'history']);
   const keyStatus = useStore((s) => s.keyStatus);
   const sendError = useStore((s) => s.sendError);
   // Shown in the Settings dialog while it is open (a theme change from the sidebar can fail too).
@@ -48,7 +47,7 @@ export function App() {
   const waiting = useStore((s) => selectWaitingRun(s) !== null);
   const compareOn = useStore((s) => s.compareOn);
   const compareError = useStore((s) => s.compareError);
-  const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title ?? 'New chat');
+  const title = useStore((s) => s.conversations.find((c) => c.id === s.activeId)?.title);
   const online = useStore((s) => s.online);
   const activeId = useStore((s) => s.activeId);
   const { send, startCompare, dismissSendError, dismissSettingsError, dismissCompareError } = useStore.getState();
@@ -123,20 +122,20 @@ export function App() {
           <button
             type="button"
             className="icon-button"
-            aria-label="Chat list"
+            aria-label={t('chatList')}
             aria-expanded={!sidebarCollapsed}
             aria-keyshortcuts="Control+B Meta+B"
-            title="Show or hide the chat list (Ctrl/Cmd+B)"
+            title={t('chatListTitle')}
             onClick={() => void useStore.getState().toggleSidebar()}
           >
             <Icon name="sidebar" />
           </button>
-          <h1 className="chat__title">{title}</h1>
+          <h1 className="chat__title">{title ?? t('common:newChat')}</h1>
           <ModelPickerContainer />
           <button
             type="button"
             className="icon-button"
-            aria-label="Parameters"
+            aria-label={t('parameters')}
             aria-expanded={paramsOpen}
             onClick={() => setParamsOpen((open) => !open)}
           >
@@ -152,7 +151,13 @@ export function App() {
           <ComposerContainer
             streaming={streaming}
             blockedReason={
-              keyStatus && !keyStatus.configured ? NO_KEY : !online ? OFFLINE : waiting && !streaming ? CHOOSE : null
+              keyStatus && !keyStatus.configured
+                ? t('noKey')
+                : !online
+                  ? t('history:offline')
+                  : waiting && !streaming
+                    ? t('chooseAnswer')
+                    : null
             }
             onSend={compareOn ? startCompare : send}
             onStop={stopAll}
@@ -160,7 +165,7 @@ export function App() {
         </div>
       </main>
       {paramsOpen && (
-        <Drawer label="Parameters" overlay={narrow} onClose={() => setParamsOpen(false)}>
+        <Drawer label={t('parameters')} overlay={narrow} onClose={() => setParamsOpen(false)}>
           <ParamsPanel onClose={() => setParamsOpen(false)} />
         </Drawer>
       )}

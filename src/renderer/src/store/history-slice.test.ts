@@ -27,7 +27,7 @@ describe('history as a whole', () => {
     const report = { path: '/x.json', conversations: 2, messages: 5, skipped: 1, notes: [] as ImportNote[] };
     fakeApi.answer('history', 'import', async () => report);
     await state().importHistory();
-    expect(state().toast).toEqual({ text: 'Imported 2 chats with 5 messages; 1 already here, left as they were.' });
+    expect(state().toast).toEqual({ notice: { kind: 'imported', conversations: 2, messages: 5, skipped: 1 } });
     fakeApi.answer('history', 'import', async () => ({ ...report, notes: [note] }));
     await state().importHistory();
     expect(state().importReport?.notes).toEqual([note]);
@@ -50,7 +50,7 @@ describe('history as a whole', () => {
     expect(state().toast).toBeNull();
     fakeApi.answer('conversations', 'export', async () => ({ path: '/home/me/chat.md' }));
     await state().exportConversation('c1', 'markdown');
-    expect(state().toast).toEqual({ text: 'Saved to /home/me/chat.md' });
+    expect(state().toast).toEqual({ notice: { kind: 'saved', path: '/home/me/chat.md' } });
   });
 
   it('starting fresh reports the new status and reloads the list', async () => {

@@ -8,8 +8,14 @@ import type { Timers } from './timers';
 
 export const UNDO_MS = 6000;
 
-/** A short message at the bottom of the sidebar, with an action when there is one; `error` is worded by the page. */
-export type Toast = { text: string; undoId?: string } | { error: AppError };
+/** What a backup, an export or a clean import did, worded by the page (features/history/history-notice.ts). */
+export type HistoryNotice =
+  | { kind: 'saved'; path: string }
+  | { kind: 'backup'; path: string }
+  | { kind: 'imported'; conversations: number; messages: number; skipped: number };
+
+/** A short message at the bottom of the sidebar, with an action when there is one; `error` and `notice` are worded by the page. */
+export type Toast = { text: string; undoId?: string } | { error: AppError } | { notice: HistoryNotice };
 
 /** The history file as a whole (status, backup, import) and the sidebar's notices. */
 export interface HistorySlice {
@@ -26,11 +32,9 @@ export interface HistorySlice {
   showToast(toast: Toast | null): void;
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-export function importSummary(report: ImportReport): string {
-  const skipped = report.skipped ? `; ${report.skipped} already here, left as they were` : '';
-  return `Imported ${count(report.conversations, 'chat')} with ${count(report.messages, 'message')}${skipped}.`;
+export function importSummary(report: ImportReport): HistoryNotice {
+  const { conversations, messages, skipped } = report;
+  return { kind: 'imported', conversations, messages, skipped };
 }
 
 export const createHistorySlice =
@@ -46,7 +50,7 @@ export const createHistorySlice =
       exportConversation: async (id, format) => {
         try {
           const { path } = await getApi().conversations.export(id, format);
-          if (path) get().showToast({ text: `Saved to ${path}` });
+          if (path) get().showToast({ notice: { kind: 'saved', path } });
         } catch (error) {
           fail(error);
         }
@@ -55,7 +59,7 @@ export const createHistorySlice =
       exportAll: async () => {
         try {
           const { path } = await getApi().history.exportAll();
-          if (path) get().showToast({ text: `Backup saved to ${path}` });
+          if (path) get().showToast({ notice: { kind: 'backup', path } });
         } catch (error) {
           fail(error);
         }
@@ -66,7 +70,7 @@ export const createHistorySlice =
           const report = await getApi().history.import();
           if (!report.path) return;
           if (report.notes.length) set({ importReport: report });
-          else get().showToast({ text: importSummary(report) });
+          else get().showToast({ notice: importSummary(report) });
           await get().loadConversations();
         } catch (error) {
           fail(error);

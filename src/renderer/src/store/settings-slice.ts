@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { BaseUrlChange } from '../../../shared/contract';
 import { toAppError, type AppError } from '../../../shared/errors';
 import type { Language, LanguageSetting } from '../../../shared/languages';
-import type { Settings, SettingsPatch, SettingsView, Theme } from '../../../shared/settings';
+import type { Settings, SettingsNotice, SettingsPatch, SettingsView, Theme } from '../../../shared/settings';
 import { getApi } from '../api';
 import type { AppState } from './index';
 
@@ -10,7 +10,8 @@ export interface SettingsSlice {
   settings: Settings | null;
   /** The language the app speaks, as main decided it (the setting, or the system's). */
   language: Language;
-  settingsNotice: string | null;
+  /** The settings file could not be read: where main kept it (HistoryBanner words it). */
+  settingsNotice: SettingsNotice | null;
   /** A setting that could not be saved (theme, defaults, updates, chat options). */
   settingsError: AppError | null;
   online: boolean;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
 /** A native modal dialog: focus is trapped, Esc closes, and the content mounts only while open. */
@@ -13,6 +14,7 @@ export function Modal({
   onClose(): void;
   children: ReactNode;
 }) {
+  const { t, i18n } = useTranslation('app');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = dialog.current;
@@ -26,7 +28,12 @@ export function Modal({
         <>
           <div className="dialog__head">
             <h2>{title}</h2>
-            <button type="button" className="icon-button" aria-label={`Close ${title.toLowerCase()}`} onClick={onClose}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('closeDialog', { title: title.toLocaleLowerCase(i18n.language) })}
+              onClick={onClose}
+            >
               <Icon name="close" />
             </button>
           </div>

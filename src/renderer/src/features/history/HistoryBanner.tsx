@@ -1,8 +1,10 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
 
 /** Problems with the files history and settings live in, each said once, with what the user can do. */
 export function HistoryBanner() {
+  const { t } = useTranslation(['history', 'common']);
   const status = useStore((s) => s.historyStatus);
   const settingsNotice = useStore((s) => s.settingsNotice);
   const { startFreshHistory, dismissSettingsNotice } = useStore.getState();
@@ -13,11 +15,15 @@ export function HistoryBanner() {
       {problem?.code === 'history_engine_unavailable' && (
         <div className="banner banner--danger" role="alert">
           <div>
-            <strong>History could not be loaded on this system: </strong>
+            <strong>{t('banner.engineTitle')}</strong>
             {problem.message}
             <p>
-              Chats cannot be opened or saved here. Your history file at <code>{problem.path}</code> has not been opened
-              or changed: a build of the app made for this system will open it.
+              <Trans
+                t={t}
+                i18nKey="banner.engineBody"
+                values={{ path: problem.path }}
+                components={{ code: <code /> }}
+              />
             </p>
           </div>
         </div>
@@ -25,26 +31,35 @@ export function HistoryBanner() {
       {problem?.code === 'history_unavailable' && (
         <div className="banner banner--danger" role="alert">
           <div>
-            <strong>Your chat history could not be opened.</strong>
+            <strong>{t('banner.unavailableTitle')}</strong>
             <p>
-              The file is kept as it is at <code>{problem.path}</code> ({problem.message}). Nothing has been deleted.
-              You can start a new, empty history; the old file stays on disk under a new name.
+              <Trans
+                t={t}
+                i18nKey="banner.unavailableBody"
+                values={{ path: problem.path, reason: problem.message }}
+                components={{ code: <code /> }}
+              />
             </p>
           </div>
           <button type="button" className="banner__action" onClick={() => void startFreshHistory()}>
-            Start a new history
+            {t('banner.startFresh')}
           </button>
         </div>
       )}
       {!problem && status?.keptAt && (
         <div className="banner" role="status">
-          A new history was started. The old file is kept at <code>{status.keptAt}</code>.
+          <Trans t={t} i18nKey="banner.keptAt" values={{ path: status.keptAt }} components={{ code: <code /> }} />
         </div>
       )}
       {settingsNotice && (
         <div className="banner" role="status">
-          <p>{settingsNotice}</p>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissSettingsNotice}>
+          <p>{t('banner.settingsUnreadable', { kept: settingsNotice.kept })}</p>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('common:dismiss')}
+            onClick={dismissSettingsNotice}
+          >
             <Icon name="close" />
           </button>
         </div>

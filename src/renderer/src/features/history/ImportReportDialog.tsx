@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { ImportNote } from '../../../../shared/history';
 import { useStore } from '../../store';
 import { importSummary } from '../../store/history-slice';
 import { Modal } from '../../ui/Modal';
+import { historyNoticeText } from './history-notice';
 import './history.css';
 
 /** Notes of one chat stay together under its title (a file's notes come chat by chat). */
@@ -36,18 +38,19 @@ function Notes({ title, notes }: { title: string; notes: ImportNote[] }) {
 
 /** What an import left out, chat by chat, when it left anything out. */
 export function ImportReportDialog() {
+  const { t } = useTranslation('history');
   const report = useStore((s) => s.importReport);
   const close = useStore((s) => s.closeImportReport);
   return (
-    <Modal open={report !== null} title="Import finished" onClose={close}>
+    <Modal open={report !== null} title={t('report.title')} onClose={close}>
       {report && (
         <div className="import-report">
-          <p>{importSummary(report)}</p>
-          <Notes title="Not imported" notes={report.notes.filter((n) => n.refused)} />
-          <Notes title="Imported without some parts" notes={report.notes.filter((n) => !n.refused)} />
+          <p>{historyNoticeText(importSummary(report))}</p>
+          <Notes title={t('report.notImported')} notes={report.notes.filter((n) => n.refused)} />
+          <Notes title={t('report.partly')} notes={report.notes.filter((n) => !n.refused)} />
           <div className="import-report__actions">
             <button type="button" className="button button--primary" onClick={close}>
-              OK
+              {t('report.ok')}
             </button>
           </div>
         </div>

@@ -17,6 +17,3 @@ export function useHistoryShell(): void {
     };
   }, []);
 }
-
-export const OFFLINE =
-  'You are offline. Your chats stay readable, searchable and exportable; sending needs a connection.';

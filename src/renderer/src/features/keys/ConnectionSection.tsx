@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { baseUrlProblem, normalizeBaseUrl, originOf } from '../../../../shared/base-url';
+import { Trans, useTranslation } from 'react-i18next';
+import { baseUrlFault, normalizeBaseUrl, originOf } from '../../../../shared/base-url';
 import type { BaseUrlChange } from '../../../../shared/contract';
 import { DEFAULT_BASE_URL } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
@@ -14,6 +15,7 @@ type Outcome = BaseUrlChange['outcome'] | AppError;
  * was saved for unless the user sends it along there.
  */
 export function ConnectionSection() {
+  const { t } = useTranslation(['keys', 'common', 'fields']);
   const id = useId();
   const info = useStore((s) => s.info);
   const saved = useStore((s) => s.settings?.baseUrl ?? null);
@@ -23,7 +25,7 @@ export function ConnectionSection() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const trimmed = url.trim();
-  const problem = trimmed ? baseUrlProblem(trimmed) : null;
+  const problem = trimmed ? baseUrlFault(trimmed) : null;
   const current = info?.baseUrl ?? DEFAULT_BASE_URL;
 
   async function save() {
@@ -38,10 +40,14 @@ export function ConnectionSection() {
 
   return (
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Connection</h3>
+      <h3 id={`${id}-title`}>{t('connection.title')}</h3>
       <p className="key-status">
-        Requests go to <code>{current}</code>
-        {info?.baseUrlFromEnv && ' (from MODELSLAB_BASE_URL, which wins over this setting)'}.
+        <Trans
+          t={t}
+          i18nKey={info?.baseUrlFromEnv ? 'connection.requestsGoEnv' : 'connection.requestsGo'}
+          values={{ url: current }}
+          components={{ code: <code /> }}
+        />
       </p>
       <form
         className="key-form"
@@ -51,7 +57,7 @@ export function ConnectionSection() {
         }}
       >
         <label htmlFor={id} className="key-form__label">
-          Base URL
+          {t('connection.baseUrl')}
         </label>
         <div className="key-form__row">
           <input
@@ -68,17 +74,16 @@ export function ConnectionSection() {
             }}
           />
           <button type="submit" className="button" disabled={!!problem || busy}>
-            Save
+            {t('common:save')}
           </button>
         </div>
         {problem ? (
           <p id={`${id}-note`} className="param__error">
-            {problem}, or leave it empty for ModelsLab.
+            {t('connection.problem', { problem: t(`fields:baseUrl.${problem}`) })}
           </p>
         ) : (
           <p id={`${id}-note`} className="muted">
-            Moving to another server asks you to confirm in a system dialog; your key stays with the server it was saved
-            for unless you choose to send it there too.
+            {t('connection.confirmNote')}
           </p>
         )}
         {outcome && <OutcomeNotice outcome={outcome} to={current} keyReady={!!keyStatus?.configured} />}
@@ -88,6 +93,7 @@ export function ConnectionSection() {
 }
 
 function OutcomeNotice({ outcome, to, keyReady }: { outcome: Outcome; to: string; keyReady: boolean }) {
+  const { t } = useTranslation(['keys', 'common']);
   if (typeof outcome === 'object') {
     const text = errorText(outcome, 'settings');
     return (
@@ -97,11 +103,9 @@ function OutcomeNotice({ outcome, to, keyReady }: { outcome: Outcome; to: string
     );
   }
   const message = {
-    changed: keyReady
-      ? 'Saved. New requests use it now.'
-      : `Saved. Requests now go to ${originOf(to)}; enter a key for it under API key.`,
-    cancelled: 'Not changed: the move was cancelled in the confirmation.',
-    unchanged: 'That address is already in use.',
+    changed: keyReady ? t('connection.changed') : t('connection.changedNoKey', { origin: originOf(to) }),
+    cancelled: t('connection.cancelled'),
+    unchanged: t('connection.unchanged'),
   }[outcome];
   const tone = outcome === 'changed' && keyReady ? ' notice--ok' : ' notice--info';
   return (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BILLING_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { errorText } from '../chat/error-text';
@@ -6,6 +7,7 @@ import './keys.css';
 
 /** Paste, show/hide, Test and Save a key; the key goes to main and never comes back. */
 export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; replacing?: boolean }) {
+  const { t } = useTranslation(['keys', 'common']);
   const id = useId();
   const [key, setKey] = useState('');
   const [shown, setShown] = useState(false);
@@ -37,7 +39,7 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
       }}
     >
       <label htmlFor={id} className="key-form__label">
-        {replacing ? 'Replace with a new key' : 'ModelsLab API key'}
+        {replacing ? t('form.replaceLabel') : t('form.label')}
       </label>
       <div className="key-form__row">
         <input
@@ -46,7 +48,7 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
           type={shown ? 'text' : 'password'}
           autoComplete="off"
           spellCheck={false}
-          placeholder="Paste your key"
+          placeholder={t('form.placeholder')}
           value={key}
           onChange={(e) => {
             setKey(e.target.value);
@@ -54,13 +56,12 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
           }}
         />
         <button type="button" className="button" aria-pressed={shown} onClick={() => setShown(!shown)}>
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t('common:hide') : t('common:show')}
         </button>
       </div>
       {sessionOnly && (
         <p className="notice notice--info" role="note">
-          The system keychain is not available: {keychainProblem} You can still use a key for this session only; it is
-          kept in memory and forgotten when the app quits.
+          {t('form.noKeychain', { problem: keychainProblem })}
         </p>
       )}
       <div className="key-form__actions">
@@ -70,26 +71,26 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
           disabled={testing === undefined || busy !== null}
           onClick={() => testing !== undefined && void testKey(testing)}
         >
-          {busy === 'testing' ? 'Testing…' : trimmed || !replacing ? 'Test' : 'Test saved key'}
+          {busy === 'testing' ? t('form.testing') : trimmed || !replacing ? t('form.test') : t('form.testSaved')}
         </button>
         <button type="submit" className="button button--primary" disabled={!trimmed || busy !== null}>
-          {busy === 'saving' ? 'Saving…' : sessionOnly ? 'Use for this session only' : 'Save'}
+          {busy === 'saving' ? t('common:saving') : sessionOnly ? t('form.sessionOnly') : t('common:save')}
         </button>
       </div>
       <div role="status" className="key-form__result">
-        {result?.ok && <p className="notice notice--ok">Valid key: ModelsLab accepted it.</p>}
+        {result?.ok && <p className="notice notice--ok">{t('form.valid')}</p>}
         {result && !result.ok && result.error && !unverified && <KeyProblem error={result.error} />}
       </div>
       {unverified?.error && (
         <div className="notice notice--warn" role="alert">
           <KeyProblem error={unverified.error} />
-          <p>Save this key anyway?</p>
+          <p>{t('form.saveAnyway')}</p>
           <div className="key-form__actions">
             <button type="button" className="button" onClick={() => void save(true)}>
-              Save anyway
+              {t('form.saveAnywayButton')}
             </button>
             <button type="button" className="button" onClick={clearKeyCheck}>
-              Cancel
+              {t('common:cancel')}
             </button>
           </div>
         </div>
@@ -104,6 +105,7 @@ export function KeyForm({ onSaved, replacing = false }: { onSaved?(): void; repl
 }
 
 function KeyProblem({ error }: { error: Parameters<typeof errorText>[0] }) {
+  const { t } = useTranslation(['keys', 'common']);
   const text = errorText(error, 'settings');
   const openExternal = useStore((s) => s.openExternal);
   return (
@@ -113,7 +115,7 @@ function KeyProblem({ error }: { error: Parameters<typeof errorText>[0] }) {
         <>
           {' '}
           <button type="button" className="text-button" onClick={() => void openExternal(BILLING_URL)}>
-            Top up credits
+            {t('form.topUp')}
           </button>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { inlineStep } from '../../ui/direction';
 import { Modal } from '../../ui/Modal';
@@ -13,24 +14,19 @@ import { KeyOriginNotice } from './KeyOriginNotice';
 import { UpdatesSection } from './UpdatesSection';
 import './keys.css';
 
-const SOURCE_TEXT = {
-  env: 'from the MODELSLAB_API_KEY environment variable',
-  keychain: 'saved in your system keychain',
-  session: 'for this session only (forgotten when the app quits)',
-} as const;
+/** The sentence that says where the key in use comes from, by its source. */
+const SOURCE_KEYS = { env: 'key.usingEnv', keychain: 'key.usingKeychain', session: 'key.usingSession' } as const;
 
 interface SettingsPage {
-  id: string;
-  label: string;
+  id: 'general' | 'connection' | 'models' | 'data' | 'updates' | 'about';
   render(close: () => void): ReactNode;
 }
 
 /** The pages of Settings, in the order of the list: a new page is one more line here. */
 const PAGES: SettingsPage[] = [
-  { id: 'general', label: 'General', render: () => <GeneralSection /> },
+  { id: 'general', render: () => <GeneralSection /> },
   {
     id: 'connection',
-    label: 'Connection',
     render: (close) => (
       <>
         <KeySection onRemoved={close} />
@@ -38,13 +34,14 @@ const PAGES: SettingsPage[] = [
       </>
     ),
   },
-  { id: 'models', label: 'Models & defaults', render: () => <TitlesSection /> },
-  { id: 'data', label: 'Data', render: () => <DataSection /> },
-  { id: 'updates', label: 'Updates', render: () => <UpdatesSection /> },
-  { id: 'about', label: 'About', render: () => <AboutSection /> },
+  { id: 'models', render: () => <TitlesSection /> },
+  { id: 'data', render: () => <DataSection /> },
+  { id: 'updates', render: () => <UpdatesSection /> },
+  { id: 'about', render: () => <AboutSection /> },
 ];
 
 export function SettingsDialog() {
+  const { t } = useTranslation(['keys', 'common']);
   const open = useStore((s) => s.settingsOpen);
   const error = useStore((s) => s.settingsError);
   const { setSettingsOpen, clearKeyCheck, dismissSettingsError } = useStore.getState();
@@ -53,7 +50,7 @@ export function SettingsDialog() {
     setSettingsOpen(false);
   };
   return (
-    <Modal open={open} title="Settings" onClose={close}>
+    <Modal open={open} title={t('common:settings')} onClose={close}>
       {error && <ErrorNotice error={error} onDismiss={dismissSettingsError} place="settings" />}
       <SettingsPages close={close} />
     </Modal>
@@ -65,9 +62,10 @@ export function SettingsDialog() {
  * move between pages, and Tab again goes into the page. Without a key it opens where one is added.
  */
 function SettingsPages({ close }: { close(): void }) {
+  const { t } = useTranslation(['keys', 'common']);
   const id = useId();
   const noKey = useStore((s) => s.keyStatus !== null && !s.keyStatus.configured);
-  const [current, setCurrent] = useState(() => (noKey ? 'connection' : 'general'));
+  const [current, setCurrent] = useState<SettingsPage['id']>(() => (noKey ? 'connection' : 'general'));
   const tabs = useRef<HTMLDivElement>(null);
   const index = Math.max(
     0,
@@ -97,7 +95,7 @@ function SettingsPages({ close }: { close(): void }) {
       <div
         className="settings__nav"
         role="tablist"
-        aria-label="Settings pages"
+        aria-label={t('pages.label')}
         aria-orientation="vertical"
         ref={tabs}
         onKeyDown={onKeyDown}
@@ -115,7 +113,7 @@ function SettingsPages({ close }: { close(): void }) {
             tabIndex={p.id === page.id ? 0 : -1}
             onClick={() => setCurrent(p.id)}
           >
-            {p.label}
+            {t(`pages.${p.id}`)}
           </button>
         ))}
       </div>
@@ -127,31 +125,37 @@ function SettingsPages({ close }: { close(): void }) {
 }
 
 function KeySection({ onRemoved }: { onRemoved(): void }) {
+  const { t } = useTranslation(['keys', 'common']);
   const status = useStore((s) => s.keyStatus);
   const busy = useStore((s) => s.keyBusy);
   const removeKey = useStore((s) => s.removeKey);
   const [confirming, setConfirming] = useState(false);
   return (
     <section className="dialog__section" aria-labelledby="key-title">
-      <h3 id="key-title">API key</h3>
+      <h3 id="key-title">{t('key.title')}</h3>
       {status?.configured ? (
         <p className="key-status">
-          Using the key ending in <strong>{status.hint}</strong>, {SOURCE_TEXT[status.source!]}.
+          <Trans
+            t={t}
+            i18nKey={SOURCE_KEYS[status.source!]}
+            values={{ hint: status.hint }}
+            components={{ strong: <strong translate="no" /> }}
+          />
         </p>
       ) : status?.origin ? (
         <KeyOriginNotice />
       ) : (
-        <p className="key-status">No API key yet.</p>
+        <p className="key-status">{t('key.none')}</p>
       )}
       {status?.configured && status.source === 'env' ? (
-        <p className="muted">Unset MODELSLAB_API_KEY and restart to manage the key here.</p>
+        <p className="muted">{t('key.envManaged')}</p>
       ) : (
         <>
           <KeyForm replacing={!!status?.configured} />
           {status?.configured &&
             (confirming ? (
               <div className="notice notice--warn" role="alert">
-                <p>Remove the key ending in {status.hint}? You will need to paste it again to chat.</p>
+                <p>{t('key.confirmRemove', { hint: status.hint })}</p>
                 <div className="key-form__actions">
                   <button
                     type="button"
@@ -162,16 +166,16 @@ function KeySection({ onRemoved }: { onRemoved(): void }) {
                       onRemoved();
                     }}
                   >
-                    Remove key
+                    {t('key.remove')}
                   </button>
                   <button type="button" className="button" onClick={() => setConfirming(false)}>
-                    Keep it
+                    {t('key.keep')}
                   </button>
                 </div>
               </div>
             ) : (
               <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
-                Remove key…
+                {t('key.removeOpen')}
               </button>
             ))}
         </>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { API_KEYS_URL } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { KeyForm } from './KeyForm';
@@ -6,17 +7,14 @@ import './keys.css';
 
 /** First run: what the key is for, where to get one, and the form; saving leads straight into a new chat. */
 export function Welcome() {
+  const { t } = useTranslation('keys');
   const openExternal = useStore((s) => s.openExternal);
   return (
     <section className="welcome" aria-labelledby="welcome-title">
-      <h1 id="welcome-title">Welcome to ModelsLab Chat</h1>
-      <p>
-        Chat with ModelsLab’s language models from your desktop. The app needs your ModelsLab API key to send messages;
-        usage is billed to that key. It is kept in your system’s keychain and only ever sent to the server you save it
-        for: ModelsLab, unless you change that in Settings.
-      </p>
+      <h1 id="welcome-title">{t('welcome.title')}</h1>
+      <p>{t('welcome.body')}</p>
       <button type="button" className="button" onClick={() => void openExternal(API_KEYS_URL)}>
-        Get an API key on modelslab.com
+        <Trans t={t} i18nKey="welcome.getKey" components={{ kept: <span translate="no" /> }} />
       </button>
       <KeyOriginNotice />
       <KeyForm onSaved={() => document.querySelector<HTMLTextAreaElement>('.composer__input')?.focus()} />

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit, SnippetPart } from '../../../../shared/history';
 import type { AppError } from '../../../../shared/errors';
 import { plainSnippet } from './plain-snippet';
+import { i18n } from '../../i18n';
 import './search.css';
 
 export interface SearchDialogProps {
@@ -24,19 +26,23 @@ const DEBOUNCE_MS = 120;
  */
 function Snippet({ parts }: { parts: SnippetPart[] }) {
   return (
-    <span className="search-hit__snippet">
+    // A quote of the user’s or the model’s words, kept as written.
+    <span className="search-hit__snippet" translate="no">
       {plainSnippet(parts).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </span>
   );
 }
 
-const dateOf = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
+const dateOf = (at: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(at);
 
 export function SearchDialog(props: SearchDialogProps) {
+  const { t } = useTranslation(['search', 'common']);
   const { hits, hasMore, loading, error, onQuery, onMore, onChoose, onClose } = props;
   const [query, setQuery] = useState(props.initialQuery);
   const [selected, setSelected] = useState(0);
   const list = useRef<HTMLUListElement>(null);
+  const id = useId();
+  const optionId = (i: number) => `${id}-hit-${i}`;
 
   useEffect(() => {
     const timer = setTimeout(() => onQuery(query), DEBOUNCE_MS);
@@ -59,22 +65,23 @@ export function SearchDialog(props: SearchDialogProps) {
   const status = error
     ? error.message
     : query.trim() === ''
-      ? 'Type to search every message in every chat.'
+      ? t('empty')
       : loading && hits.length === 0
-        ? 'Searching…'
+        ? t('searching')
         : hits.length === 0
-          ? 'No messages match.'
+          ? t('noMatch')
           : null;
 
   return (
     <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="search-dialog" role="dialog" aria-modal="true" aria-label="Search chats" onKeyDown={onKeyDown}>
+      <div className="search-dialog" role="dialog" aria-modal="true" aria-label={t('label')} onKeyDown={onKeyDown}>
         <input
           className="search-dialog__input"
           type="search"
-          aria-label="Search chats"
+          aria-label={t('label')}
           aria-controls="search-results"
-          placeholder="Search all chats…"
+          aria-activedescendant={hits[selected] ? optionId(selected) : undefined}
+          placeholder={t('placeholder')}
           autoFocus
           value={query}
           onChange={(e) => {
@@ -89,43 +96,45 @@ export function SearchDialog(props: SearchDialogProps) {
         )}
         <ul
           id="search-results"
+          role="listbox"
           className="search-dialog__results"
           ref={list}
-          aria-label="Results"
+          aria-label={t('results', { count: hits.length })}
           onScroll={(e) => {
             const el = e.currentTarget;
             if (hasMore && el.scrollHeight - el.scrollTop - el.clientHeight < 200) onMore();
           }}
         >
           {hits.map((hit, i) => (
-            <li key={hit.messageId} data-index={i}>
-              <button
-                type="button"
-                className="search-hit"
-                aria-current={i === selected ? 'true' : undefined}
-                onMouseEnter={() => setSelected(i)}
-                onClick={() => onChoose(hit)}
-              >
-                <span className="search-hit__head">
-                  <span className="search-hit__title" title={hit.conversationTitle || undefined}>
-                    {hit.conversationTitle || 'New chat'}
-                  </span>
-                  <span className="search-hit__meta">
-                    {hit.role === 'user' ? 'You' : 'Assistant'} · {dateOf(hit.createdAt)}
-                  </span>
+            // The box keeps focus and moves the choice with the arrow keys (aria-activedescendant); a click chooses too.
+            <li
+              key={hit.messageId}
+              id={optionId(i)}
+              data-index={i}
+              role="option"
+              className="search-hit"
+              aria-selected={i === selected}
+              aria-current={i === selected ? 'true' : undefined}
+              onMouseEnter={() => setSelected(i)}
+              onClick={() => onChoose(hit)}
+            >
+              <span className="search-hit__head">
+                <span className="search-hit__title" title={hit.conversationTitle || undefined}>
+                  {hit.conversationTitle || t('common:newChat')}
                 </span>
-                <Snippet parts={hit.snippet} />
-              </button>
+                <span className="search-hit__meta">
+                  {hit.role === 'user' ? t('common:you') : t('common:assistant')} · {dateOf(hit.createdAt)}
+                </span>
+              </span>
+              <Snippet parts={hit.snippet} />
             </li>
           ))}
-          {hasMore && (
-            <li>
-              <button type="button" className="text-button search-dialog__more" onClick={onMore} disabled={loading}>
-                {loading ? 'Loading…' : 'More results'}
-              </button>
-            </li>
-          )}
         </ul>
+        {hasMore && (
+          <button type="button" className="text-button search-dialog__more" onClick={onMore} disabled={loading}>
+            {loading ? t('common:loading') : t('more')}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,23 +1,24 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 
 /** Settings → Data: every chat out to one backup file, and chats in from a backup or a ChatGPT export. */
 export function DataSection() {
+  const { t } = useTranslation('settings');
   const id = useId();
   const { exportAll, importHistory } = useStore.getState();
   return (
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Your chats</h3>
+      <h3 id={`${id}-title`}>{t('data.title')}</h3>
       <p className="muted">
-        Chats are stored on this computer only. A backup holds every chat with its images, and can be imported here or
-        on another computer. ChatGPT exports (conversations.json) can be imported too.
+        <Trans t={t} i18nKey="data.intro" components={{ code: <code /> }} />
       </p>
       <div className="settings__buttons">
         <button type="button" className="button" onClick={() => void exportAll()}>
-          Back up all chats…
+          {t('data.backup')}
         </button>
         <button type="button" className="button" onClick={() => void importHistory()}>
-          Import chats…
+          {t('data.import')}
         </button>
       </div>
     </section>

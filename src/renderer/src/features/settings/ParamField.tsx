@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PARAM_SPECS, type ChatParams } from '../../../../shared/domain';
 import { chatParamsSchema } from '../../../../shared/schemas';
+import { i18n } from '../../i18n';
 import './settings.css';
 
 export interface ParamFieldProps {
@@ -9,40 +11,43 @@ export interface ParamFieldProps {
   onChange(value: number | undefined): void;
 }
 
-/** Why the typed text is not a value main would accept for this parameter: the check is main's own schema. */
+/** Why the typed text is not a value main would accept (main's own schema), in the language shown now. */
 export function paramProblem(name: keyof ChatParams, raw: string): string | null {
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n)) return 'Enter a number';
+  if (raw.trim() === '' || !Number.isFinite(n)) return i18n.t('settings:params.enterNumber');
   const result = chatParamsSchema.shape[name].safeParse(n);
   if (result.success) return null;
   const spec = PARAM_SPECS[name];
   return result.error.issues.some((i) => i.code === 'invalid_type')
-    ? 'Enter a whole number'
-    : `Between ${spec.min} and ${spec.max}`;
+    ? i18n.t('settings:params.wholeNumber')
+    : i18n.t('settings:params.between', { min: spec.min, max: spec.max });
 }
 
 /** A slider and a number box for one sampling parameter; empty means the server's default. */
 export function ParamField({ name, value, onChange }: ParamFieldProps) {
+  const { t } = useTranslation(['settings', 'fields']);
   const id = useId();
   const spec = PARAM_SPECS[name];
+  const label = t(`fields:params.${name}.label`);
   const [raw, setRaw] = useState<string | null>(null);
   const problem = raw === null ? null : paramProblem(name, raw);
-  const defaultText = spec.serverDefault === null ? 'model default' : `default ${spec.serverDefault}`;
+  const defaultText =
+    spec.serverDefault === null ? t('params.modelDefault') : t('params.defaultIs', { value: spec.serverDefault });
   const shown = raw ?? (value === undefined ? '' : String(value));
   const sliderMax = spec.integer ? Math.min(spec.max, 8192) : spec.max;
 
   return (
     <div className="param" data-param={spec.label}>
       <div className="param__head">
-        <label htmlFor={id}>{spec.label}</label>
+        <label htmlFor={id}>{label}</label>
         <span className="param__range">
-          {spec.min}–{spec.max} · {defaultText}
+          {t('params.range', { min: spec.min, max: spec.max })} · {defaultText}
         </span>
       </div>
       <div className="param__controls">
         <input
           type="range"
-          aria-label={`${spec.label} slider`}
+          aria-label={t('params.slider', { label })}
           min={spec.min}
           max={sliderMax}
           step={spec.step}
@@ -57,7 +62,7 @@ export function ParamField({ name, value, onChange }: ParamFieldProps) {
           id={id}
           className="param__number"
           inputMode="decimal"
-          placeholder="default"
+          placeholder={t('params.placeholder')}
           value={shown}
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-help`}
@@ -84,11 +89,11 @@ export function ParamField({ name, value, onChange }: ParamFieldProps) {
             onChange(undefined);
           }}
         >
-          Reset
+          {t('params.reset')}
         </button>
       </div>
       <p id={`${id}-help`} className={problem ? 'param__error' : 'param__help'}>
-        {problem ?? spec.help}
+        {problem ?? t(`fields:params.${name}.help`)}
       </p>
     </div>
   );

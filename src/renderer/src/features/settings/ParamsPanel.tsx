@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { PARAM_KEYS } from '../../../../shared/domain';
 import { useStore } from '../../store';
 import { Icon } from '../../ui/Icon';
@@ -7,6 +8,7 @@ import { SaveAsAssistant } from '../assistants/SaveAsAssistant';
 import './settings.css';
 
 export function ParamsPanel({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('settings');
   const params = useStore((s) => s.draft.params);
   const systemPrompt = useStore((s) => s.draft.systemPrompt);
   const setParam = useStore((s) => s.setParam);
@@ -16,19 +18,19 @@ export function ParamsPanel({ onClose }: { onClose(): void }) {
   const setContextSettings = useStore((s) => s.setContextSettings);
 
   return (
-    <aside className="params-panel" aria-label="Parameters">
+    <aside className="params-panel" aria-label={t('params.title')}>
       <div className="params-panel__head">
-        <h2>Parameters</h2>
-        <button type="button" className="icon-button" aria-label="Close parameters" onClick={onClose}>
+        <h2>{t('params.title')}</h2>
+        <button type="button" className="icon-button" aria-label={t('params.close')} onClick={onClose}>
           <Icon name="close" />
         </button>
       </div>
       <label className="field">
-        <span>System prompt</span>
+        <span>{t('params.systemPrompt')}</span>
         <textarea
           rows={4}
           value={systemPrompt}
-          placeholder="Optional instructions for every reply"
+          placeholder={t('params.systemPromptPlaceholder')}
           onChange={(e) => setDraft({ systemPrompt: e.target.value })}
         />
       </label>

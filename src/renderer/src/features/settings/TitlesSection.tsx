@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import './settings.css';
 
 /** Settings → Models & defaults: model-made titles, and the model that makes them. */
 export function TitlesSection() {
+  const { t } = useTranslation('settings');
   const id = useId();
   const settings = useStore((s) => s.settings);
   const setChatOptions = useStore((s) => s.setChatOptions);
@@ -21,23 +23,23 @@ export function TitlesSection() {
 
   return (
     <section className="dialog__section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Chat titles</h3>
+      <h3 id={`${id}-title`}>{t('titles.title')}</h3>
       <label className="checkbox">
         <input
           type="checkbox"
           checked={autoTitle}
           onChange={(e) => void setChatOptions({ autoTitle: e.target.checked })}
         />
-        Name new chats with the model after the first reply
+        {t('titles.auto')}
       </label>
       <label className="field">
-        <span>Model for titles</span>
+        <span>{t('titles.model')}</span>
         <input
           className="key-form__input"
           style={{ width: '100%' }}
           value={titleModel ?? settings?.titleModel ?? ''}
           disabled={!autoTitle}
-          placeholder="the chat’s own model"
+          placeholder={t('titles.placeholder')}
           spellCheck={false}
           aria-invalid={refused || undefined}
           aria-describedby={`${id}-help`}
@@ -46,9 +48,7 @@ export function TitlesSection() {
         />
       </label>
       <p id={`${id}-help`} className={refused ? 'param__error' : 'muted'}>
-        {refused
-          ? 'That is not a model id: no spaces or special characters.'
-          : 'A small, fast model is enough; empty uses the chat’s own.'}
+        {refused ? t('titles.refused') : t('titles.help')}
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useStore } from '../../store';
 import type { AppError } from '../../../../shared/errors';
 import { errorText } from '../chat/error-text';
+import { historyNoticeText } from '../history/history-notice';
 import { Sidebar } from './Sidebar';
 
 function toastText(error: AppError, t: TFunction<['sidebar', 'common']>): string {
@@ -30,7 +31,14 @@ export function SidebarContainer() {
       keyStatus={keyStatus}
       folders={folders}
       folderFilter={folderFilter}
-      toast={toast && ('error' in toast ? { text: toastText(toast.error, t) } : toast)}
+      toast={
+        toast &&
+        ('error' in toast
+          ? { text: toastText(toast.error, t) }
+          : 'notice' in toast
+            ? { text: historyNoticeText(toast.notice) }
+            : toast)
+      }
       onNew={a.newChat}
       onSearch={a.openSearch}
       onAssistants={() => a.setAssistantsOpen(true)}
