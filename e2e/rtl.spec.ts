@@ -5,6 +5,8 @@ import { openCompare, pickCompareModels } from './fixtures/compare-picker';
 import { ask, expect, test } from './fixtures/test';
 import { RICH_REPLY } from './fixtures/rich-reply';
 
+const ARABIC_OPENING = '## البحث الثنائي باختصار\n\n';
+
 /**
  * The window laid out right to left, as for Arabic: the page gets dir="rtl" (what applyLanguage sets), the words stay
  * English. Everything mirrors: the sidebar at the right, the send button at the left end of the message box, the
@@ -179,8 +181,16 @@ for (const scheme of ['light', 'dark'] as const) {
     }, testInfo) => {
       const { page } = app;
       await rightToLeft(page);
-      app.server.next({ kind: 'stream', chunks: chunked(RICH_REPLY, 6), delayMs: 2 });
+      // An English reply keeps reading left to right inside the Arabic window: its direction is its own.
+      app.server.next({ kind: 'stream', chunks: ['Binary search halves the range.'], delayMs: 2 });
       await ask(page, 'Explain binary search');
+      const english = page.locator('.message--assistant').last().locator('.message__content');
+      await expect(english).toHaveText('Binary search halves the range.');
+      expect(await english.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+
+      // A reply that opens in Arabic mirrors, down to its quotes and lists.
+      app.server.next({ kind: 'stream', chunks: chunked(ARABIC_OPENING + RICH_REPLY, 6), delayMs: 2 });
+      await ask(page, 'اشرح البحث الثنائي');
       const reply = page.locator('.message--assistant').last();
       await expect(reply.locator('.code-block pre span[style]').first()).toBeVisible();
       await page.locator('.message-list').evaluate((el) => (el.scrollTop = 0));
