@@ -1,15 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { STARTER_ASSISTANTS } from '../src/shared/assistants';
 import { expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const message = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const lastReply = (page: Page) => page.locator('.message--assistant').last();
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('an empty chat offers the starter assistants, and one click starts a chat with one', async ({ app }) => {
   const { page, server } = app;

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
 import { openCompare, pickCompareModels } from './fixtures/compare-picker';
 import { expect, test, type AppFixture } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 /** Compare mode against the test server, each model scripted: fast, slow, out of credits, cut at the length limit. */
 
@@ -47,11 +47,6 @@ async function compare(page: Page, models: string[], question: string) {
   await composer.press('Enter');
 }
 
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test('models are chosen by keyboard in the picker, four at most, and removed with their chips', async ({ app }) => {
@@ -72,7 +67,7 @@ test('models are chosen by keyboard in the picker, four at most, and removed wit
   await expect(options.filter({ hasText: SLOW }).first()).toHaveAttribute('aria-selected', 'true');
   await pickCompareModels(page, [FAST, BROKE, CUT]);
   await expect(chips).toHaveAccessibleName('Chosen models (4 of 4)');
-  expect(await axe(page)).toEqual([]);
+  await expectAxeClean(page);
   await field.fill('another-model');
   await page.keyboard.press('Enter');
   await expect(page.locator('.picker__hint')).toContainText('Up to 4 models.');
@@ -128,7 +123,7 @@ test('four columns stream at once; a 402 fails one, one is stopped, the others f
     'Choose one of the compared answers above to carry on from it.',
   );
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
-  expect(await axe(page)).toEqual([]);
+  await expectAxeClean(page);
 });
 
 test('Esc stops every column; the columns are reachable by keyboard', async ({ app }) => {
@@ -275,7 +270,7 @@ test.describe('in a narrow window, dark', () => {
     await expect(tabs.getByRole('tab', { name: CUT })).toBeFocused();
     await expect(page.getByRole('tabpanel')).toHaveAttribute('data-model', CUT);
     await expect(page.getByRole('tabpanel')).toHaveAttribute('data-status', 'done');
-    expect(await axe(page)).toEqual([]);
+    await expectAxeClean(page);
   });
 });
 

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { tokenCounter } from '../src/main/chat/token-count';
 import { PNG_BASE64 } from '../test/images';
 import { requestedTokens } from '../test/strict-thread';
 import { ask, expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const lastReply = (page: Page) => page.locator('.message--assistant').last();
@@ -247,12 +247,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByText('Empty: 32,768, known for this model.')).toBeVisible();
     await page.locator('.context-fields').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `e2e/output/context-fields-${scheme}.png` });
-    const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page);
     await page.keyboard.press('Control+,');
     await page.getByRole('tab', { name: 'Models & defaults' }).click();
     await expect(page.getByRole('heading', { name: 'Chat titles' })).toBeVisible();
     await page.screenshot({ path: `e2e/output/settings-chats-${scheme}.png` });
-    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page);
   });
 }

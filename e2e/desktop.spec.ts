@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { AppCommand, EventChannel, EventPayloads } from '../src/shared/contract';
 import shortcutNames from '../src/shared/locales/en/shortcuts.json' with { type: 'json' };
 import { shortcutFor } from '../src/shared/shortcuts';
 import { expect, test, type AppFixture } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 /** Sends an event the way main does: through the real window in Electron, through the harness's IPC on the web. */
 async function fromMain<C extends EventChannel>(app: AppFixture, channel: C, payload: EventPayloads[C]) {
@@ -43,11 +43,7 @@ test('a downloaded update shows a quiet "Restart to update" that does not block 
   await composer.fill('Still typing while the notice is up');
   await expect(composer).toHaveValue('Still typing while the notice is up');
   await app.page.screenshot({ path: 'e2e/output/update-banner.png' });
-  const axe = await new AxeBuilder({ page: app.page })
-    .include('.update-banner')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectAxeClean(app.page, '.update-banner');
 
   await banner.getByRole('button', { name: 'Later' }).click();
   await expect(banner).toBeHidden();

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +8,7 @@ import { KeytarStore } from '../src/main/keys/secret-store';
 import { DB_FILE, SqliteHistory } from '../src/main/history/sqlite-history';
 import { expect, test } from './fixtures/test';
 import { WebApp } from './fixtures/web-app';
+import { expectAxeClean } from './fixtures/axe';
 
 test.beforeEach(({ mode }) => test.skip(mode === 'electron', 'the SQLite loader is replaced through the web harness'));
 
@@ -46,8 +46,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `e2e/output/history-engine-${scheme}-small.png` });
     await page.setViewportSize({ width: 1200, height: 780 });
     await page.screenshot({ path: `e2e/output/history-engine-${scheme}.png` });
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page);
 
     // A compromised window asks anyway: main refuses, and the file stays as it was.
     const answer = await page.evaluate(() => (window as unknown as { api: Bridge }).api.history.startFresh());

@@ -1,15 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ask, expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const row = (page: Page, title: string) => sidebar(page).locator('.conv-row').filter({ hasText: title });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test.beforeEach(({ mode }) =>
   test.skip(mode === 'electron', 'restarts and file dialogs are driven through the web harness'),
@@ -77,7 +72,7 @@ test('search finds a word from an old conversation and opens it at that message'
   await expect(hit).toContainText('Old garden notes');
   await expect(hit.locator('mark')).toHaveText('quince');
   await page.screenshot({ path: 'e2e/output/history-search.png' });
-  expect(await axeViolations(page)).toEqual([]);
+  await expectAxeClean(page);
   await hit.click();
 
   await expect(dialog).toBeHidden();
@@ -185,7 +180,7 @@ test('rename, pin, folders and undoable delete in a list of many chats', async (
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(row(page, 'Chat number 1498')).toHaveCount(1);
   await row(page, 'Chat number 1498').getByRole('button', { name: 'Chat actions' }).click();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectAxeClean(page);
   await page.keyboard.press('Escape');
 
   await sidebar(page).getByRole('combobox', { name: 'Folder' }).selectOption('Work');

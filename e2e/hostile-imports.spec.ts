@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
@@ -7,6 +6,7 @@ import { PNG_BASE64, plantSentImages } from '../test/images';
 import { BACKUP_FORMAT } from '../src/main/history/transfer';
 import type { Services } from '../src/main/services';
 import { ask, expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
@@ -134,7 +134,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(partly).toContainText('Settings left out: n (not a setting the app sends).');
     await expect(partly).toContainText('1 image left out: the file holds only a preview, not the image.');
     await expect(partly).toContainText('1 preview left out: not a PNG, JPEG, WebP or GIF data URL.');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectAxeClean(page);
     await page.screenshot({ path: `e2e/output/import-report-${scheme}.png` });
     await page.setViewportSize({ width: 640, height: 480 });
     await page.screenshot({ path: `e2e/output/import-report-${scheme}-640.png` });
@@ -148,11 +148,6 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(seen.requested.filter((url) => !url.startsWith('http://app.local/'))).toEqual([]);
     expect(await seen.blocked()).toEqual([]);
   });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('a 600 MB file is refused by its size before it is read, and the history stays as it was', async ({ app }) => {

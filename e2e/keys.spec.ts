@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { API_KEYS_URL, BILLING_URL } from '../src/shared/domain';
 import { expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const keyInput = (page: Page) => page.getByLabel('ModelsLab API key');
 const welcome = (page: Page) => page.getByRole('heading', { name: 'Welcome to ModelsLab Chat' });
@@ -204,11 +204,7 @@ test.describe('the base URL', () => {
           await dialog.getByRole('status').scrollIntoViewIfNeeded();
           await page.screenshot({ path: `e2e/output/connection-${scheme}-${w}.png` });
         }
-        const axe = await new AxeBuilder({ page })
-          .include('.dialog')
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-          .analyze();
-        expect(axe.violations.map((v) => v.id)).toEqual([]);
+        await expectAxeClean(page, '.dialog');
         await page.keyboard.press('Escape');
         await expect(page.getByRole('button', { name: /API key is for another server/ })).toBeVisible();
         expect(other.requests).toEqual([]);

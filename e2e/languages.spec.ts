@@ -1,9 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { LANGUAGES, type Language } from '../src/shared/languages';
 import { englishLeft } from './fixtures/english-left';
 import type { ModelsLabServer } from '../test/modelslab-server';
 import { ask, expect, test } from './fixtures/test';
+import { expectNoSidewaysScroll } from './fixtures/fit';
+import { expectAxeClean } from './fixtures/axe';
 
 const SMALL = { width: 640, height: 480 };
 const LARGE = { width: 1280, height: 800 };
@@ -22,20 +23,6 @@ async function chooseLanguage(page: Page, language: Language | 'system') {
 async function closeDialog(page: Page) {
   await page.keyboard.press('Escape');
   await expect(page.locator('dialog > *')).toHaveCount(0);
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Nothing is wider than the window, so it never scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 const QUESTION = 'Hello there';

@@ -1,6 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
+import { widthOf, expectNoSidewaysScroll, expectHeaderOnScreen } from './fixtures/fit';
+import { expectAxeClean } from './fixtures/axe';
 
 /** From the declared minimum window to a 4K screen; the layout must hold at each, in both themes. */
 const SIZES = [
@@ -15,43 +16,6 @@ const SIZES = [
 const DOCKED_FROM = 1000;
 
 const paramsButton = (page: Page) => page.getByRole('button', { name: 'Parameters', exact: true });
-
-async function widthOf(page: Page, selector: string): Promise<number> {
-  return (await page.locator(selector).first().boundingBox())?.width ?? 0;
-}
-
-/** Nothing is wider than the window, so it never scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-/** Every control of the chat's header lies wholly inside the window and has room to be used. */
-async function expectHeaderOnScreen(page: Page) {
-  const viewport = page.viewportSize()!;
-  const controls = page.locator('.chat__header').locator('button, input, h1');
-  const count = await controls.count();
-  expect(count).toBeGreaterThanOrEqual(4);
-  for (let i = 0; i < count; i++) {
-    const control = controls.nth(i);
-    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent()) ?? `#${i}`;
-    const box = await control.boundingBox();
-    expect(box, name).not.toBeNull();
-    expect(box!.x, name).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width, name).toBeLessThanOrEqual(viewport.width);
-    expect(box!.width, name).toBeGreaterThanOrEqual(24);
-  }
-  // The model field keeps room for a readable id.
-  expect(await widthOf(page, '.chat__header .picker__input')).toBeGreaterThanOrEqual(140);
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const size of SIZES) {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -17,10 +17,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.page.getByRole('button', { name: 'Parameters' }).click();
       await app.page.screenshot({ path: `e2e/output/chat-${scheme}.png` });
 
-      const results = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-        [],
-      );
+      await expectAxeClean(app.page);
     });
   });
 }

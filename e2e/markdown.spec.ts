@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
 import { RICH_REPLY } from './fixtures/rich-reply';
 import { ask, expect, test } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const reply = (page: Page) => page.locator('.message--assistant').last();
 
@@ -148,7 +148,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.page.setViewportSize({ width: 1200, height: 1400 });
     await app.page.locator('.message-list').evaluate((el) => (el.scrollTop = 0));
     await app.page.screenshot({ path: `e2e/output/markdown-${scheme}.png` });
-    const results = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectAxeClean(app.page);
   });
 }

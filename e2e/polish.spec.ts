@@ -1,14 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BILLING_URL, type Conversation } from '../src/shared/domain';
 import { PNG_BASE64 } from '../test/images';
 import { msg } from '../test/thread-message';
 import { ask, expect, test, type AppFixture } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const png = { name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(PNG_BASE64, 'base64') };
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const reply = (page: Page) => page.locator('.message--assistant').last();
-const axe = (page: Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
 
 /** Presses Tab (or Shift+Tab) until focus is inside `within`, as a keyboard user would; fails after `most` steps. */
 async function tabInto(page: Page, within: string, key = 'Shift+Tab', most = 20) {
@@ -70,7 +69,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await reply(page).hover();
     await expect(regenerate).toHaveCSS('opacity', '1');
     await page.screenshot({ path: `e2e/output/polish-actions-${scheme}.png` });
-    expect((await axe(page)).violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page);
   });
 }
 
@@ -164,7 +163,7 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(infoBg).not.toBe(errorBg);
     expect(infoBorder).not.toBe(errorBorder);
     await page.screenshot({ path: `e2e/output/polish-notices-${scheme}.png` });
-    expect((await axe(page)).violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page);
   });
 }
 
@@ -184,7 +183,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(dialog.getByRole('tab', { name: 'Connection' })).toBeFocused();
     await expect(dialog.getByRole('tabpanel', { name: 'Connection' }).getByLabel('Base URL')).toBeVisible();
     await page.screenshot({ path: `e2e/output/polish-settings-${scheme}.png` });
-    expect((await axe(page)).violations.map((v) => v.id)).toEqual([]);
+    await expectAxeClean(page);
     await page.keyboard.press('End');
     await expect(dialog.getByRole('tabpanel', { name: 'About' })).toContainText('Version');
     await page.keyboard.press('ArrowDown'); // wraps round
@@ -280,7 +279,7 @@ test.describe('a sidebar with history', () => {
       });
       expect(fits).toBe(true);
       await page.screenshot({ path: `e2e/output/polish-sidebar-${scheme}.png` });
-      expect((await axe(page)).violations.map((v) => v.id)).toEqual([]);
+      await expectAxeClean(page);
     });
   }
 

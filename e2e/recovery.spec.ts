@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { RELOAD_LIMIT } from '../src/main/desktop/renderer-watch';
 import { chunked } from '../test/modelslab-server';
 import { ask, expect, test, type AppFixture } from './fixtures/test';
+import { expectAxeClean } from './fixtures/axe';
 
 const SIZES = { small: { width: 640, height: 480 }, large: { width: 1600, height: 1000 } };
 
@@ -24,11 +24,6 @@ async function rendererGone(app: AppFixture) {
   const loaded = app.page.waitForEvent('load');
   app.web!.rendererGone('crashed');
   await loaded;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const RICH = 'A **bold** claim, a list:\n\n- one\n- two\n\nand `code`.';
@@ -97,7 +92,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize(size);
         await page.screenshot({ path: `e2e/output/crash-notice-${scheme}-${name}.png` });
       }
-      expect(await axe(page)).toEqual([]);
+      await expectAxeClean(page);
 
       for (let i = 0; i < RELOAD_LIMIT.count; i++) await rendererGone(app);
       await expect(page.getByRole('heading', { name: 'The window keeps stopping' })).toBeVisible();
@@ -105,7 +100,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize(size);
         await page.screenshot({ path: `e2e/output/stopped-${scheme}-${name}.png` });
       }
-      expect(await axe(page)).toEqual([]);
+      await expectAxeClean(page);
     });
   });
 }

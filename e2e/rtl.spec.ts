@@ -1,9 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { chunked } from '../test/modelslab-server';
 import { openCompare, pickCompareModels } from './fixtures/compare-picker';
 import { ask, expect, test } from './fixtures/test';
 import { RICH_REPLY } from './fixtures/rich-reply';
+import { expectNoSidewaysScroll, expectHeaderOnScreen } from './fixtures/fit';
+import { expectAxeClean } from './fixtures/axe';
 
 const ARABIC_OPENING = '## البحث الثنائي باختصار\n\n';
 
@@ -35,37 +36,6 @@ async function box(locator: Locator) {
   const b = await locator.first().boundingBox();
   expect(b, String(locator)).not.toBeNull();
   return { ...b!, right: b!.x + b!.width };
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, client, scrollX } = await page.evaluate(() => ({
-    scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-    client: document.documentElement.clientWidth,
-    scrollX: window.scrollX,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-  expect(scrollX).toBe(0);
-}
-
-async function expectHeaderOnScreen(page: Page) {
-  const width = page.viewportSize()!.width;
-  const controls = page.locator('.chat__header').locator('button, input, h1');
-  const count = await controls.count();
-  expect(count).toBeGreaterThanOrEqual(4);
-  for (let i = 0; i < count; i++) {
-    const control = controls.nth(i);
-    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent()) ?? `#${i}`;
-    const b = await control.boundingBox();
-    expect(b, name).not.toBeNull();
-    expect(b!.x, name).toBeGreaterThanOrEqual(0);
-    expect(b!.x + b!.width, name).toBeLessThanOrEqual(width);
-    expect(b!.width, name).toBeGreaterThanOrEqual(24);
-  }
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const mirrored = (icon: Locator) => icon.evaluate((el) => getComputedStyle(el).transform);

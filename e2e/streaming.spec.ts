@@ -35,6 +35,39 @@ test('the view follows a stream only while the reader is at the bottom, and offe
   await page.getByRole('button', { name: 'Stop' }).click();
 });
 
+test('a jump the layout makes while the reply grows does not stop following; the reader’s own does', async ({
+  app,
+}) => {
+  const { page } = app;
+  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} of a long answer.\n\n`);
+  app.server.next({ kind: 'stream', chunks: paragraphs, delayMs: 40, hang: true });
+  await ask(page, 'Write a lot', { until: 'sent' });
+  const reply = page.locator('.message--assistant').last();
+  await expect(reply).toContainText('Paragraph 20');
+  await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
+  const jump = page.getByRole('button', { name: 'Jump to latest' });
+
+  // As when a block above the end is laid out shorter and a burst lands before the next frame: the view is pulled
+  // up and the content has grown by the time the scroll event is read, with no wheel, key or touch from the reader.
+  await list(page).evaluate((el) => {
+    (el as HTMLElement).style.paddingBottom = '3000px';
+    el.scrollTop -= 268;
+  });
+  await expect(reply).toContainText('Paragraph 40');
+  await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
+  await expect(jump).toBeHidden();
+  await list(page).evaluate((el) => ((el as HTMLElement).style.paddingBottom = ''));
+
+  // The same move with the reader's button held on the list (a scrollbar drag) is theirs: the view stays.
+  const box = (await list(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width - 4, box.y + 40);
+  await page.mouse.down();
+  await list(page).evaluate((el) => (el.scrollTop -= 600));
+  await expect(jump).toBeVisible();
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
+
 test('a long conversation keeps only the messages near the viewport in the page', async ({ app }) => {
   const { page } = app;
   for (let i = 1; i <= 16; i++) {

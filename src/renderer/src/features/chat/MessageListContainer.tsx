@@ -1,6 +1,6 @@
 import { AssistantCardsContainer } from '../assistants/AssistantCardsContainer';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectActiveIds, useStore } from '../../store';
 import { ContextStart } from '../context/ContextStart';
@@ -9,6 +9,7 @@ import { CompareTurnContainer } from '../compare/CompareTurnContainer';
 import { preloadMarkdown } from '../markdown/LazyMarkdown';
 import { MessageView, type MessageViewProps } from './MessageView';
 import './chat.css';
+import { useFollow } from './follow';
 
 // Store actions are stable, so one object serves every row and keeps MessageView's memo intact.
 const actions: NonNullable<MessageViewProps['actions']> = {
@@ -78,7 +79,6 @@ function usePreloadAfterList(): void {
   }, []);
 }
 
-const NEAR_BOTTOM_PX = 48;
 const NEAR_TOP_PX = 400;
 
 /**
@@ -94,10 +94,8 @@ export function MessageListContainer() {
   const hasOlder = useStore((s) => (s.activeId ? (s.hasOlder[s.activeId] ?? false) : false));
   const focusId = useStore((s) => s.focusMessageId);
   const loadOlder = useStore((s) => s.loadOlder);
-  const scroller = useRef<HTMLDivElement>(null);
-  const inner = useRef<HTMLDivElement>(null);
-  const pinned = useRef(true);
-  const [atBottom, setAtBottom] = useState(true);
+  const follow = useFollow();
+  const { scroller, inner } = follow;
   const loading = useRef(false);
   /** After older messages are put in front, the id that was first, to keep it where it was. */
   const anchor = useRef<{ id: string; offset: number } | null>(null);
@@ -114,28 +112,12 @@ export function MessageListContainer() {
     paddingEnd: 12,
   });
 
-  /** Where following the stream last put the view; a scroll event above it is the reader's own. */
-  const followedTo = useRef(0);
-  function toBottom() {
-    const el = scroller.current;
-    if (!el) return;
-    el.scrollTop = el.scrollHeight;
-    followedTo.current = el.scrollTop;
-  }
-
-  function pin() {
-    pinned.current = true;
-    setAtBottom(true);
-    toBottom();
-  }
-
   // A conversation opens at its end (or at the message a search chose), and sending a message brings the reader
   // back down; older messages put in front keep the reader where they were instead.
   const last = ids.at(-1);
   useLayoutEffect(() => {
     const index = focusId ? ids.indexOf(focusId) : -1;
-    pinned.current = index < 0;
-    setAtBottom(index < 0);
+    follow.setPinned(index < 0);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the conversation, its end or the target changes
   }, [activeId, last, focusId]);
@@ -154,27 +136,6 @@ export function MessageListContainer() {
     anchor.current = null;
   }, [activeId]);
 
-  // Follow growth after layout rather than forcing one: a ResizeObserver hears the rows (the streaming reply grows
-  // there first) and the list itself, once the layout is already done, so reading scrollHeight costs nothing.
-  const follower = useRef<ResizeObserver | null>(null);
-  useEffect(() => () => follower.current?.disconnect(), []);
-  useLayoutEffect(() => {
-    const el = inner.current;
-    if (!el) return;
-    const observer = (follower.current ??= new ResizeObserver(() => {
-      if (pinned.current) toBottom();
-    }));
-    observer.disconnect();
-    observer.observe(el);
-    for (const row of el.children) observer.observe(row);
-  });
-
-  // The wheel and keys say the reader is leaving the bottom before the scroll event does, so a delta that lands
-  // in between cannot pull them back down.
-  function release() {
-    pinned.current = false;
-  }
-
   async function loadOlderIfNearTop(el: HTMLDivElement) {
     if (!hasOlder || loading.current || el.scrollTop > NEAR_TOP_PX || ids.length === 0) return;
     loading.current = true;
@@ -191,16 +152,10 @@ export function MessageListContainer() {
       <div
         className="message-list"
         ref={scroller}
-        onWheel={(e) => e.deltaY < 0 && release()}
-        onKeyDown={(e) => ['ArrowUp', 'PageUp', 'Home'].includes(e.key) && release()}
+        {...follow.readerEvents}
         onScroll={(e) => {
-          // Scroll events arrive a frame late: by then the reply may have grown past the threshold, so only a move
-          // up from where following left the view lets go of the bottom.
-          const el = e.currentTarget;
-          if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX) pinned.current = true;
-          else if (el.scrollTop < followedTo.current - 1) pinned.current = false;
-          setAtBottom(pinned.current);
-          void loadOlderIfNearTop(el);
+          follow.onScroll(e.currentTarget);
+          void loadOlderIfNearTop(e.currentTarget);
         }}
       >
         {ids.length === 0 ? (
@@ -232,8 +187,8 @@ export function MessageListContainer() {
           </div>
         )}
       </div>
-      {!atBottom && ids.length > 0 && (
-        <button type="button" className="jump-latest" onClick={pin}>
+      {!follow.atBottom && ids.length > 0 && (
+        <button type="button" className="jump-latest" onClick={follow.pin}>
           {t('list.jumpToLatest')}
         </button>
       )}
