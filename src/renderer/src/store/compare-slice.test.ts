@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArenaSummary, CompareRun, CompareStarted } from '../../../shared/compare';
 import { fakeApi } from '../testing/fake-api';
-import { conversation, detail, message, nextFrame } from '../testing/fixtures';
+import { compareRun, conversation, detail, message, nextFrame } from '../testing/fixtures';
 import { selectCompareStreaming, selectWaitingRun } from './compare-slice';
 import { useStore } from './index';
 
@@ -9,26 +9,7 @@ const state = () => useStore.getState();
 const NO_ARENA: ArenaSummary = { turns: 0, decided: 0, models: [] };
 
 function run(patch: Partial<CompareRun> = {}): CompareRun {
-  return {
-    id: 'r1',
-    conversationId: 'c1',
-    questionId: 'q1',
-    chosenId: null,
-    createdAt: 1000,
-    columns: ['a', 'b'].map((model, column) => ({
-      column,
-      model,
-      params: {},
-      ownParams: false,
-      message: message(`m-${model}`, {
-        parentId: 'q1',
-        model,
-        status: 'streaming',
-        compare: { runId: 'r1', column },
-      }),
-    })),
-    ...patch,
-  };
+  return { ...compareRun(['a', 'b']), ...patch };
 }
 
 function started(): CompareStarted {

@@ -1,3 +1,4 @@
+import type { CompareRun } from '../../../shared/compare';
 import type { ConversationDetail, SendResult } from '../../../shared/contract';
 import { DEFAULT_MODEL, type Conversation, type Message } from '../../../shared/domain';
 
@@ -58,3 +59,33 @@ export function sent(conversationId: string, text: string, at = 2000): SendResul
 
 /** Resolves after the next animation frame: deltas reach the store once per frame. */
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Compare run r1 in chat c1, asked after question q1: one column per model, each reply `m-<model>`, streaming,
+ * marked as that column's; `patch` changes each reply.
+ */
+export function compareRun(
+  models: string[],
+  patch: (model: string, column: number) => Partial<Message> = () => ({}),
+): CompareRun {
+  return {
+    id: 'r1',
+    conversationId: 'c1',
+    questionId: 'q1',
+    chosenId: null,
+    createdAt: 1000,
+    columns: models.map((model, column) => ({
+      column,
+      model,
+      params: {},
+      ownParams: false,
+      message: message(`m-${model}`, {
+        parentId: 'q1',
+        model,
+        status: 'streaming',
+        compare: { runId: 'r1', column },
+        ...patch(model, column),
+      }),
+    })),
+  };
+}

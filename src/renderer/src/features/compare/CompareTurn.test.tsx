@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompareRun } from '../../../../shared/compare';
 import { applyLanguage } from '../../i18n';
-import { message } from '../../testing/fixtures';
+import { compareRun } from '../../testing/fixtures';
 import { press, render } from '../../testing/render';
 import { ArenaSummary } from './ArenaSummary';
 import { CompareTurn } from './CompareTurn';
@@ -9,20 +9,10 @@ import { CompareTurn } from './CompareTurn';
 const actions = { stop: vi.fn(), choose: vi.fn(), regenerate: vi.fn(), continueReply: vi.fn() };
 
 function run(statuses: ('done' | 'streaming')[]): CompareRun {
-  return {
-    id: 'r1',
-    conversationId: 'c1',
-    questionId: 'q1',
-    chosenId: null,
-    createdAt: 1000,
-    columns: statuses.map((status, i) => ({
-      column: i,
-      model: `model-${i}`,
-      params: {},
-      ownParams: false,
-      message: message(`m${i}`, { status }),
-    })),
-  };
+  return compareRun(
+    statuses.map((_, i) => `model-${i}`),
+    (_, i) => ({ status: statuses[i] }),
+  );
 }
 
 function narrowTurn(dir: 'ltr' | 'rtl', statuses: ('done' | 'streaming')[] = ['done', 'done', 'done']) {
