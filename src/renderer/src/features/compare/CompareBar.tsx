@@ -58,7 +58,7 @@ export function CompareBar(props: CompareBarProps) {
               ? t('bar.pick')
               : showPicker
                 ? t('bar.count', { count: selected.length })
-                : t('bar.countNamed', { count: selected.length, models: selected.join(', ') })}
+                : t('bar.countNamed', { count: selected.length, models: selected })}
           </button>
         )}
         {props.arena && props.arena.turns > 0 && (
