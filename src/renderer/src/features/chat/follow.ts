@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-export const NEAR_BOTTOM_PX = 48;
+const NEAR_BOTTOM_PX = 48;
 /** How long after a touch, a click or focus moving into the list a move up still counts as the reader's. */
 export const READER_INPUT_MS = 1000;
 
@@ -27,8 +27,8 @@ export function afterScroll(
 }
 
 /**
- * Keeps the end of the list (`scroller`) in view while its content (`inner` and its rows) grows, until the reader leaves the
- * bottom; `atBottom` is false then, and `pin` brings them back.
+ * Keeps the end of the list (`scroller`) in view while its content (`inner` and its rows) grows, until the reader
+ * leaves the bottom; `atBottom` is false then, and `pin` brings them back.
  */
 export function useFollow() {
   const scroller = useRef<HTMLDivElement>(null);
