@@ -97,3 +97,20 @@ test('the keyboard reaches the same commands as the menu', async ({ app }) => {
   await expect(page.locator('.message')).toHaveCount(0);
   await expect(composer).toBeFocused();
 });
+
+test('Esc then the shortcut at once opens the dialog again, every time', async ({ app }) => {
+  const { page } = app;
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await page.keyboard.press('Control+,');
+  await expect(settings).toBeVisible();
+  // The close event of a dialog comes a task after Esc: pressed this fast, the shortcut lands before it.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+,');
+    await expect(settings, `round ${i + 1}`).toBeVisible();
+    await expect(settings.getByRole('tablist')).toBeVisible();
+  }
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+});

@@ -16,12 +16,10 @@ async function chooseLanguage(page: Page, language: Language | 'system') {
   await closeDialog(page);
 }
 
-/**
- * Esc closes a dialog at once, but the app hears of it a moment later (the dialog's close event); the dialog's
- * content goes only then, and a shortcut pressed before that would find the dialog still counted open.
- */
+/** Esc closes the dialog and its content goes; a shortcut pressed at once after may open it anew (see Modal). */
 async function closeDialog(page: Page) {
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.locator('dialog > *')).toHaveCount(0);
 }
 

@@ -23,7 +23,18 @@ export function Modal({
     if (!open && el.open) el.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="dialog" aria-label={title} onClose={onClose}>
+    // Esc closes the dialog at once, but its close event comes a task later, when a shortcut pressed right after
+    // (Ctrl+, again) may already have asked for it anew: the app hears of Esc from the cancel event, at the
+    // keypress, and a close event that finds the dialog open again is a late one and is ignored.
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-label={title}
+      onCancel={onClose}
+      onClose={() => {
+        if (!dialog.current?.open) onClose();
+      }}
+    >
       {open && (
         <>
           <div className="dialog__head">
