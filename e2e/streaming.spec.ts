@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ask, expect, test } from './fixtures/test';
+import { ask, expect, test, type AppFixture } from './fixtures/test';
 
 const list = (page: Page) => page.locator('.message-list');
 
@@ -7,15 +7,20 @@ function gapToBottom(page: Page): Promise<number> {
   return list(page).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 }
 
-test('the view follows a stream only while the reader is at the bottom, and offers Jump to latest', async ({ app }) => {
-  const { page } = app;
-  const paragraphs = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long answer.\n\n`);
-  app.server.next({ kind: 'stream', chunks: paragraphs, delayMs: 60, hang: true });
+/** A reply of `count` paragraphs, one every `delayMs`, that hangs at its end; returns once the view follows it. */
+async function followedReply({ page, server }: AppFixture, count: number, delayMs: number) {
+  const paragraphs = Array.from({ length: count }, (_, i) => `Paragraph ${i + 1} of a long answer.\n\n`);
+  server.next({ kind: 'stream', chunks: paragraphs, delayMs, hang: true });
   await ask(page, 'Write a lot', { until: 'sent' });
   const reply = page.locator('.message--assistant').last();
   await expect(reply).toContainText('Paragraph 20');
   await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
-  const jump = page.getByRole('button', { name: 'Jump to latest' });
+  return { reply, jump: page.getByRole('button', { name: 'Jump to latest' }) };
+}
+
+test('the view follows a stream only while the reader is at the bottom, and offers Jump to latest', async ({ app }) => {
+  const { page } = app;
+  const { reply, jump } = await followedReply(app, 80, 60);
   await expect(jump).toBeHidden();
 
   // The reader scrolls up: the view stays where they put it while text keeps arriving.
@@ -39,13 +44,7 @@ test('a jump the layout makes while the reply grows does not stop following; the
   app,
 }) => {
   const { page } = app;
-  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} of a long answer.\n\n`);
-  app.server.next({ kind: 'stream', chunks: paragraphs, delayMs: 40, hang: true });
-  await ask(page, 'Write a lot', { until: 'sent' });
-  const reply = page.locator('.message--assistant').last();
-  await expect(reply).toContainText('Paragraph 20');
-  await expect.poll(() => gapToBottom(page)).toBeLessThan(4);
-  const jump = page.getByRole('button', { name: 'Jump to latest' });
+  const { reply, jump } = await followedReply(app, 200, 40);
 
   // As when a block above the end is laid out shorter and a burst lands before the next frame: the view is pulled
   // up and the content has grown by the time the scroll event is read, with no wheel, key or touch from the reader.
