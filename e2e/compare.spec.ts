@@ -82,6 +82,25 @@ test('models are chosen by keyboard in the picker, four at most, and removed wit
   await expect(page.getByRole('button', { name: `Parameters for ${SLOW} (shared)` })).toHaveCount(0);
 });
 
+test('one click on the model count folds the list while the picker’s list is open, and names the models', async ({
+  app,
+}) => {
+  const { page, server } = app;
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  await openCompare(page);
+  const [a, b, c] = server.models;
+  await pickCompareModels(page, [a!, b!, c!]);
+  await expect(page.getByRole('listbox', { name: /Models to compare/ })).toBeVisible();
+  const summary = page.locator('.compare-bar__summary');
+  await summary.click();
+  await expect(summary).toHaveAttribute('aria-expanded', 'false');
+  await expect(summary).toHaveText(`3 models: ${a}, ${b}, and ${c}`);
+  await expect(summary).toBeFocused();
+  await page.screenshot({ path: 'e2e/output/compare-folded.png' });
+  await summary.press('Enter');
+  await expect(summary).toHaveAttribute('aria-expanded', 'true');
+});
+
 test('four columns stream at once; a 402 fails one, one is stopped, the others finish with their facts', async ({
   app,
 }) => {

@@ -51,7 +51,13 @@ export function CompareBar(props: CompareBarProps) {
             type="button"
             className="text-button compare-bar__summary"
             aria-expanded={showPicker}
-            onClick={() => setPickerOpen(!showPicker)}
+            // Pressed while the picker's list is open, the field's blur would close the list at once and move this
+            // button from under the pointer before the click; the focus moves here at the click instead.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={(e) => {
+              e.currentTarget.focus();
+              setPickerOpen(!showPicker);
+            }}
           >
             {/* Open, the chips below name the models; folded, this line does. */}
             {selected.length === 0
